@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace ss::cli {
+
+// Exit statuses shared by every command.
+enum Exit { Ok = 0, Failure = 1, Usage = 2 };
+
+// One line on standard error, prefixed with the program's name.
+void printError(const QString& message);
+void printWarning(const QString& message);
+// The command's result: one line of compact JSON on standard output.
+void printJsonLine(const QJsonObject& object);
+bool stderrIsTerminal();
+
+// Parses a command's options; on --help prints it and returns Ok, on a bad
+// option prints one line and returns Usage; nullopt means "go on".
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                    const QString& description);
+
+// A self-overwriting status line on a terminal; silent otherwise.
+class ProgressLine {
+public:
+    ProgressLine();
+    ~ProgressLine();
+    void show(const QString& text);
+    void clear();
+
+private:
+    bool enabled_;
+    int width_ = 0;
+};
+
+} // namespace ss::cli

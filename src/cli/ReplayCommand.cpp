@@ -1,0 +1,134 @@
+#include "ReplayCommand.h"
+
+#include "CliOutput.h"
+#include "core/data/DataLoader.h"
+#include "core/stream/ReplayEngine.h"
+#include "core/stream/ReplaySummary.h"
+
+#include <QElapsedTimer>
+
+#include <future>
+
+namespace ss::cli {
+
+namespace {
+
+constexpr auto kDefaultModel = ":/models/ibm-relative-w5.json";
+constexpr std::size_t kMaxListedFiles = 20;
+
+void reportLoad(const LoadReport& report)
+{
+    std::size_t listed = 0;
+    for (const FileReport& f : report.notable) {
+        if (listed++ == kMaxListedFiles) {
+            printWarning(QStringLiteral("... and %1 more files with notes").arg(report.notable.size() - kMaxListedFiles));
+            break;
+        }
+        const QString file = QString::fromStdString(f.file);
+        if (!f.error.empty())
+            printWarning(QStringLiteral("%1: cannot read: %2").arg(file, QString::fromStdString(f.error)));
+        else if (f.empty)
+            printWarning(QStringLiteral("%1: empty file, a stock with no data").arg(file));
+        if (f.rejected > 0)
+            printWarning(QStringLiteral("%1: %2 line(s) rejected, first at line %3: %4")
+                             .arg(file)
+                             .arg(f.rejected)
+                             .arg(f.firstBadLine)
+                             .arg(QString::fromStdString(f.firstBadReason)));
+    }
+}
+
+QString rate(double perSecond)
+{
+    return perSecond >= 1e6 ? QStringLiteral("%1M").arg(perSecond / 1e6, 0, 'f', 2)
+                            : QStringLiteral("%1k").arg(perSecond / 1e3, 0, 'f', 1);
+}
+
+} // namespace
+
+int ReplayCommand::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption data("data", "Folder of ticker files, one ticker file, data.csv, JSON lines, or - for "
+                                          "standard input.", "PATH");
+    const QCommandLineOption model("model", "Model JSON file (default: the built-in IBM relative model).", "FILE");
+    const QCommandLineOption speed("speed", "Records per second, or max (default).", "max|N", "max");
+    const QCommandLineOption threads("threads", "Threads for reading files (default: all cores).", "N", "0");
+    parser.addOptions({data, model, speed, threads});
+    if (const auto exit = parseCommandLine(parser, arguments, "Replay price history and score every window."))
+        return *exit;
+
+    if (!parser.isSet(data)) {
+        printError("replay needs --data PATH");
+        return Usage;
+    }
+    Pace pace;
+    if (parser.value(speed) != "max") {
+        bool ok = false;
+        pace.rate = parser.value(speed).toDouble(&ok);
+        if (!ok || !(pace.rate > 0) || !std::isfinite(pace.rate)) {
+            printError(QStringLiteral("--speed takes max or a positive number of records per second, not '%1'")
+                           .arg(parser.value(speed)));
+            return Usage;
+        }
+    }
+    bool threadsOk = false;
+    const unsigned threadCount = parser.value(threads).toUInt(&threadsOk);
+    if (!threadsOk) {
+        printError("--threads takes a whole number");
+        return Usage;
+    }
+
+    QString error;
+    const QString modelPath = parser.isSet(model) ? parser.value(model) : QString::fromLatin1(kDefaultModel);
+    auto loadedModel = LogisticModel::load(modelPath, &error);
+    if (!loadedModel) {
+        printError(error);
+        return Failure;
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    ProgressLine progressLine;
+    LoadProgress loadProgress;
+    const std::string path = parser.value(data).toStdString();
+    auto pending = std::async(std::launch::async, [&] { return DataLoader::load(path, &loadProgress, threadCount); });
+    while (pending.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready)
+        progressLine.show(QStringLiteral("reading %1/%2 files, %3 MB")
+                              .arg(loadProgress.filesDone.load())
+                              .arg(loadProgress.filesTotal.load())
+                              .arg(loadProgress.bytesRead.load() / 1000000));
+    const LoadResult loaded = pending.get();
+    const double loadSeconds = clock.nsecsElapsed() / 1e9;
+    progressLine.clear();
+    reportLoad(loaded.report);
+    if (!loaded.data) {
+        printError(QString::fromStdString(loaded.error));
+        return Failure;
+    }
+
+    ReplayEngine engine(loaded.data, std::make_shared<const LogisticModel>(std::move(*loadedModel)));
+    engine.setPace(pace);
+    engine.play();
+    while (!engine.waitUntilDone(std::chrono::milliseconds(200))) {
+        const ReplayProgress p = engine.progress();
+        progressLine.show(QStringLiteral("%1 / %2 records  %3  %4 records/s")
+                              .arg(p.processed)
+                              .arg(p.total)
+                              .arg(QString::fromStdString(timestamp::formatDate(p.time)))
+                              .arg(rate(p.activeSeconds > 0 ? p.processed / p.activeSeconds : 0)));
+    }
+    progressLine.clear();
+    const double elapsed = clock.nsecsElapsed() / 1e9;
+
+    const ReplaySnapshot snapshot = engine.snapshot();
+    QJsonObject summary = replaySummary(snapshot, loaded.report);
+    summary.insert("load_s", loadSeconds);
+    summary.insert("replay_s", elapsed - loadSeconds);
+    summary.insert("elapsed_s", elapsed);
+    summary.insert("records_per_s", elapsed > 0 ? snapshot.progress.processed / elapsed : 0.0);
+    printJsonLine(summary);
+    return Ok;
+}
+
+} // namespace ss::cli

@@ -1,0 +1,43 @@
+#include "CliOutput.h"
+#include "ReplayCommand.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+
+constexpr const char* kUsage = R"(Usage: stockstream-cli COMMAND [OPTIONS]
+
+Commands:
+  replay   Replay price history as a stream and score every window.
+  train    Fit the logistic model on one ticker file.
+  export   Write logged predictions as CSV or JSON lines.
+
+Run 'stockstream-cli COMMAND --help' for a command's options.
+)";
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("stockstream-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STOCKSTREAM_VERSION));
+
+    const QStringList args = QCoreApplication::arguments();
+    const QString command = args.value(1);
+    if (command == "replay")
+        return ss::cli::ReplayCommand::run(args.mid(1));
+    if (command == "--version" || command == "-v") {
+        std::printf("stockstream-cli %s\n", STOCKSTREAM_VERSION);
+        return ss::cli::Ok;
+    }
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(kUsage, stdout);
+        return ss::cli::Ok;
+    }
+    ss::cli::printError(command.isEmpty() ? QStringLiteral("no command given (try --help)")
+                                          : QStringLiteral("unknown command '%1' (try --help)").arg(command));
+    return ss::cli::Usage;
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "LoadReport.h"
+#include "MarketData.h"
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+namespace ss {
+
+// Counters a caller may poll from another thread while a load runs, and the
+// flag that cancels it.
+struct LoadProgress {
+    std::atomic<std::size_t> filesTotal{0};
+    std::atomic<std::size_t> filesDone{0};
+    std::atomic<std::size_t> bytesRead{0};
+    std::atomic<bool> cancel{false};
+};
+
+struct LoadResult {
+    std::shared_ptr<const MarketData> data;  // null when error is set
+    LoadReport report;
+    std::string error;      // one line, for the user, when nothing could be loaded
+    bool cancelled = false;
+};
+
+// Reads a replay source into memory: a folder of ticker files, one ticker
+// file, a unified data.csv, a JSON-lines file, or "-" for standard input.
+// Files are parsed in parallel and closed as soon as they are read, so a
+// folder of thousands of files works under a small descriptor limit.
+class DataLoader {
+public:
+    static LoadResult load(const std::string& path, LoadProgress* progress = nullptr, unsigned threads = 0);
+
+    // The stock a ticker file stands for: its name without ".txt" / ".csv".
+    static std::string stockNameForFile(const std::string& path);
+};
+
+} // namespace ss

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ss {
+
+// Splits a byte stream into lines, chunk by chunk, so that a file of any
+// size is read in bounded memory and a file descriptor is never held longer
+// than the read. Accepts LF and CRLF endings, drops a leading UTF-8 BOM, and
+// yields a last line that has no newline. A line longer than kMaxLineLength
+// is not kept: it comes back flagged `overlong`, so a single runaway line
+// (or a binary file) costs at most one buffer.
+class LineReader {
+public:
+    static constexpr std::size_t kMaxLineLength = 64 * 1024;
+
+    struct Line {
+        std::string_view text;   // without the line ending
+        std::size_t number = 0;  // 1-based
+        bool overlong = false;
+    };
+
+    // Takes ownership of fd only if ownsFd; reads until EOF.
+    explicit LineReader(int fd, bool ownsFd = false);
+    ~LineReader();
+    LineReader(const LineReader&) = delete;
+    LineReader& operator=(const LineReader&) = delete;
+
+    // False at the end of input or on a read error (see error()).
+    bool next(Line& line);
+
+    // Empty unless a read failed; then the reason (strerror).
+    const std::string& error() const { return error_; }
+    std::size_t bytesRead() const { return bytesRead_; }
+
+private:
+    bool fill();
+
+    int fd_;
+    bool ownsFd_;
+    bool eof_ = false;
+    bool atStart_ = true;
+    std::vector<char> buffer_;
+    std::size_t begin_ = 0;  // start of unconsumed bytes
+    std::size_t end_ = 0;    // end of valid bytes
+    std::size_t lineNumber_ = 0;
+    std::size_t bytesRead_ = 0;
+    std::string error_;
+};
+
+} // namespace ss

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "TickRecord.h"
+
+#include <string>
+
+namespace ss {
+
+// Parses the dataset's CSV lines: a ticker file
+// (Date,Open,High,Low,Close,Volume,OpenInt, stock named by the file) or the
+// thesis's unified data.csv (the same columns plus Stock). Columns are found
+// by the header's names; a file without a header is read in the ticker
+// file's column order. Every numeric field must be a finite number and the
+// close must be positive, so a damaged row is refused, not half-used.
+class TickerCsvParser {
+public:
+    explicit TickerCsvParser(std::string defaultStock);
+
+    // `why` is set for Malformed lines and for a refused header
+    // (see headerRefused()).
+    LineKind parse(std::string_view line, TickRecord& out, const char*& why);
+
+    // True once the first line was a header without Date and Close columns:
+    // the file is not a price file and the rest of it is not worth reading.
+    bool headerRefused() const { return headerRefused_; }
+
+private:
+    static constexpr int kMaxFields = 16;
+
+    bool readHeader(std::string_view line);
+
+    std::string defaultStock_;
+    bool started_ = false;
+    bool headerRefused_ = false;
+    int fieldCount_ = 7;
+    int dateCol_ = 0;
+    int closeCol_ = 4;
+    int stockCol_ = -1;
+    unsigned numericMask_ = 0b1101110;  // Open, High, Low, (Close), Volume, OpenInt
+};
+
+} // namespace ss

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "PredictionSink.h"
+#include "Tick.h"
+#include "Windower.h"
+#include "core/model/LogisticModel.h"
+#include "core/model/ProgressiveEvaluator.h"
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace ss {
+
+// Where a stock stands in the stream: what the watchlist shows.
+struct StockStatus {
+    Timestamp lastTime = 0;
+    double lastClose = 0;
+    double prevClose = 0;   // 0 until the second close
+    std::size_t records = 0;
+    Timestamp callTime = 0; // of the latest call
+    double pUp = 0;
+    bool hasCall = false;
+    bool callUp = false;
+};
+
+// The per-record work of the flow: windower -> scorer -> evaluator -> sinks.
+// Single-threaded and synchronous; ReplayEngine runs it on its own thread.
+class PredictionPipeline {
+public:
+    PredictionPipeline(std::size_t stocks, std::shared_ptr<const LogisticModel> model);
+
+    // Takes effect for the next window; calls already made resolve as usual.
+    void setModel(std::shared_ptr<const LogisticModel> model) { model_ = std::move(model); }
+    const std::shared_ptr<const LogisticModel>& model() const { return model_; }
+    void addSink(PredictionSink* sink) { sinks_.push_back(sink); }
+    const std::vector<PredictionSink*>& sinks() const { return sinks_; }
+    void reset();
+
+    void process(const Tick& tick)
+    {
+        StockStatus& st = status_[tick.stock];
+        if (const auto outcome = evaluator_.resolve(tick.stock, tick.close)) {
+            const Resolution r{tick.stock, outcome->callTime, tick.time, tick.close, outcome->actualUp, outcome->correct};
+            for (PredictionSink* sink : sinks_)
+                sink->onResolution(r);
+        }
+        windower_.push(tick.stock, tick.close);
+        st.prevClose = st.lastClose;
+        st.lastClose = tick.close;
+        st.lastTime = tick.time;
+        ++st.records;
+        ++records_;
+
+        const LogisticModel& model = *model_;
+        const int w = model.window();
+        if (!windower_.window(tick.stock, w, window_.data()))
+            return;
+        features::compute(model.transform(), window_.data(), w, features_.data());
+        const double margin = model.margin(features_.data());
+        const double p = LogisticModel::probability(margin);
+        const bool up = p > 0.5;
+        evaluator_.call(tick.stock, tick.time, window_[static_cast<std::size_t>(w - 1)],
+                        window_[static_cast<std::size_t>(w - 2)], up);
+        st.callTime = tick.time;
+        st.pUp = p;
+        st.hasCall = true;
+        st.callUp = up;
+        if (sinks_.empty())
+            return;
+        const Prediction prediction{tick.stock, tick.time, window_.data(), w, features_.data(),
+                                    features::count(model.transform(), w), margin, p, up};
+        for (PredictionSink* sink : sinks_)
+            sink->onPrediction(prediction);
+    }
+
+    std::size_t records() const { return records_; }
+    const ProgressiveEvaluator& evaluator() const { return evaluator_; }
+    const std::vector<StockStatus>& stocks() const { return status_; }
+
+private:
+    std::shared_ptr<const LogisticModel> model_;
+    std::vector<PredictionSink*> sinks_;
+    Windower windower_;
+    ProgressiveEvaluator evaluator_;
+    std::vector<StockStatus> status_;
+    std::size_t records_ = 0;
+    std::array<double, features::kMaxWindow> window_{};
+    std::array<double, features::kMaxWindow> features_{};
+};
+
+} // namespace ss

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/data/Timestamp.h"
+
+#include <cstddef>
+
+namespace ss {
+
+// A call the scorer made on one window.
+struct Prediction {
+    std::size_t stock;
+    Timestamp time;          // the time of the window's newest close (n1)
+    const double* window;    // windowSize closes, oldest (n5) first
+    int windowSize;
+    const double* features;
+    int featureCount;
+    double margin;           // w·x + b
+    double pUp;
+    bool up;                 // pUp > 0.5
+};
+
+// A call judged: its stock's next close arrived.
+struct Resolution {
+    std::size_t stock;
+    Timestamp callTime;
+    Timestamp time;
+    double close;
+    bool actualUp;
+    bool correct;
+};
+
+// Receives the engine's calls and outcomes, on the engine's thread, in
+// stream order. Implementations must be quick or hand the work to a thread
+// of their own: they sit in the replay's hot path.
+class PredictionSink {
+public:
+    virtual ~PredictionSink() = default;
+    virtual void onPrediction(const Prediction& prediction) = 0;
+    virtual void onResolution(const Resolution& resolution) = 0;
+    // The stream starts over (restart, or a seek backwards).
+    virtual void onRewind() {}
+    // The stream ended: completely, or because it was stopped.
+    virtual void onFinish(bool complete) { (void)complete; }
+};
+
+} // namespace ss

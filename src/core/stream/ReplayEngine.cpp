@@ -1,0 +1,392 @@
+#include "ReplayEngine.h"
+
+#include <algorithm>
+
+namespace ss {
+
+namespace {
+// Records between two looks at the controls at full speed: about a
+// millisecond of work, so pause and stop feel immediate.
+constexpr std::size_t kBatch = 16384;
+} // namespace
+
+const char* replayStateName(ReplayState state)
+{
+    switch (state) {
+    case ReplayState::Ready: return "ready";
+    case ReplayState::Playing: return "playing";
+    case ReplayState::Paused: return "paused";
+    case ReplayState::Finished: return "finished";
+    case ReplayState::Stopped: return "stopped";
+    }
+    return "unknown";
+}
+
+ReplayEngine::ReplayEngine(std::shared_ptr<const MarketData> data, std::shared_ptr<const LogisticModel> model,
+                           QObject* parent)
+    : QObject(parent), data_(std::move(data)), merger_(*data_), pipeline_(data_->stockCount(), std::move(model))
+{
+    qRegisterMetaType<ss::ReplayState>();
+    thread_ = std::jthread([this] { run(); });
+}
+
+ReplayEngine::~ReplayEngine()
+{
+    {
+        std::lock_guard lock(controlMutex_);
+        quit_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void ReplayEngine::addSink(PredictionSink* sink)
+{
+    std::lock_guard lock(dataMutex_);
+    pipeline_.addSink(sink);
+}
+
+bool ReplayEngine::changeState(ReplayState state)
+{
+    return state_.exchange(state) != state;
+}
+
+void ReplayEngine::emitState(ReplayState state)
+{
+    wake_.notify_all();
+    emit stateChanged(state);
+}
+
+void ReplayEngine::restartPacing()
+{
+    paceStart_ = std::chrono::steady_clock::now();
+    unitsSincePace_ = 0;
+}
+
+void ReplayEngine::play()
+{
+    bool changed;
+    {
+        std::lock_guard lock(controlMutex_);
+        settled_ = false;
+        if (state_ == ReplayState::Finished || state_ == ReplayState::Stopped)
+            rewindPending_ = true;
+        restartPacing();
+        changed = changeState(ReplayState::Playing);
+    }
+    if (changed)
+        emitState(ReplayState::Playing);
+    wake_.notify_all();
+}
+
+void ReplayEngine::pause()
+{
+    bool changed = false;
+    {
+        std::lock_guard lock(controlMutex_);
+        if (state_ == ReplayState::Playing)
+            changed = changeState(ReplayState::Paused);
+    }
+    if (changed)
+        emitState(ReplayState::Paused);
+}
+
+void ReplayEngine::step(std::size_t records)
+{
+    bool changed;
+    {
+        std::lock_guard lock(controlMutex_);
+        settled_ = false;
+        if (state_ == ReplayState::Finished || state_ == ReplayState::Stopped)
+            rewindPending_ = true;
+        stepRecords_ += records;
+        changed = changeState(ReplayState::Paused);
+    }
+    if (changed)
+        emitState(ReplayState::Paused);
+    wake_.notify_all();
+}
+
+void ReplayEngine::stepTimestamp()
+{
+    bool changed;
+    {
+        std::lock_guard lock(controlMutex_);
+        settled_ = false;
+        if (state_ == ReplayState::Finished || state_ == ReplayState::Stopped)
+            rewindPending_ = true;
+        ++stepTimestamps_;
+        changed = changeState(ReplayState::Paused);
+    }
+    if (changed)
+        emitState(ReplayState::Paused);
+    wake_.notify_all();
+}
+
+void ReplayEngine::stop()
+{
+    bool changed = false;
+    {
+        std::lock_guard lock(controlMutex_);
+        if (state_ == ReplayState::Finished || state_ == ReplayState::Stopped)
+            return;
+        stepRecords_ = stepTimestamps_ = 0;
+        seekPending_ = false;
+        stopPending_ = true;
+        changed = changeState(ReplayState::Stopped);
+    }
+    if (changed)
+        emitState(ReplayState::Stopped);
+    wake_.notify_all();
+}
+
+void ReplayEngine::restart()
+{
+    bool changed;
+    {
+        std::lock_guard lock(controlMutex_);
+        settled_ = false;
+        stepRecords_ = stepTimestamps_ = 0;
+        seekPending_ = stopPending_ = false;
+        rewindPending_ = true;
+        changed = changeState(ReplayState::Ready);
+    }
+    if (changed)
+        emitState(ReplayState::Ready);
+    wake_.notify_all();
+}
+
+void ReplayEngine::seek(Timestamp time)
+{
+    bool changed = false;
+    {
+        std::lock_guard lock(controlMutex_);
+        settled_ = false;
+        stepRecords_ = stepTimestamps_ = 0;
+        seekPending_ = true;
+        seekTarget_ = time;
+        restartPacing();
+        if (state_ != ReplayState::Playing)
+            changed = changeState(ReplayState::Paused);
+    }
+    if (changed)
+        emitState(ReplayState::Paused);
+    wake_.notify_all();
+}
+
+void ReplayEngine::setPace(Pace pace)
+{
+    {
+        std::lock_guard lock(controlMutex_);
+        pace_ = pace;
+        restartPacing();
+    }
+    wake_.notify_all();
+}
+
+Pace ReplayEngine::pace() const
+{
+    std::lock_guard lock(controlMutex_);
+    return pace_;
+}
+
+void ReplayEngine::setModel(std::shared_ptr<const LogisticModel> model)
+{
+    {
+        std::lock_guard lock(controlMutex_);
+        pendingModel_ = std::move(model);
+    }
+    wake_.notify_all();
+}
+
+ReplayProgress ReplayEngine::progress() const
+{
+    return {state_.load(), processed_.load(), data_->recordCount(), time_.load(), activeSeconds_.load()};
+}
+
+ReplaySnapshot ReplayEngine::snapshot() const
+{
+    ReplaySnapshot s;
+    std::lock_guard lock(dataMutex_);
+    s.progress = progress();
+    s.overall = pipeline_.evaluator().overall();
+    s.stocks = pipeline_.stocks();
+    s.tallies = pipeline_.evaluator().stocks();
+    s.openCalls = pipeline_.evaluator().openCalls();
+    s.model = pipeline_.model();
+    return s;
+}
+
+bool ReplayEngine::waitUntilDone(std::chrono::milliseconds timeout) const
+{
+    std::unique_lock lock(controlMutex_);
+    auto done = [this] { return settled_; };
+    if (timeout == std::chrono::milliseconds::max()) {
+        wake_.wait(lock, done);
+        return true;
+    }
+    return wake_.wait_for(lock, timeout, done);
+}
+
+ReplayEngine::Job ReplayEngine::nextJob(std::unique_lock<std::mutex>& lock)
+{
+    using namespace std::chrono;
+    for (;;) {
+        if (quit_)
+            return {Work::Quit};
+        if (pendingModel_)
+            return {Work::SetModel};
+        if (std::exchange(rewindPending_, false))
+            return {Work::Rewind};
+        if (std::exchange(stopPending_, false))
+            return {Work::Stop};
+        if (std::exchange(seekPending_, false))
+            return {Work::Seek, 0, seekTarget_};
+        if (stepRecords_ > 0)
+            return {Work::Process, std::exchange(stepRecords_, 0)};
+        if (stepTimestamps_ > 0) {
+            --stepTimestamps_;
+            return {Work::ProcessTimestamp};
+        }
+        if (state_ == ReplayState::Playing) {
+            if (pace_.unlimited())
+                return {Work::Process, kBatch};
+            const double elapsed = duration<double>(steady_clock::now() - paceStart_).count();
+            const double due = pace_.rate * elapsed - static_cast<double>(unitsSincePace_);
+            if (due >= 1.0) {
+                if (pace_.unit == Pace::Unit::Timestamps)
+                    return {Work::ProcessTimestamp, 0, 0, true};
+                return {Work::Process, std::min(static_cast<std::size_t>(due), kBatch), 0, true};
+            }
+            const auto wakeAt = paceStart_ + duration_cast<steady_clock::duration>(duration<double>(
+                                                 (static_cast<double>(unitsSincePace_) + 1.0) / pace_.rate));
+            wake_.wait_until(lock, wakeAt);
+            continue;
+        }
+        wake_.wait(lock);
+    }
+}
+
+bool ReplayEngine::atEnd()
+{
+    Timestamp next;
+    return !merger_.peekTime(next);
+}
+
+void ReplayEngine::rewind()
+{
+    merger_.rewind();
+    pipeline_.reset();
+    processed_ = 0;
+    time_ = 0;
+    activeSeconds_ = 0;
+    sinksFinished_ = false;
+    for (PredictionSink* sink : pipeline_.sinks())
+        sink->onRewind();
+}
+
+std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
+{
+    std::lock_guard lock(dataMutex_);
+    std::size_t units = 0;
+    Tick tick{};
+    auto process = [&] {
+        pipeline_.process(tick);
+        time_.store(tick.time, std::memory_order_relaxed);
+    };
+    switch (job.work) {
+    case Work::Process:
+        while (units < job.records && merger_.next(tick)) {
+            process();
+            ++units;
+        }
+        break;
+    case Work::ProcessTimestamp: {
+        Timestamp first;
+        if (merger_.peekTime(first)) {
+            Timestamp next;
+            while (merger_.peekTime(next) && next == first && merger_.next(tick))
+                process();
+            units = 1;
+        }
+        break;
+    }
+    case Work::Seek: {
+        if (job.seekTo <= time_.load() && processed_.load() > 0)
+            rewind();
+        Timestamp next;
+        while (merger_.peekTime(next) && next < job.seekTo && merger_.next(tick)) {
+            process();
+            if ((pipeline_.records() & 0xFFFF) == 0)
+                processed_ = pipeline_.records();
+        }
+        break;
+    }
+    case Work::Rewind:
+        rewind();
+        break;
+    case Work::Stop:
+        if (!sinksFinished_) {
+            sinksFinished_ = true;
+            for (PredictionSink* sink : pipeline_.sinks())
+                sink->onFinish(false);
+        }
+        break;
+    case Work::SetModel:
+    case Work::Quit:
+        break;
+    }
+    processed_ = pipeline_.records();
+    exhausted = job.work != Work::Rewind && job.work != Work::Stop && atEnd() && !sinksFinished_;
+    if (exhausted) {
+        sinksFinished_ = true;
+        for (PredictionSink* sink : pipeline_.sinks())
+            sink->onFinish(true);
+    }
+    return units;
+}
+
+void ReplayEngine::run()
+{
+    std::unique_lock lock(controlMutex_);
+    for (;;) {
+        const Job job = nextJob(lock);
+        if (job.work == Work::Quit)
+            return;
+        if (job.work == Work::SetModel) {
+            auto model = std::move(pendingModel_);
+            lock.unlock();
+            {
+                std::lock_guard data(dataMutex_);
+                pipeline_.setModel(std::move(model));
+            }
+            lock.lock();
+            continue;
+        }
+
+        lock.unlock();
+        const auto started = std::chrono::steady_clock::now();
+        bool exhausted = false;
+        const std::size_t units = execute(job, exhausted);
+        if (job.work == Work::Process || job.work == Work::ProcessTimestamp || job.work == Work::Seek)
+            activeSeconds_ = activeSeconds_.load()
+                             + std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        lock.lock();
+
+        if (job.paced)
+            unitsSincePace_ += units;
+        const bool stopped = job.work == Work::Stop;
+        const bool nowFinished = exhausted && state_ != ReplayState::Stopped && changeState(ReplayState::Finished);
+        if (stopped || nowFinished) {
+            settled_ = true;
+            lock.unlock();
+            if (nowFinished)
+                emitState(ReplayState::Finished);
+            wake_.notify_all();
+            emit finished(nowFinished);
+            lock.lock();
+        }
+    }
+}
+
+} // namespace ss

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "PredictionPipeline.h"
+#include "ReplaySnapshot.h"
+#include "TickMerger.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace ss {
+
+// Runs the stream on a thread of its own. Every control below may be
+// called from any thread and returns at once; the engine acts on it between
+// two batches of records, so a control takes effect within a millisecond
+// even at full speed. Signals are emitted from the engine's thread (so
+// connections to GUI objects are queued); views poll progress() or take a
+// snapshot() at their own frame rate instead of hearing about every record.
+class ReplayEngine : public QObject {
+    Q_OBJECT
+public:
+    ReplayEngine(std::shared_ptr<const MarketData> data, std::shared_ptr<const LogisticModel> model,
+                 QObject* parent = nullptr);
+    ~ReplayEngine() override;
+
+    // Sinks run on the engine's thread; add them before the first play().
+    void addSink(PredictionSink* sink);
+
+    void play();
+    void pause();
+    void step(std::size_t records = 1);
+    // Every record of the next timestamp (one trading day of daily data).
+    void stepTimestamp();
+    void stop();
+    // Back to the start, paused there.
+    void restart();
+    // Processes everything before `time` (rewinding first if it lies behind)
+    // and pauses with the first record at or after `time` next.
+    void seek(Timestamp time);
+    void setPace(Pace pace);
+    void setModel(std::shared_ptr<const LogisticModel> model);
+
+    ReplayState state() const { return state_.load(); }
+    Pace pace() const;
+    ReplayProgress progress() const;
+    ReplaySnapshot snapshot() const;
+    const std::shared_ptr<const MarketData>& data() const { return data_; }
+    // Blocks until the replay finished or was stopped; false on timeout.
+    bool waitUntilDone(std::chrono::milliseconds timeout = std::chrono::milliseconds::max()) const;
+
+signals:
+    void stateChanged(ss::ReplayState state);
+    void finished(bool complete);
+
+private:
+    enum class Work { Process, ProcessTimestamp, Seek, Rewind, Stop, SetModel, Quit };
+    struct Job {
+        Work work = Work::Quit;
+        std::size_t records = 0;
+        Timestamp seekTo = 0;
+        bool paced = false;  // counts against the pace (play, not a step)
+    };
+
+    void run();
+    Job nextJob(std::unique_lock<std::mutex>& lock);
+    // Runs one job on the stream; returns how many pace units it used.
+    std::size_t execute(const Job& job, bool& exhausted);
+    void restartPacing();
+    // Changes the state; returns whether it changed (to emit once unlocked).
+    bool changeState(ReplayState state);
+    void emitState(ReplayState state);
+    bool atEnd();
+    void rewind();
+
+    const std::shared_ptr<const MarketData> data_;
+
+    // Guards the controls below and state changes.
+    mutable std::mutex controlMutex_;
+    mutable std::condition_variable wake_;
+    std::atomic<ReplayState> state_{ReplayState::Ready};
+    Pace pace_;
+    std::size_t stepRecords_ = 0;
+    std::size_t stepTimestamps_ = 0;
+    bool seekPending_ = false;
+    Timestamp seekTarget_ = 0;
+    bool rewindPending_ = false;
+    bool stopPending_ = false;
+    bool quit_ = false;
+    bool settled_ = false;  // finished or stopped, and the sinks told
+    std::shared_ptr<const LogisticModel> pendingModel_;
+    std::chrono::steady_clock::time_point paceStart_;
+    std::size_t unitsSincePace_ = 0;
+
+    // Guards the stream's state, held by the engine's thread while it works
+    // and by snapshot() while it copies.
+    mutable std::mutex dataMutex_;
+    TickMerger merger_;
+    PredictionPipeline pipeline_;
+    bool sinksFinished_ = false;
+
+    std::atomic<std::size_t> processed_{0};
+    std::atomic<Timestamp> time_{0};
+    std::atomic<double> activeSeconds_{0};
+    std::jthread thread_;
+};
+
+} // namespace ss
+
+Q_DECLARE_METATYPE(ss::ReplayState)

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Tick.h"
+#include "core/data/MarketData.h"
+
+#include <queue>
+#include <unordered_map>
+#include <vector>
+
+namespace ss {
+
+// Merges every stock's series into one stream ordered by time, ties broken
+// by stock name in byte order (SPEC.md). Stocks waiting for the same
+// timestamp share a bucket; since daily data moves most stocks to the same
+// next day, a record usually costs an append to the bucket just used rather
+// than a heap operation over thousands of stocks.
+class TickMerger {
+public:
+    explicit TickMerger(const MarketData& data);
+
+    bool next(Tick& tick)
+    {
+        if (pos_ == current_.size() && !advance())
+            return false;
+        const std::size_t s = current_[pos_++];
+        const std::size_t i = cursor_[s]++;
+        const StockSeries& series = data_.stock(s);
+        tick = {s, series.times[i], series.closes[i]};
+        if (i + 1 < series.size())
+            schedule(s, series.times[i + 1]);
+        ++emitted_;
+        return true;
+    }
+
+    // Time of the next record; false at the end.
+    bool peekTime(Timestamp& time);
+    void rewind();
+    std::size_t emitted() const { return emitted_; }
+
+private:
+    void schedule(std::size_t stock, Timestamp time)
+    {
+        if (time != lastScheduled_ || !lastBucket_)
+            lastBucket_ = &bucketFor(time);
+        lastScheduled_ = time;
+        lastBucket_->push_back(stock);
+    }
+    std::vector<std::size_t>& bucketFor(Timestamp time);
+    bool advance();
+
+    const MarketData& data_;
+    std::vector<std::size_t> cursor_;
+    std::vector<std::size_t> current_;  // stocks at currentTime_, in name order
+    std::size_t pos_ = 0;
+    std::unordered_map<Timestamp, std::vector<std::size_t>> buckets_;
+    std::priority_queue<Timestamp, std::vector<Timestamp>, std::greater<>> times_;
+    std::vector<std::size_t>* lastBucket_ = nullptr;
+    Timestamp lastScheduled_ = 0;
+    std::size_t emitted_ = 0;
+};
+
+} // namespace ss
