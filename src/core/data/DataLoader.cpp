@@ -72,7 +72,8 @@ void parseStream(LineReader& reader, const std::string& defaultStock, SeriesColl
         report.error = "read error: " + reader.error();
 }
 
-ParsedFile parseFile(const std::string& path, const std::atomic<bool>* cancel, std::atomic<std::size_t>* bytes)
+ParsedFile parseFile(const std::string& path, const std::atomic<bool>* cancel, std::atomic<std::size_t>* bytes,
+                     std::vector<char>& buffer)
 {
     ParsedFile result;
     result.report.file = path;
@@ -88,7 +89,7 @@ ParsedFile parseFile(const std::string& path, const std::atomic<bool>* cancel, s
         result.report.error = "is a directory";
         return result;
     }
-    LineReader reader(fd, true);
+    LineReader reader(fd, true, &buffer);
     SeriesCollector collector(result.report);
     parseStream(reader, stock, collector, result.report, cancel);
     if (bytes)
@@ -186,10 +187,11 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
         parsed.resize(paths.size());
         std::atomic<std::size_t> next{0};
         auto work = [&] {
+            std::vector<char> buffer;
             for (std::size_t i; (i = next.fetch_add(1)) < paths.size();) {
                 if (cancel && cancel->load(std::memory_order_relaxed))
                     return;
-                parsed[i] = parseFile(paths[i], cancel, progress ? &progress->bytesRead : nullptr);
+                parsed[i] = parseFile(paths[i], cancel, progress ? &progress->bytesRead : nullptr, buffer);
                 if (progress)
                     progress->filesDone.fetch_add(1, std::memory_order_relaxed);
             }

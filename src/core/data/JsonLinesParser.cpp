@@ -1,5 +1,7 @@
 #include "JsonLinesParser.h"
 
+#include "DecimalParser.h"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -89,8 +91,7 @@ public:
             ++pos_;
         if (start == pos_ || s_[start] == '+')
             return false;
-        const auto [p, ec] = std::from_chars(s_.data() + start, s_.data() + pos_, value);
-        return ec == std::errc() && p == s_.data() + pos_;
+        return parseDecimal(s_.substr(start, pos_ - start), value);
     }
 
     bool literal(std::string_view word)

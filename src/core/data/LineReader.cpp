@@ -10,9 +10,10 @@ namespace {
 constexpr std::size_t kChunk = 1 << 20;
 }
 
-LineReader::LineReader(int fd, bool ownsFd)
-    : fd_(fd), ownsFd_(ownsFd), buffer_(kChunk + kMaxLineLength + 1)
+LineReader::LineReader(int fd, bool ownsFd, std::vector<char>* buffer)
+    : fd_(fd), ownsFd_(ownsFd), buffer_(buffer ? *buffer : ownBuffer_)
 {
+    buffer_.resize(kChunk + kMaxLineLength + 1);
 }
 
 LineReader::~LineReader()

@@ -23,8 +23,10 @@ public:
         bool overlong = false;
     };
 
-    // Takes ownership of fd only if ownsFd; reads until EOF.
-    explicit LineReader(int fd, bool ownsFd = false);
+    // Takes ownership of fd only if ownsFd; reads until EOF. A caller that
+    // reads many files in a row passes its own buffer to reuse: a fresh
+    // megabyte per small file costs more than parsing it.
+    explicit LineReader(int fd, bool ownsFd = false, std::vector<char>* buffer = nullptr);
     ~LineReader();
     LineReader(const LineReader&) = delete;
     LineReader& operator=(const LineReader&) = delete;
@@ -43,7 +45,8 @@ private:
     bool ownsFd_;
     bool eof_ = false;
     bool atStart_ = true;
-    std::vector<char> buffer_;
+    std::vector<char> ownBuffer_;
+    std::vector<char>& buffer_;
     std::size_t begin_ = 0;  // start of unconsumed bytes
     std::size_t end_ = 0;    // end of valid bytes
     std::size_t lineNumber_ = 0;

@@ -1,35 +1,14 @@
 #include "TickerCsvParser.h"
 
+#include "DecimalParser.h"
+
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <cctype>
-#include <charconv>
-#include <cmath>
 #include <cstring>
 
 namespace ss {
 
 namespace {
-
-// Splits at commas; returns the field count, or kMax + 1 when there are more.
-template <std::size_t kMax>
-int split(std::string_view line, std::array<std::string_view, kMax>& fields)
-{
-    int n = 0;
-    const char* p = line.data();
-    const char* end = p + line.size();
-    for (;;) {
-        const auto* comma = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
-        const char* stop = comma ? comma : end;
-        if (n == static_cast<int>(kMax))
-            return n + 1;
-        fields[static_cast<std::size_t>(n++)] = std::string_view(p, static_cast<std::size_t>(stop - p));
-        if (!comma)
-            return n;
-        p = comma + 1;
-    }
-}
 
 std::string_view trim(std::string_view s)
 {
@@ -42,21 +21,16 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
-bool parseNumber(std::string_view s, double& value)
-{
-    if (!s.empty() && (s.front() == ' ' || s.back() == ' ' || s.front() == '"'))
-        s = trim(s);
-    if (s.empty())
-        return false;
-    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    return ec == std::errc() && ptr == s.data() + s.size() && std::isfinite(value);
-}
-
 bool equalsIgnoreCase(std::string_view a, std::string_view b)
 {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
            });
+}
+
+bool isDigits(std::string_view s)
+{
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 } // namespace
@@ -65,32 +39,55 @@ TickerCsvParser::TickerCsvParser(std::string defaultStock) : defaultStock_(std::
 
 bool TickerCsvParser::readHeader(std::string_view line)
 {
-    std::array<std::string_view, kMaxFields> fields;
-    const int n = split(line, fields);
-    if (n > kMaxFields)
-        return false;
-    dateCol_ = closeCol_ = stockCol_ = -1;
-    numericMask_ = 0;
-    for (int i = 0; i < n; ++i) {
-        const std::string_view name = trim(fields[static_cast<std::size_t>(i)]);
-        if (equalsIgnoreCase(name, "date") || equalsIgnoreCase(name, "timestamp"))
-            dateCol_ = i;
-        else if (equalsIgnoreCase(name, "close") || equalsIgnoreCase(name, "price"))
-            closeCol_ = i;
-        else if (equalsIgnoreCase(name, "stock") || equalsIgnoreCase(name, "symbol")
-                 || equalsIgnoreCase(name, "ticker"))
-            stockCol_ = i;
+    columns_.fill(Column::Ignored);
+    bool haveDate = false, haveClose = false;
+    std::size_t n = 0;
+    for (std::size_t start = 0; start <= line.size(); ++n) {
+        if (n == kMaxFields)
+            return false;
+        std::size_t stop = line.find(',', start);
+        if (stop == std::string_view::npos)
+            stop = line.size();
+        const std::string_view name = trim(line.substr(start, stop - start));
+        start = stop + 1;
+        Column& column = columns_[n];
+        if (!haveDate && (equalsIgnoreCase(name, "date") || equalsIgnoreCase(name, "timestamp")))
+            column = Column::Date, haveDate = true;
+        else if (!haveClose && (equalsIgnoreCase(name, "close") || equalsIgnoreCase(name, "price")))
+            column = Column::Close, haveClose = true;
+        else if (equalsIgnoreCase(name, "stock") || equalsIgnoreCase(name, "symbol") || equalsIgnoreCase(name, "ticker"))
+            column = Column::Stock;
         else if (equalsIgnoreCase(name, "open") || equalsIgnoreCase(name, "high") || equalsIgnoreCase(name, "low")
                  || equalsIgnoreCase(name, "volume") || equalsIgnoreCase(name, "openint"))
-            numericMask_ |= 1u << i;
+            column = Column::Number;
     }
     fieldCount_ = n;
-    return dateCol_ >= 0 && closeCol_ >= 0;
+    return haveDate && haveClose;
+}
+
+std::optional<Timestamp> TickerCsvParser::parseDate(std::string_view field)
+{
+    // The dataset's "YYYY-MM-DD": only the day changes from row to row.
+    if (field.size() == 10 && std::memcmp(field.data(), cachedMonth_, 7) == 0 && isDigits(field.substr(8))) {
+        const int day = (field[8] - '0') * 10 + (field[9] - '0');
+        if (day >= 1 && day <= cachedMonthDays_)
+            return cachedMonthStart_ + (day - 1) * timestamp::kSecondsPerDay;
+        return std::nullopt;
+    }
+    const auto time = timestamp::parse(field.size() == 10 ? field : trim(field));
+    if (time && field.size() == 10) {
+        std::memcpy(cachedMonth_, field.data(), 7);
+        const int day = (field[8] - '0') * 10 + (field[9] - '0');
+        cachedMonthStart_ = *time - (day - 1) * timestamp::kSecondsPerDay;
+        cachedMonthDays_ = timestamp::daysInMonth(std::stoi(std::string(field.substr(0, 4))),
+                                                  std::stoi(std::string(field.substr(5, 2))));
+    }
+    return time;
 }
 
 LineKind TickerCsvParser::parse(std::string_view line, TickRecord& out, const char*& why)
 {
-    if (line.find_first_not_of(" \t") == std::string_view::npos)
+    if (line.empty() || ((line.front() == ' ' || line.front() == '\t') && trim(line).empty()))
         return LineKind::Blank;
 
     if (!started_) {
@@ -105,48 +102,70 @@ LineKind TickerCsvParser::parse(std::string_view line, TickRecord& out, const ch
         // No header: the dataset's column order, with Stock as an eighth column.
         if (std::count(line.begin(), line.end(), ',') == 7) {
             fieldCount_ = 8;
-            stockCol_ = 7;
+            columns_[7] = Column::Stock;
         }
     }
 
-    std::array<std::string_view, kMaxFields> fields;
-    const int n = split(line, fields);
-    if (n != fieldCount_) {
-        why = "wrong number of fields";
-        return LineKind::Malformed;
-    }
-
-    const std::string_view dateField = fields[static_cast<std::size_t>(dateCol_)];
-    const auto time = timestamp::parse(dateField.size() == 10 ? dateField : trim(dateField));
-    if (!time) {
-        why = "bad date";
-        return LineKind::Malformed;
-    }
+    // One pass: each field is read where it stands, numbers parsed as they are scanned.
+    const char* p = line.data();
+    const char* const end = p + line.size();
+    std::size_t n = 0;
+    std::optional<Timestamp> time;
     double close = 0;
-    if (!parseNumber(fields[static_cast<std::size_t>(closeCol_)], close)) {
-        why = "close is not a finite number";
+    std::string_view stock = defaultStock_;
+    for (;; ++n) {
+        if (n == fieldCount_) {
+            why = "wrong number of fields";
+            return LineKind::Malformed;
+        }
+        const Column column = columns_[n];
+        const char* stop;
+        if (column == Column::Number || column == Column::Close) {
+            double value = 0;
+            stop = parseDecimalField(p, end, ',', value);
+            if (!stop) {
+                double trimmed = 0;
+                const char* fieldEnd = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
+                fieldEnd = fieldEnd ? fieldEnd : end;
+                // Spaces or quotes around a number are tolerated, nothing else.
+                if (!parseDecimal(trim(std::string_view(p, static_cast<std::size_t>(fieldEnd - p))), trimmed)) {
+                    why = column == Column::Close ? "close is not a finite number"
+                                                  : "a price or volume field is not a finite number";
+                    return LineKind::Malformed;
+                }
+                value = trimmed;
+                stop = fieldEnd;
+            }
+            if (column == Column::Close)
+                close = value;
+        } else {
+            stop = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
+            stop = stop ? stop : end;
+            const std::string_view field(p, static_cast<std::size_t>(stop - p));
+            if (column == Column::Date && !(time = parseDate(field))) {
+                why = "bad date";
+                return LineKind::Malformed;
+            }
+            if (column == Column::Stock)
+                stock = trim(field);
+        }
+        if (stop == end)
+            break;
+        p = stop + 1;
+    }
+    if (n + 1 != fieldCount_) {
+        why = "wrong number of fields";
         return LineKind::Malformed;
     }
     if (close <= 0) {
         why = "close is not positive";
         return LineKind::Malformed;
     }
-    for (unsigned mask = numericMask_; mask != 0; mask &= mask - 1) {
-        double ignored = 0;
-        if (!parseNumber(fields[static_cast<std::size_t>(std::countr_zero(mask))], ignored)) {
-            why = "a price or volume field is not a finite number";
-            return LineKind::Malformed;
-        }
+    if (stock.data() != defaultStock_.data() && !isValidStockName(stock)) {
+        why = "bad stock name";
+        return LineKind::Malformed;
     }
-    if (stockCol_ >= 0) {
-        out.stock = trim(fields[static_cast<std::size_t>(stockCol_)]);
-        if (!isValidStockName(out.stock)) {
-            why = "bad stock name";
-            return LineKind::Malformed;
-        }
-    } else {
-        out.stock = defaultStock_;
-    }
+    out.stock = stock;
     out.time = *time;
     out.close = close;
     return LineKind::Record;

@@ -2,6 +2,8 @@
 
 #include "TickRecord.h"
 
+#include <array>
+#include <cstdint>
 #include <string>
 
 namespace ss {
@@ -25,18 +27,22 @@ public:
     bool headerRefused() const { return headerRefused_; }
 
 private:
-    static constexpr int kMaxFields = 16;
+    static constexpr std::size_t kMaxFields = 16;
+    enum class Column : std::uint8_t { Ignored, Date, Close, Number, Stock };
 
     bool readHeader(std::string_view line);
+    std::optional<Timestamp> parseDate(std::string_view field);
 
     std::string defaultStock_;
     bool started_ = false;
     bool headerRefused_ = false;
-    int fieldCount_ = 7;
-    int dateCol_ = 0;
-    int closeCol_ = 4;
-    int stockCol_ = -1;
-    unsigned numericMask_ = 0b1101110;  // Open, High, Low, (Close), Volume, OpenInt
+    std::size_t fieldCount_ = 7;
+    std::array<Column, kMaxFields> columns_{Column::Date,   Column::Number, Column::Number, Column::Number,
+                                            Column::Close,  Column::Number, Column::Number};
+    // Consecutive rows share their month: remember its first day.
+    char cachedMonth_[7] = {};
+    Timestamp cachedMonthStart_ = 0;
+    int cachedMonthDays_ = 0;
 };
 
 } // namespace ss

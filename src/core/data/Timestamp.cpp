@@ -39,12 +39,6 @@ constexpr Civil civilFromDays(std::int64_t z)
 
 constexpr bool isLeap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-constexpr unsigned daysInMonth(std::int64_t y, unsigned m)
-{
-    constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && isLeap(y) ? 29u : days[m - 1];
-}
-
 // Reads exactly n digits at pos; -1 when any is not a digit.
 int digits(std::string_view s, std::size_t pos, std::size_t n)
 {
@@ -79,6 +73,12 @@ bool parseZone(std::string_view z)
 
 } // namespace
 
+int daysInMonth(int year, int month)
+{
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && isLeap(year) ? 29 : days[month - 1];
+}
+
 Timestamp fromCivil(int year, int month, int day, int hour, int minute, int second)
 {
     return daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * kSecondsPerDay
@@ -91,7 +91,7 @@ std::optional<Timestamp> parse(std::string_view s)
     const int month = digits(s, 5, 2);
     const int day = digits(s, 8, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || s[4] != '-' || s[7] != '-'
-        || static_cast<unsigned>(day) > daysInMonth(year, static_cast<unsigned>(month)))
+        || day > daysInMonth(year, month))
         return std::nullopt;
     if (s.size() == 10)
         return fromCivil(year, month, day);

@@ -22,6 +22,8 @@ constexpr Timestamp kSecondsPerDay = 86400;
 // Fractions of a second are truncated.
 std::optional<Timestamp> parse(std::string_view text);
 
+int daysInMonth(int year, int month);
+
 Timestamp fromCivil(int year, int month, int day, int hour = 0, int minute = 0, int second = 0);
 
 // "YYYY-MM-DD"

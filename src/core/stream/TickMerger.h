@@ -47,6 +47,7 @@ private:
     }
     std::vector<std::size_t>& bucketFor(Timestamp time);
     bool advance();
+    void sortBucket();
 
     const MarketData& data_;
     std::vector<std::size_t> cursor_;
