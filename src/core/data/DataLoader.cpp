@@ -78,15 +78,16 @@ ParsedFile parseFile(const std::string& path, const std::atomic<bool>* cancel, s
     ParsedFile result;
     result.report.file = path;
     const std::string stock = DataLoader::stockNameForFile(path);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // Non-blocking open: a FIFO or device given as a path must not hang the load.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         result.report.error = std::strerror(errno);
         return result;
     }
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
-        result.report.error = "is a directory";
+        result.report.error = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
         return result;
     }
     LineReader reader(fd, true, &buffer);

@@ -71,7 +71,8 @@ bool LineReader::next(Line& line)
             if (len > 0 && start[len - 1] == '\r')
                 --len;
             line.number = ++lineNumber_;
-            if (line.overlong) {
+            if (line.overlong || len > kMaxLineLength) {
+                line.overlong = true;
                 line.text = {};
                 return true;
             }
