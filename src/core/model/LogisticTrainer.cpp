@@ -1,0 +1,230 @@
+#include "LogisticTrainer.h"
+
+#include <Eigen/Cholesky>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+namespace ss {
+
+namespace {
+
+using Eigen::Index;
+
+// Rows are standardised a block at a time, so the scaled copy stays small.
+constexpr Index kBlockRows = 2048;
+// Below this many rows a second thread costs more than it saves.
+constexpr Index kMinRowsPerThread = 1 << 18;
+
+// Column means and reciprocal standard deviations: z = (x - mean) · invScale.
+struct Scaling {
+    Eigen::RowVectorXd mean;
+    Eigen::RowVectorXd invScale;
+};
+
+Scaling standardisation(const Eigen::Ref<const Eigen::MatrixXd>& x)
+{
+    Scaling s;
+    s.mean = x.colwise().mean();
+    s.invScale.resize(x.cols());
+    for (Index j = 0; j < x.cols(); ++j) {
+        const double sd = std::sqrt((x.col(j).array() - s.mean(j)).square().mean());
+        // A constant column only meets the penalty; any positive scale keeps
+        // the objective the same, 1 keeps it simple.
+        s.invScale(j) = sd > 0 && std::isfinite(sd) ? 1.0 / sd : 1.0;
+    }
+    return s;
+}
+
+// Sum of the log losses, their gradient and Hessian over some rows, in the
+// standardised coordinates theta = [v, c] (c the intercept).
+struct LossSums {
+    double loss = 0;
+    Eigen::VectorXd gradient;
+    Eigen::MatrixXd hessian;
+
+    explicit LossSums(Index parameters)
+        : gradient(Eigen::VectorXd::Zero(parameters)), hessian(Eigen::MatrixXd::Zero(parameters, parameters))
+    {
+    }
+    LossSums& operator+=(const LossSums& o)
+    {
+        loss += o.loss;
+        gradient += o.gradient;
+        hessian += o.hessian;
+        return *this;
+    }
+};
+
+void accumulate(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
+                const Scaling& scaling, const Eigen::VectorXd& theta, Index begin, Index end, LossSums& sums)
+{
+    const Index d = x.cols();
+    Eigen::MatrixXd z(kBlockRows, d + 1);
+    for (Index r = begin; r < end; r += kBlockRows) {
+        const Index k = std::min(kBlockRows, end - r);
+        auto zb = z.topRows(k);
+        zb.leftCols(d) = ((x.middleRows(r, k).rowwise() - scaling.mean).array().rowwise()
+                          * scaling.invScale.array()).matrix();
+        zb.col(d).setOnes();
+        const Eigen::ArrayXd u = zb * theta;
+        const auto label = y.segment(r, k).array();
+        // With a = exp(-|u|) nothing overflows: logloss = max(u,0) + log1p(a) - y·u,
+        // p = sigmoid(u), and p(1-p) = a / (1+a)^2 without cancellation.
+        const Eigen::ArrayXd a = (-u.abs()).exp();
+        const Eigen::ArrayXd onePlusA = 1.0 + a;
+        sums.loss += (u.max(0.0) + a.log1p() - label * u).sum();
+        const Eigen::ArrayXd p = (u >= 0.0).select(1.0 / onePlusA, a / onePlusA);
+        const Eigen::ArrayXd curvature = a / onePlusA.square();
+        sums.gradient.noalias() += zb.transpose() * (p - label).matrix();
+        sums.hessian.noalias() += zb.transpose() * (zb.array().colwise() * curvature).matrix();
+    }
+}
+
+class Objective {
+public:
+    Objective(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y, double c,
+              unsigned threads)
+        : x_(x), y_(y), c_(c), scaling_(standardisation(x))
+    {
+        // 0.5·‖w‖² with w_j = v_j · invScale_j.
+        penalty_ = Eigen::VectorXd::Zero(x.cols() + 1);
+        penalty_.head(x.cols()) = scaling_.invScale.transpose().array().square();
+        const Index rows = x.rows();
+        const auto useful = static_cast<unsigned>(std::max<Index>(1, rows / kMinRowsPerThread));
+        threads_ = std::clamp(threads ? threads : std::thread::hardware_concurrency(), 1u, useful);
+    }
+
+    struct Value {
+        double f = 0;
+        Eigen::VectorXd gradient;
+        Eigen::MatrixXd hessian;
+        double gradientMax = 0;
+    };
+
+    Value operator()(const Eigen::VectorXd& theta) const
+    {
+        const Index parameters = theta.size();
+        std::vector<LossSums> parts(threads_, LossSums(parameters));
+        const Index rows = x_.rows();
+        auto work = [&](unsigned t) {
+            accumulate(x_, y_, scaling_, theta, rows * t / threads_, rows * (t + 1) / threads_, parts[t]);
+        };
+        {
+            std::vector<std::jthread> pool;
+            for (unsigned t = 1; t < threads_; ++t)
+                pool.emplace_back(work, t);
+            work(0);
+        }
+        for (unsigned t = 1; t < threads_; ++t)
+            parts[0] += parts[t];
+        const LossSums& sum = parts[0];
+        Value v;
+        v.f = 0.5 * theta.dot(penalty_.cwiseProduct(theta)) + c_ * sum.loss;
+        v.gradient = penalty_.cwiseProduct(theta) + c_ * sum.gradient;
+        v.hessian = c_ * sum.hessian;
+        v.hessian.diagonal() += penalty_;
+        v.gradientMax = v.gradient.cwiseAbs().maxCoeff();
+        return v;
+    }
+
+    const Scaling& scaling() const { return scaling_; }
+
+private:
+    Eigen::Ref<const Eigen::MatrixXd> x_;
+    Eigen::Ref<const Eigen::VectorXd> y_;
+    double c_;
+    Scaling scaling_;
+    Eigen::VectorXd penalty_;
+    unsigned threads_ = 1;
+};
+
+// Newton's direction; steepest descent should the Hessian be numerically
+// singular (it is positive definite in exact arithmetic).
+Eigen::VectorXd descentDirection(const Objective::Value& at)
+{
+    const Eigen::LDLT<Eigen::MatrixXd> ldlt(at.hessian);
+    if (ldlt.info() == Eigen::Success) {
+        Eigen::VectorXd step = -ldlt.solve(at.gradient);
+        if (step.allFinite() && step.dot(at.gradient) < 0)
+            return step;
+    }
+    return -at.gradient;
+}
+
+} // namespace
+
+LogisticTrainer::Result LogisticTrainer::fit(const Eigen::Ref<const Eigen::MatrixXd>& x,
+                                             const Eigen::Ref<const Eigen::VectorXd>& y, const Options& options)
+{
+    Result result;
+    const Index n = x.rows();
+    const Index d = x.cols();
+    if (n == 0 || y.size() != n) {
+        result.error = "no examples to fit";
+        return result;
+    }
+    if (!(options.c > 0) || !std::isfinite(options.c)) {
+        result.error = "C must be a positive finite number";
+        return result;
+    }
+    if (!x.allFinite()) {
+        result.error = "a feature is not a finite number";
+        return result;
+    }
+    const double upShare = y.mean();
+    if (!(upShare > 0 && upShare < 1)) {
+        // The unpenalised intercept would run off to infinity.
+        result.error = upShare > 0 ? "every example is labelled up: a fit needs both outcomes"
+                                   : "every example is labelled down: a fit needs both outcomes";
+        return result;
+    }
+
+    const Objective objective(x, y, options.c, options.threads);
+    const double scale = options.c * static_cast<double>(n);
+    Eigen::VectorXd theta = Eigen::VectorXd::Zero(d + 1);
+    theta(d) = std::log(upShare / (1 - upShare));
+    Objective::Value at = objective(theta);
+
+    while (at.gradientMax > options.tolerance * scale && result.iterations < options.maxIterations) {
+        const Eigen::VectorXd step = descentDirection(at);
+        const double slope = step.dot(at.gradient);
+        bool accepted = false;
+        double t = 1;
+        for (int halvings = 0; halvings < 60 && !accepted; ++halvings, t *= 0.5) {
+            Objective::Value trial = objective(theta + t * step);
+            // Armijo's sufficient decrease; at the optimum's doorstep the
+            // decrease drowns in rounding, so a step that keeps the objective
+            // level within rounding and shrinks the gradient also counts.
+            const bool decreases = trial.f <= at.f + 1e-4 * t * slope;
+            const bool levelButCloser = trial.f <= at.f + 1e-13 * std::abs(at.f) && trial.gradientMax < at.gradientMax;
+            if (std::isfinite(trial.f) && (decreases || levelButCloser)) {
+                theta += t * step;
+                at = std::move(trial);
+                accepted = true;
+            }
+        }
+        if (!accepted)
+            break;
+        ++result.iterations;
+    }
+
+    result.objective = at.f;
+    result.gradientNorm = at.gradientMax / scale;
+    result.converged = at.gradientMax <= options.tolerance * scale;
+    if (!result.converged) {
+        char why[160];
+        std::snprintf(why, sizeof why, "the solver stopped short of the optimum (gradient %.3g, tolerance %.3g, %d iterations)",
+                      result.gradientNorm, options.tolerance, result.iterations);
+        result.error = why;
+    }
+    const Scaling& s = objective.scaling();
+    result.weights = theta.head(d).cwiseProduct(s.invScale.transpose());
+    result.intercept = theta(d) - s.mean.dot(result.weights);
+    return result;
+}
+
+} // namespace ss

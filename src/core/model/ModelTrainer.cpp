@@ -1,0 +1,122 @@
+#include "ModelTrainer.h"
+
+#include "ExampleSet.h"
+
+#include <chrono>
+#include <cmath>
+
+namespace ss {
+
+namespace {
+
+QString date(Timestamp t)
+{
+    return QString::fromStdString(timestamp::format(t));
+}
+
+// The closes a run of examples reads, from its first window's oldest close
+// to its last label.
+QJsonObject span(const ExampleSet& examples, std::size_t begin, std::size_t end)
+{
+    return {{"examples", static_cast<qint64>(end - begin)},
+            {"from", date(examples.firstCloseTime(begin))},
+            {"to", date(examples.labelTime(end - 1))}};
+}
+
+} // namespace
+
+QString ModelTrainer::checkOptions(const TrainingOptions& o)
+{
+    if (o.window < features::kMinWindow || o.window > features::kMaxWindow)
+        return QStringLiteral("the window must be from %1 to %2 closes, not %3")
+            .arg(features::kMinWindow)
+            .arg(features::kMaxWindow)
+            .arg(o.window);
+    if (!(o.c > 0) || !std::isfinite(o.c))
+        return QStringLiteral("C must be a positive finite number, not %1").arg(o.c);
+    if (!(o.testFraction >= 0 && o.testFraction < 1))
+        return QStringLiteral("the test fraction must be at least 0 and below 1, not %1").arg(o.testFraction);
+    return {};
+}
+
+ModelTrainer::Outcome ModelTrainer::train(const StockSeries& series, const QString& sourceFile,
+                                          const TrainingOptions& options)
+{
+    Outcome out;
+    out.error = checkOptions(options);
+    if (!out.error.isEmpty())
+        return out;
+    const QString stock = QString::fromStdString(series.name);
+    if (series.size() <= static_cast<std::size_t>(options.window)) {
+        out.error = QStringLiteral("%1 has %2 closes; a window of %3 needs at least %4 for one example")
+                        .arg(stock)
+                        .arg(series.size())
+                        .arg(options.window)
+                        .arg(options.window + 1);
+        return out;
+    }
+
+    const ExampleSet examples = ExampleSet::fromSeries(series, options.transform, options.window);
+    const std::size_t n = examples.size();
+    out.examples = n;
+    const auto testCount = static_cast<std::size_t>(std::floor(static_cast<double>(n) * options.testFraction));
+    const std::size_t trainCount = n - testCount;
+    if (options.testFraction > 0 && testCount == 0) {
+        out.error = QStringLiteral("a test fraction of %1 holds out none of %2's %3 examples (use 0 to fit on all)")
+                        .arg(options.testFraction)
+                        .arg(stock)
+                        .arg(n);
+        return out;
+    }
+    const auto trainRows = static_cast<Eigen::Index>(trainCount);
+    const double ups = examples.labels().head(trainRows).sum();
+    if (ups == 0 || ups == static_cast<double>(trainCount)) {
+        // One outcome only: the unpenalised intercept has no finite optimum.
+        out.error = QStringLiteral("all %1 training examples of %2 are labelled %3%4; a fit needs both outcomes")
+                        .arg(trainCount)
+                        .arg(stock)
+                        .arg(ups == 0 ? "down (next close not higher)" : "up")
+                        .arg(ups == 0 ? ", as a constant price series gives" : "");
+        return out;
+    }
+
+    LogisticTrainer::Options fitOptions;
+    fitOptions.c = options.c;
+    fitOptions.threads = options.threads;
+    const auto started = std::chrono::steady_clock::now();
+    out.fit = LogisticTrainer::fit(examples.features().topRows(trainRows), examples.labels().head(trainRows),
+                                   fitOptions);
+    out.fitSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!out.fit.error.empty()) {
+        out.error = QStringLiteral("cannot fit %1: %2").arg(stock, QString::fromStdString(out.fit.error));
+        return out;
+    }
+
+    LogisticModel model(options.window, options.transform,
+                        std::vector<double>(out.fit.weights.data(), out.fit.weights.data() + out.fit.weights.size()),
+                        out.fit.intercept);
+    model.setRegularizationC(options.c);
+    out.train = ClassificationMetrics::evaluate(model, examples, 0, trainCount);
+    QJsonObject metrics{{"train", out.train->toJson()}};
+    QJsonObject trainedOn = span(examples, 0, trainCount);
+    trainedOn.insert("file", sourceFile);
+    trainedOn.insert("stock", stock);
+    trainedOn.insert("fit_on", testCount > 0 ? "train part" : "all examples");
+    trainedOn.insert("solver", QJsonObject{{"method", "newton"},
+                                           {"iterations", out.fit.iterations},
+                                           {"gradient_norm", out.fit.gradientNorm},
+                                           {"objective", out.fit.objective}});
+    if (testCount > 0) {
+        out.test = ClassificationMetrics::evaluate(model, examples, trainCount, n);
+        metrics.insert("test", out.test->toJson());
+        QJsonObject holdOut = span(examples, trainCount, n);
+        holdOut.insert("fraction", options.testFraction);
+        trainedOn.insert("hold_out", holdOut);
+    }
+    model.setTrainedOn(trainedOn);
+    model.setMetrics(metrics);
+    out.model = std::move(model);
+    return out;
+}
+
+} // namespace ss
