@@ -1,5 +1,6 @@
 #include "CliOutput.h"
 #include "ReplayCommand.h"
+#include "TrainCommand.h"
 
 #include <QCoreApplication>
 
@@ -29,6 +30,8 @@ int main(int argc, char* argv[])
     const QString command = args.value(1);
     if (command == "replay")
         return ss::cli::ReplayCommand::run(args.mid(1));
+    if (command == "train")
+        return ss::cli::TrainCommand::run(args.mid(1));
     if (command == "--version" || command == "-v") {
         std::printf("stockstream-cli %s\n", STOCKSTREAM_VERSION);
         return ss::cli::Ok;
