@@ -1,0 +1,49 @@
+#include "BuiltInSample.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+// The sample's resource lives in this static library; naming its
+// initialiser keeps the linker from dropping it.
+static void initSampleResource()
+{
+    Q_INIT_RESOURCE(sample);
+}
+
+namespace ss {
+
+namespace {
+constexpr auto kResourceFolder = ":/sample";
+}
+
+QString BuiltInSample::folder(QString* error)
+{
+    initSampleResource();
+    // Versioned, so a newer program never replays an older copy.
+    const QString target = QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                           + QStringLiteral("/sample-" STOCKSTREAM_VERSION);
+    if (!QDir().mkpath(target)) {
+        *error = QStringLiteral("cannot create the sample folder %1").arg(target);
+        return {};
+    }
+    for (QDirIterator it(QString::fromLatin1(kResourceFolder), QDir::Files); it.hasNext();) {
+        const QFileInfo source(it.next());
+        const QString destination = target + QLatin1Char('/') + source.fileName();
+        if (QFileInfo(destination).size() == source.size())
+            continue;
+        QFile in(source.filePath());
+        QSaveFile out(destination);
+        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly) || out.write(in.readAll()) < 0
+            || !out.commit()) {
+            *error = QStringLiteral("cannot write the sample file %1: %2").arg(destination, out.errorString());
+            return {};
+        }
+    }
+    return target;
+}
+
+} // namespace ss

@@ -1,0 +1,148 @@
+#include "ChartView.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLineItem>
+#include <QMouseEvent>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace ss {
+
+namespace {
+constexpr double kWheelZoomPerNotch = 0.8;
+constexpr double kMinimumSpanMs = 3 * 86400e3;
+} // namespace
+
+ChartView::ChartView(QChart* chart, QDateTimeAxis* timeAxis, QWidget* parent)
+    : QChartView(chart, parent), timeAxis_(timeAxis), crosshair_(new QGraphicsLineItem(chart))
+{
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::HorizontalRubberBand);
+    setMouseTracking(true);
+    crosshair_->setPen(QPen(palette().color(QPalette::Mid), 0, Qt::DashLine));
+    crosshair_->setZValue(100);
+    crosshair_->hide();
+    // A rubber band zooms the chart itself; turn that into a request.
+    connect(timeAxis_, &QDateTimeAxis::rangeChanged, this, [this](const QDateTime& min, const QDateTime& max) {
+        if (!settingRange_)
+            emit rangeRequested(static_cast<double>(min.toMSecsSinceEpoch()), static_cast<double>(max.toMSecsSinceEpoch()));
+    });
+}
+
+double ChartView::axisValue(Timestamp time)
+{
+    const QDateTime wall = QDateTime::fromSecsSinceEpoch(time, Qt::UTC);
+    return static_cast<double>(QDateTime(wall.date(), wall.time()).toMSecsSinceEpoch());
+}
+
+double ChartView::visibleMin() const
+{
+    return static_cast<double>(timeAxis_->min().toMSecsSinceEpoch());
+}
+
+double ChartView::visibleMax() const
+{
+    return static_cast<double>(timeAxis_->max().toMSecsSinceEpoch());
+}
+
+void ChartView::showRange(double min, double max)
+{
+    settingRange_ = true;
+    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(min)),
+                        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(max)));
+    settingRange_ = false;
+}
+
+double ChartView::xAt(QPointF viewPos) const
+{
+    const QRectF plot = chart()->plotArea();
+    const QPointF p = chart()->mapFromScene(mapToScene(viewPos.toPoint()));
+    const double fraction = plot.width() > 0 ? (p.x() - plot.left()) / plot.width() : 0;
+    return visibleMin() + fraction * (visibleMax() - visibleMin());
+}
+
+void ChartView::moveCrosshair(QPointF viewPos)
+{
+    const QRectF plot = chart()->plotArea();
+    const QPointF p = chart()->mapFromScene(mapToScene(viewPos.toPoint()));
+    if (!plot.contains(p)) {
+        crosshair_->hide();
+        return;
+    }
+    crosshair_->setLine(p.x(), plot.top(), p.x(), plot.bottom());
+    crosshair_->show();
+}
+
+void ChartView::wheelEvent(QWheelEvent* event)
+{
+    const double notches = event->angleDelta().y() / 120.0;
+    if (notches == 0) {
+        event->ignore();
+        return;
+    }
+    const double anchor = xAt(event->position());
+    const double factor = std::pow(kWheelZoomPerNotch, notches);
+    const double min = anchor - (anchor - visibleMin()) * factor;
+    const double max = anchor + (visibleMax() - anchor) * factor;
+    if (max - min >= kMinimumSpanMs)
+        emit rangeRequested(min, max);
+    event->accept();
+}
+
+void ChartView::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::RightButton || event->button() == Qt::MiddleButton) {
+        panning_ = true;
+        panStart_ = event->position();
+        panMin_ = visibleMin();
+        panMax_ = visibleMax();
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void ChartView::mouseMoveEvent(QMouseEvent* event)
+{
+    moveCrosshair(event->position());
+    if (panning_) {
+        const double width = chart()->plotArea().width();
+        if (width > 0) {
+            const double shift = (panStart_.x() - event->position().x()) / width * (panMax_ - panMin_);
+            emit rangeRequested(panMin_ + shift, panMax_ + shift);
+        }
+        event->accept();
+        return;
+    }
+    if (chart()->plotArea().contains(chart()->mapFromScene(mapToScene(event->position().toPoint()))))
+        emit hovered(xAt(event->position()), event->globalPosition().toPoint());
+    QChartView::mouseMoveEvent(event);
+}
+
+void ChartView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (panning_ && (event->button() == Qt::RightButton || event->button() == Qt::MiddleButton)) {
+        panning_ = false;
+        unsetCursor();
+        event->accept();
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
+}
+
+void ChartView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    emit resetRequested();
+    event->accept();
+}
+
+void ChartView::leaveEvent(QEvent* event)
+{
+    crosshair_->hide();
+    QChartView::leaveEvent(event);
+}
+
+} // namespace ss

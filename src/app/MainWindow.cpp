@@ -1,0 +1,637 @@
+#include "MainWindow.h"
+#include "ui_MainWindow.h"
+
+#include "BuiltInSample.h"
+#include "DataLoadJob.h"
+#include "DataQualityModel.h"
+#include "OverviewChart.h"
+#include "ReplaySpeed.h"
+#include "StockChartPanel.h"
+#include "StockHistory.h"
+#include "WatchlistModel.h"
+
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QStyle>
+
+namespace ss {
+
+namespace {
+
+constexpr int kMaxRecent = 8;
+constexpr int kLoadPollMs = 100;
+constexpr qint64 kRateWindowMs = 500;
+
+QString compactNumber(double v)
+{
+    return QLocale().toString(v, 'g', 4);
+}
+
+// A model file's metrics, one line per part ("train", "test").
+QString metricsText(const QJsonObject& metrics)
+{
+    QStringList lines;
+    for (auto it = metrics.begin(); it != metrics.end(); ++it) {
+        if (!it->isObject()) {
+            lines << QStringLiteral("%1: %2").arg(it.key(), it->isDouble() ? compactNumber(it->toDouble()) : it->toVariant().toString());
+            continue;
+        }
+        QStringList parts;
+        const QJsonObject part = it->toObject();
+        for (auto p = part.begin(); p != part.end(); ++p)
+            if (p->isDouble())
+                parts << QStringLiteral("%1 %2").arg(p.key(), compactNumber(p->toDouble()));
+        lines << QStringLiteral("%1: %2").arg(it.key(), parts.join(QStringLiteral(", ")));
+    }
+    return lines.isEmpty() ? MainWindow::tr("none recorded") : lines.join(QLatin1Char('\n'));
+}
+
+QString trainedOnText(const QJsonObject& info)
+{
+    QStringList parts;
+    for (auto it = info.begin(); it != info.end(); ++it)
+        parts << QStringLiteral("%1: %2").arg(it.key(), it->toVariant().toString());
+    return parts.isEmpty() ? MainWindow::tr("not recorded") : parts.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      ui_(std::make_unique<Ui::MainWindow>()),
+      watchlist_(new WatchlistModel(this)),
+      proxy_(new QSortFilterProxyModel(this)),
+      dataQuality_(new DataQualityModel(this))
+{
+    ui_->setupUi(this);
+
+    proxy_->setSourceModel(watchlist_);
+    proxy_->setSortRole(WatchlistModel::SortRole);
+    proxy_->setFilterKeyColumn(WatchlistModel::Stock);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    ui_->watchlistView->setModel(proxy_);
+    ui_->watchlistView->sortByColumn(WatchlistModel::Stock, Qt::AscendingOrder);
+    ui_->watchlistView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    ui_->watchlistView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    connect(ui_->filterEdit, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    connect(ui_->watchlistView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showSelectedStock);
+
+    auto* qualityProxy = new QSortFilterProxyModel(this);
+    qualityProxy->setSourceModel(dataQuality_);
+    ui_->dataQualityView->setModel(qualityProxy);
+    ui_->dataQualityView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    ui_->mainSplitter->setStretchFactor(0, 2);
+    ui_->mainSplitter->setStretchFactor(1, 3);
+    ui_->chartSplitter->setStretchFactor(0, 3);
+    ui_->chartSplitter->setStretchFactor(1, 1);
+    tabifyDockWidget(ui_->modelDock, ui_->dataQualityDock);
+    ui_->modelDock->raise();
+
+    setUpActions();
+    setUpTimeline();
+    setUpStatusBar();
+    restoreSettings();
+
+    openModel(QString::fromLatin1(kBuiltInModel));
+    refreshTimer_.setInterval(kRefreshMs);
+    connect(&refreshTimer_, &QTimer::timeout, this, &MainWindow::refreshViews);
+    loadPollTimer_.setInterval(kLoadPollMs);
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+QTableView* MainWindow::watchlistView() const
+{
+    return ui_->watchlistView;
+}
+
+StockChartPanel* MainWindow::stockCharts() const
+{
+    return ui_->stockCharts;
+}
+
+OverviewChart* MainWindow::overviewChart() const
+{
+    return ui_->overviewChart;
+}
+
+void MainWindow::setUpActions()
+{
+    QStyle* s = style();
+    ui_->actionOpenFolder->setIcon(s->standardIcon(QStyle::SP_DirOpenIcon));
+    ui_->actionOpenFile->setIcon(s->standardIcon(QStyle::SP_FileIcon));
+    ui_->actionPlayPause->setIcon(s->standardIcon(QStyle::SP_MediaPlay));
+    ui_->actionStep->setIcon(s->standardIcon(QStyle::SP_MediaSkipForward));
+    ui_->actionStepDay->setIcon(s->standardIcon(QStyle::SP_MediaSeekForward));
+    ui_->actionStop->setIcon(s->standardIcon(QStyle::SP_MediaStop));
+    ui_->actionRestart->setIcon(s->standardIcon(QStyle::SP_MediaSkipBackward));
+    ui_->actionSaveChart->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
+
+    connect(ui_->actionOpenFile, &QAction::triggered, this, &MainWindow::chooseDataFile);
+    connect(ui_->actionOpenFolder, &QAction::triggered, this, &MainWindow::chooseDataFolder);
+    connect(ui_->actionOpenSample, &QAction::triggered, this, &MainWindow::openSample);
+    connect(ui_->actionSaveChart, &QAction::triggered, this, &MainWindow::saveChart);
+    connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(ui_->actionPlayPause, &QAction::triggered, this, &MainWindow::togglePlay);
+    connect(ui_->actionStep, &QAction::triggered, this, [this] { engine_->step(); });
+    connect(ui_->actionStepDay, &QAction::triggered, this, [this] { engine_->stepTimestamp(); });
+    connect(ui_->actionStop, &QAction::triggered, this, [this] { engine_->stop(); });
+    connect(ui_->actionRestart, &QAction::triggered, this, [this] { engine_->restart(); });
+    connect(ui_->actionSlower, &QAction::triggered, this, [this] { setSpeedNotch(speedSlider_->value() - 1); });
+    connect(ui_->actionFaster, &QAction::triggered, this, [this] { setSpeedNotch(speedSlider_->value() + 1); });
+    connect(ui_->actionOpenModel, &QAction::triggered, this, &MainWindow::chooseModel);
+    connect(ui_->openModelButton, &QPushButton::clicked, this, &MainWindow::chooseModel);
+    connect(ui_->actionDefaultModel, &QAction::triggered, this,
+            [this] { openModel(QString::fromLatin1(kBuiltInModel)); });
+    connect(ui_->actionResetZoom, &QAction::triggered, ui_->stockCharts, &StockChartPanel::resetZoom);
+    connect(ui_->actionAbout, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About StockStream"),
+                           tr("<b>StockStream %1</b><p>Replays stock market history as a live stream, scores every "
+                              "stock's latest window with a logistic model and judges each call when the next "
+                              "close arrives, beside the naive baselines.</p>")
+                               .arg(QStringLiteral(STOCKSTREAM_VERSION)));
+    });
+    ui_->menuView->addAction(ui_->modelDock->toggleViewAction());
+    ui_->menuView->addAction(ui_->dataQualityDock->toggleViewAction());
+    ui_->menuView->addAction(ui_->replayToolBar->toggleViewAction());
+    ui_->menuView->addAction(ui_->timelineToolBar->toggleViewAction());
+}
+
+void MainWindow::setUpTimeline()
+{
+    auto* bar = ui_->timelineToolBar;
+    bar->addWidget(new QLabel(tr(" Speed ")));
+    speedSlider_ = new QSlider(Qt::Horizontal);
+    speedSlider_->setRange(0, ReplaySpeed::notchCount() - 1);
+    speedSlider_->setPageStep(1);
+    speedSlider_->setTickPosition(QSlider::TicksBelow);
+    speedSlider_->setFixedWidth(110);
+    speedSlider_->setToolTip(tr("Replay speed: trading days per second, or as fast as possible ([ and ])"));
+    bar->addWidget(speedSlider_);
+    speedLabel_ = new QLabel;
+    speedLabel_->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("1000 days/s ")));
+    bar->addWidget(speedLabel_);
+    connect(speedSlider_, &QSlider::valueChanged, this, [this](int notch) {
+        speedLabel_->setText(ReplaySpeed::label(notch));
+        if (engine_)
+            engine_->setPace(ReplaySpeed::pace(notch));
+    });
+    bar->addSeparator();
+    dateLabel_ = new QLabel;
+    dateLabel_->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral(" 0000-00-00T00:00:00 ")));
+    dateLabel_->setAlignment(Qt::AlignCenter);
+    dateLabel_->setToolTip(tr("Date of the latest record replayed"));
+    bar->addWidget(dateLabel_);
+    timeline_ = new QSlider(Qt::Horizontal);
+    timeline_->setRange(0, kTimelineSteps);
+    timeline_->setPageStep(kTimelineSteps / 20);
+    timeline_->setMinimumWidth(200);
+    timeline_->setToolTip(tr("Drag to seek to a date"));
+    bar->addWidget(timeline_);
+    connect(timeline_, &QSlider::sliderMoved, this, [this](int position) {
+        dateLabel_->setText(QString::fromStdString(timestamp::formatDate(timelineTime(position))));
+    });
+    connect(timeline_, &QSlider::sliderReleased, this, [this] { seekToTimeline(timeline_->value()); });
+    connect(timeline_, &QSlider::actionTriggered, this, [this](int action) {
+        if (action != QAbstractSlider::SliderMove)
+            seekToTimeline(timeline_->sliderPosition());
+    });
+}
+
+void MainWindow::setUpStatusBar()
+{
+    recordsLabel_ = new QLabel;
+    rateLabel_ = new QLabel;
+    modelLabel_ = new QLabel;
+    statusBar()->addPermanentWidget(modelLabel_);
+    statusBar()->addPermanentWidget(recordsLabel_);
+    statusBar()->addPermanentWidget(rateLabel_);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    ui_->mainSplitter->restoreState(settings.value("window/mainSplitter").toByteArray());
+    ui_->chartSplitter->restoreState(settings.value("window/chartSplitter").toByteArray());
+    const int notch = settings.value("replay/speed", ReplaySpeed::defaultNotch()).toInt();
+    speedSlider_->setValue(notch);
+    speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
+    rebuildRecentMenu();
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    settings.setValue("window/mainSplitter", ui_->mainSplitter->saveState());
+    settings.setValue("window/chartSplitter", ui_->chartSplitter->saveState());
+    settings.setValue("replay/speed", speedSlider_->value());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openInitial(const QString& path)
+{
+    QSettings settings;
+    const QString lastModel = settings.value("model/last").toString();
+    if (!lastModel.isEmpty())
+        openModel(lastModel);
+
+    const QString lastData = settings.value("data/last").toString();
+    if (!path.isEmpty())
+        openData(path);
+    else if (!lastData.isEmpty() && QFileInfo::exists(lastData))
+        openData(lastData);
+    else
+        openSample();
+}
+
+void MainWindow::openSample()
+{
+    QString error;
+    const QString folder = BuiltInSample::folder(&error);
+    if (folder.isEmpty()) {
+        showError(tr("Cannot open the sample"), error);
+        return;
+    }
+    openData(folder);
+}
+
+void MainWindow::openData(const QString& path)
+{
+    loadJob_.reset();
+    if (loadDialog_) {
+        loadDialog_->deleteLater();
+        loadDialog_ = nullptr;
+    }
+    loadJob_ = std::make_unique<DataLoadJob>(path);
+    const quint64 generation = ++loadGeneration_;
+    connect(loadJob_.get(), &DataLoadJob::finished, this, [this, generation, path] {
+        if (generation == loadGeneration_)
+            finishLoad(path);
+    });
+
+    loadDialog_ = new QProgressDialog(tr("Reading %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0, 0, this);
+    loadDialog_->setWindowTitle(tr("Opening data"));
+    loadDialog_->setWindowModality(Qt::WindowModal);
+    loadDialog_->setMinimumDuration(300);
+    loadDialog_->setAutoClose(false);
+    loadDialog_->setAutoReset(false);
+    connect(loadDialog_, &QProgressDialog::canceled, loadJob_.get(), &DataLoadJob::cancel);
+    loadPollTimer_.disconnect();
+    connect(&loadPollTimer_, &QTimer::timeout, this, [this] {
+        if (!loadJob_ || !loadDialog_)
+            return;
+        const LoadProgress& p = loadJob_->progress();
+        const auto total = static_cast<int>(p.filesTotal.load());
+        const auto done = static_cast<int>(p.filesDone.load());
+        loadDialog_->setMaximum(std::max(total, 1));
+        loadDialog_->setValue(std::min(done, std::max(total, 1) - 1));
+        loadDialog_->setLabelText(tr("Reading %1 of %2 files, %3 MB…").arg(done).arg(total).arg(p.bytesRead.load() / 1000000));
+    });
+    loadPollTimer_.start();
+    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
+    loadJob_->start();
+}
+
+void MainWindow::finishLoad(const QString& path)
+{
+    loadPollTimer_.stop();
+    if (loadDialog_) {
+        loadDialog_->deleteLater();
+        loadDialog_ = nullptr;
+    }
+    LoadResult result = std::move(loadJob_->result());
+    loadJob_.reset();
+
+    if (result.cancelled) {
+        statusBar()->showMessage(tr("Opening %1 cancelled").arg(QDir::toNativeSeparators(path)), 10000);
+        emit dataLoaded(false);
+        return;
+    }
+    if (!result.data || result.data->recordCount() == 0) {
+        QString why = QString::fromStdString(result.error);
+        if (why.isEmpty()) {
+            why = tr("no price records in %1").arg(QDir::toNativeSeparators(path));
+            if (result.report.rejected > 0 && !result.report.notable.empty()) {
+                const FileReport& f = result.report.notable.front();
+                why += tr(" (%1 lines rejected; first at line %2 of %3: %4)")
+                           .arg(result.report.rejected)
+                           .arg(f.firstBadLine)
+                           .arg(QFileInfo(QString::fromStdString(f.file)).fileName(), QString::fromStdString(f.firstBadReason));
+            }
+        }
+        showError(tr("Cannot open data"), why);
+        emit dataLoaded(false);
+        return;
+    }
+    loadReport_ = std::move(result.report);
+    showData(std::move(result.data), path);
+    emit dataLoaded(true);
+}
+
+void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString& path)
+{
+    refreshTimer_.stop();
+    engine_.reset();
+    hasSelection_ = false;
+    data_ = std::move(data);
+    dataPath_ = path;
+    engine_ = std::make_unique<ReplayEngine>(data_, model_);
+    engine_->setPace(ReplaySpeed::pace(speedSlider_->value()));
+    connect(engine_.get(), &ReplayEngine::stateChanged, this, &MainWindow::updateActions, Qt::QueuedConnection);
+
+    ui_->stockCharts->clear();
+    ui_->overviewChart->clear();
+    watchlist_->setStocks(*data_);
+    dataQuality_->setReport(loadReport_);
+    ui_->dataQualitySummary->setText(dataQuality_->summary());
+    if (!loadReport_.notable.empty())
+        ui_->dataQualityDock->raise();
+
+    // Open on the thesis' own stock when it is there, else the first one.
+    const auto preferred = data_->indexOf("ibm.us").value_or(0);
+    const QModelIndex row = proxy_->mapFromSource(watchlist_->index(static_cast<int>(preferred), 0));
+    ui_->watchlistView->setCurrentIndex(row);
+    ui_->watchlistView->scrollTo(row);
+
+    QString error;
+    const QString sample = BuiltInSample::folder(&error);
+    const bool isSample = QFileInfo(path) == QFileInfo(sample);
+    setWindowTitle(tr("%1 — StockStream").arg(isSample ? tr("Built-in sample") : QFileInfo(path).fileName()));
+    if (!isSample) {
+        QSettings().setValue("data/last", path);
+        addRecent(path);
+    } else {
+        QSettings().remove("data/last");
+    }
+    statusBar()->showMessage(tr("Opened %1 stocks, %2 records%3. Press Space to play.")
+                                 .arg(data_->stockCount())
+                                 .arg(QLocale().toString(static_cast<qulonglong>(data_->recordCount())))
+                                 .arg(loadReport_.rejected > 0 ? tr(", %1 lines rejected (see Data quality)").arg(loadReport_.rejected)
+                                                               : QString()),
+                             10000);
+    rateClock_.start();
+    rateProcessed_ = 0;
+    rate_ = 0;
+    refreshViews();
+    updateActions();
+    refreshTimer_.start();
+}
+
+bool MainWindow::openModel(const QString& path)
+{
+    QString error;
+    auto model = LogisticModel::load(path, &error);
+    if (!model) {
+        showError(tr("Model refused"), error);
+        return false;
+    }
+    setModel(std::make_shared<const LogisticModel>(std::move(*model)));
+    if (path == QLatin1String(kBuiltInModel))
+        QSettings().remove("model/last");
+    else
+        QSettings().setValue("model/last", path);
+    return true;
+}
+
+void MainWindow::setModel(std::shared_ptr<const LogisticModel> model)
+{
+    model_ = std::move(model);
+    if (engine_)
+        engine_->setModel(model_);
+    showModel();
+    showSelectedStock();
+}
+
+void MainWindow::showModel()
+{
+    const LogisticModel& m = *model_;
+    const bool builtIn = m.sourcePath() == QLatin1String(kBuiltInModel);
+    const QString name = QFileInfo(m.sourcePath()).completeBaseName() + (builtIn ? tr(" (built-in)") : QString());
+    ui_->modelName->setText(name);
+    ui_->modelName->setToolTip(m.sourcePath());
+    ui_->modelTransform->setText(QString::fromUtf8(features::transformName(m.transform())));
+    ui_->modelWindow->setText(tr("%1 closes").arg(m.window()));
+    QStringList weights;
+    for (double w : m.weights())
+        weights << compactNumber(w);
+    ui_->modelWeights->setText(tr("%1\nintercept %2").arg(weights.join(QStringLiteral(", ")), compactNumber(m.intercept())));
+    ui_->modelTrainedOn->setText(trainedOnText(m.trainedOn()));
+    ui_->modelMetrics->setText(metricsText(m.metrics()));
+    modelLabel_->setText(tr("Model: %1").arg(name));
+}
+
+void MainWindow::showSelectedStock()
+{
+    const QModelIndex current = ui_->watchlistView->currentIndex();
+    if (!engine_ || !current.isValid()) {
+        hasSelection_ = false;
+        ui_->stockCharts->clear();
+        return;
+    }
+    hasSelection_ = true;
+    selectedStock_ = static_cast<std::size_t>(proxy_->mapToSource(current).row());
+    StockHistory history(data_, selectedStock_, model_);
+    history.advanceTo(engine_->snapshot().stocks[selectedStock_].records);
+    ui_->stockCharts->showStock(std::move(history));
+}
+
+void MainWindow::refreshViews()
+{
+    if (!engine_)
+        return;
+    const ReplaySnapshot snapshot = engine_->snapshot();
+    const ReplayProgress& p = snapshot.progress;
+    watchlist_->update(snapshot);
+    ui_->overviewChart->update(snapshot);
+    if (hasSelection_)
+        ui_->stockCharts->advanceTo(snapshot.stocks[selectedStock_].records);
+
+    const QString date = p.processed > 0 ? QString::fromStdString(timestamp::format(p.time)) : tr("not started");
+    if (!timeline_->isSliderDown()) {
+        dateLabel_->setText(date);
+        const Timestamp first = data_->firstTime();
+        const Timestamp span = std::max<Timestamp>(data_->lastTime() - first, 1);
+        const auto position = p.processed > 0 ? static_cast<int>((p.time - first) * kTimelineSteps / span) : 0;
+        QSignalBlocker block(timeline_);
+        timeline_->setValue(position);
+    }
+    const QLocale locale;
+    recordsLabel_->setText(tr("%1 / %2 records, %3 correct of %4 resolved")
+                               .arg(locale.toString(static_cast<qulonglong>(p.processed)),
+                                    locale.toString(static_cast<qulonglong>(p.total)),
+                                    QStringLiteral("%1%").arg(snapshot.overall.accuracy() * 100, 0, 'f', 2),
+                                    locale.toString(static_cast<qulonglong>(snapshot.overall.resolved))));
+    updateRate(p);
+}
+
+void MainWindow::updateRate(const ReplayProgress& progress)
+{
+    if (progress.processed < rateProcessed_) {
+        rateProcessed_ = progress.processed;
+        rateClock_.restart();
+    }
+    const qint64 elapsed = rateClock_.elapsed();
+    if (elapsed >= kRateWindowMs) {
+        rate_ = static_cast<double>(progress.processed - rateProcessed_) * 1000.0 / static_cast<double>(elapsed);
+        rateProcessed_ = progress.processed;
+        rateClock_.restart();
+        rateLabel_->setText(tr("%1 records/s").arg(QLocale().toString(rate_, 'f', 0)));
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const bool loaded = engine_ != nullptr;
+    const ReplayState state = loaded ? engine_->state() : ReplayState::Ready;
+    const bool playing = state == ReplayState::Playing;
+    ui_->actionPlayPause->setEnabled(loaded);
+    ui_->actionPlayPause->setText(playing ? tr("&Pause") : tr("&Play"));
+    ui_->actionPlayPause->setIconText(playing ? tr("Pause") : tr("Play"));
+    ui_->actionPlayPause->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    ui_->actionPlayPause->setToolTip(playing ? tr("Pause the replay (Space)") : tr("Play the replay (Space)"));
+    ui_->actionStep->setEnabled(loaded);
+    ui_->actionStepDay->setEnabled(loaded);
+    ui_->actionStop->setEnabled(loaded && (playing || state == ReplayState::Paused));
+    ui_->actionRestart->setEnabled(loaded);
+    timeline_->setEnabled(loaded);
+    ui_->actionSaveChart->setEnabled(loaded);
+    if (loaded && (state == ReplayState::Finished || state == ReplayState::Stopped)) {
+        refreshViews();
+        statusBar()->showMessage(state == ReplayState::Finished ? tr("Replay finished. Play starts it over.")
+                                                                : tr("Replay stopped. Play starts it over."),
+                                 10000);
+    }
+}
+
+void MainWindow::togglePlay()
+{
+    if (engine_->state() == ReplayState::Playing)
+        engine_->pause();
+    else
+        engine_->play();
+}
+
+void MainWindow::setSpeedNotch(int notch)
+{
+    speedSlider_->setValue(notch);
+}
+
+Timestamp MainWindow::timelineTime(int position) const
+{
+    if (!data_)
+        return 0;
+    const Timestamp first = data_->firstTime();
+    return first + (data_->lastTime() - first) * position / kTimelineSteps;
+}
+
+void MainWindow::seekToTimeline(int position)
+{
+    if (!engine_)
+        return;
+    const Timestamp time = timelineTime(position);
+    engine_->seek(time);
+    statusBar()->showMessage(tr("Seeking to %1…").arg(QString::fromStdString(timestamp::formatDate(time))), 3000);
+}
+
+void MainWindow::chooseDataFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open price data"), QFileInfo(dataPath_).path(),
+                                                      tr("Price data (*.txt *.csv *.jsonl *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openData(path);
+}
+
+void MainWindow::chooseDataFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of ticker files"), dataPath_);
+    if (!path.isEmpty())
+        openData(path);
+}
+
+void MainWindow::chooseModel()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QString(), tr("Model (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openModel(path);
+}
+
+void MainWindow::saveChart()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart as PNG"), QStringLiteral("stockstream-chart.png"),
+                                                      tr("PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!ui_->chartSplitter->grab().save(path, "PNG"))
+        showError(tr("Cannot save the chart"), tr("could not write %1").arg(QDir::toNativeSeparators(path)));
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::addRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value("data/recent").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue("data/recent", recent.mid(0, kMaxRecent));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    ui_->menuRecent->clear();
+    const QStringList recent = QSettings().value("data/recent").toStringList();
+    for (const QString& path : recent)
+        ui_->menuRecent->addAction(QDir::toNativeSeparators(path), this, [this, path] { openData(path); });
+    ui_->menuRecent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    statusBar()->showMessage(message, 15000);
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.front().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.front().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openData(urls.front().toLocalFile());
+}
+
+} // namespace ss

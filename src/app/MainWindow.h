@@ -1,0 +1,135 @@
+#pragma once
+
+#include "core/data/LoadReport.h"
+#include "core/model/LogisticModel.h"
+#include "core/stream/ReplayEngine.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+class QLabel;
+class QProgressDialog;
+class QSlider;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace ss {
+
+class DataLoadJob;
+class DataQualityModel;
+class OverviewChart;
+class StockChartPanel;
+class WatchlistModel;
+
+// The application's window: opens price data and a model, drives the replay
+// engine (which runs on its own thread) from the toolbar, menus and keys,
+// and shows the stream in the watchlist and charts. Views are refreshed
+// from the engine's snapshots by a timer at a screen's pace, never per
+// record, so the window stays responsive at any replay speed.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    static constexpr auto kBuiltInModel = ":/models/ibm-relative-w5.json";
+    static constexpr int kRefreshMs = 33;
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens what the command line named, else the last data, else the
+    // built-in sample; and the last model, else the built-in one.
+    void openInitial(const QString& path);
+    // Reads a folder or file in the background, with progress and Cancel;
+    // dataLoaded() tells when it is done.
+    void openData(const QString& path);
+    void openSample();
+    // Shows why a model is refused and keeps the current one.
+    bool openModel(const QString& path);
+
+    ReplayEngine* engine() const { return engine_.get(); }
+    const LoadReport& loadReport() const { return loadReport_; }
+    bool isLoading() const { return loadJob_ != nullptr; }
+    WatchlistModel* watchlist() const { return watchlist_; }
+    QSortFilterProxyModel* watchlistProxy() const { return proxy_; }
+    QTableView* watchlistView() const;
+    StockChartPanel* stockCharts() const;
+    OverviewChart* overviewChart() const;
+    DataQualityModel* dataQuality() const { return dataQuality_; }
+    void setSpeedNotch(int notch);
+    // Seeks to the date at a point of the timeline slider (0..kTimelineSteps).
+    void seekToTimeline(int position);
+    static constexpr int kTimelineSteps = 10000;
+    // Updates every view from a fresh snapshot now; the refresh timer calls
+    // this at its frame rate.
+    void refreshViews();
+
+signals:
+    // A load finished: ok when its data is now on screen.
+    void dataLoaded(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void setUpActions();
+    void setUpTimeline();
+    void setUpStatusBar();
+    void restoreSettings();
+    void saveSettings();
+    void finishLoad(const QString& path);
+    void showData(std::shared_ptr<const MarketData> data, const QString& path);
+    void setModel(std::shared_ptr<const LogisticModel> model);
+    void showModel();
+    void showSelectedStock();
+    void updateActions();
+    void updateRate(const ReplayProgress& progress);
+    void togglePlay();
+    void chooseDataFile();
+    void chooseDataFolder();
+    void chooseModel();
+    void saveChart();
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void showError(const QString& title, const QString& message);
+    Timestamp timelineTime(int position) const;
+
+    std::unique_ptr<Ui::MainWindow> ui_;
+    WatchlistModel* watchlist_;
+    QSortFilterProxyModel* proxy_;
+    DataQualityModel* dataQuality_;
+    QSlider* speedSlider_;
+    QLabel* speedLabel_;
+    QLabel* dateLabel_;
+    QSlider* timeline_;
+    QLabel* recordsLabel_;
+    QLabel* rateLabel_;
+    QLabel* modelLabel_;
+
+    std::shared_ptr<const LogisticModel> model_;
+    std::shared_ptr<const MarketData> data_;
+    LoadReport loadReport_;
+    QString dataPath_;
+    std::unique_ptr<ReplayEngine> engine_;
+    std::unique_ptr<DataLoadJob> loadJob_;
+    QProgressDialog* loadDialog_ = nullptr;
+    quint64 loadGeneration_ = 0;
+    QTimer refreshTimer_;
+    QTimer loadPollTimer_;
+    std::size_t selectedStock_ = 0;
+    bool hasSelection_ = false;
+
+    // Records per second over the last half second or so.
+    QElapsedTimer rateClock_;
+    std::size_t rateProcessed_ = 0;
+    double rate_ = 0;
+};
+
+} // namespace ss

@@ -1,0 +1,82 @@
+#include "OverviewChart.h"
+
+#include "ChartView.h"
+#include "core/stream/ReplaySnapshot.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace ss {
+
+OverviewChart::OverviewChart(QWidget* parent)
+    : QChartView(parent), timeAxis_(new QDateTimeAxis), accuracyAxis_(new QValueAxis)
+{
+    auto* chart = new QChart;
+    chart->setTitle(tr("All stocks: running accuracy"));
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->legend()->setAlignment(Qt::AlignTop);
+    timeAxis_->setFormat(QStringLiteral("yyyy-MM-dd"));
+    timeAxis_->setTickCount(6);
+    accuracyAxis_->setLabelFormat(QStringLiteral("%.3f"));
+    accuracyAxis_->setTickCount(3);
+    chart->addAxis(timeAxis_, Qt::AlignBottom);
+    chart->addAxis(accuracyAxis_, Qt::AlignLeft);
+    const std::array<QString, TimelineSeries::kLines> names{tr("model"), tr("always up"), tr("always down"),
+                                                            tr("same as last move")};
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        auto* series = new QLineSeries;
+        series->setName(names[i]);
+        chart->addSeries(series);
+        series->attachAxis(timeAxis_);
+        series->attachAxis(accuracyAxis_);
+        lines_[i] = series;
+    }
+    QPen modelPen = lines_[0]->pen();
+    modelPen.setWidthF(2.5);
+    lines_[0]->setPen(modelPen);
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(120);
+}
+
+void OverviewChart::clear()
+{
+    timeline_.clear();
+    lastProcessed_ = 0;
+    for (QLineSeries* line : lines_)
+        line->clear();
+}
+
+void OverviewChart::update(const ReplaySnapshot& snapshot)
+{
+    if (snapshot.progress.processed < lastProcessed_)
+        clear();
+    const Tally& t = snapshot.overall;
+    const double x = ChartView::axisValue(snapshot.progress.time);
+    if (snapshot.progress.processed == lastProcessed_ || t.resolved == 0 || (timeline_.size() > 0 && x <= timeline_.lastX()))
+        return;
+    lastProcessed_ = snapshot.progress.processed;
+    timeline_.add(x, {t.accuracy(), t.alwaysUpAccuracy(), t.alwaysDownAccuracy(), t.lastMoveAccuracy()});
+
+    double lo = 1;
+    double hi = 0;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        const QList<QPointF> points = timeline_.line(i);
+        for (const QPointF& p : points) {
+            lo = std::min(lo, p.y());
+            hi = std::max(hi, p.y());
+        }
+        lines_[i]->replace(points);
+    }
+    const QList<QPointF> first = timeline_.line(0);
+    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(first.front().x())),
+                        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(std::max(first.back().x(), first.front().x() + 86400e3))));
+    const double pad = std::max((hi - lo) * 0.05, 0.005);
+    accuracyAxis_->setRange(std::max(0.0, lo - pad), std::min(1.0, hi + pad));
+}
+
+} // namespace ss

@@ -1,0 +1,328 @@
+#include "StockChartPanel.h"
+
+#include "ChartView.h"
+#include "SeriesDecimator.h"
+
+#include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace ss {
+
+namespace {
+
+// Markers stay readable up to about one every few pixels; past that they
+// would be a smear, so the chart asks for a zoom instead.
+constexpr double kPixelsPerMarker = 4;
+constexpr double kMarkerSize = 11;
+const QColor kRight(0x2e, 0x9d, 0x4a);
+const QColor kWrong(0xd6, 0x3a, 0x3a);
+
+QImage triangle(bool up, const QColor& colour)
+{
+    const int size = static_cast<int>(kMarkerSize);
+    QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPainterPath path;
+    const double s = size;
+    if (up) {
+        path.moveTo(s / 2, 0.5);
+        path.lineTo(s - 0.5, s - 0.5);
+        path.lineTo(0.5, s - 0.5);
+    } else {
+        path.moveTo(0.5, 0.5);
+        path.lineTo(s - 0.5, 0.5);
+        path.lineTo(s / 2, s - 0.5);
+    }
+    path.closeSubpath();
+    painter.fillPath(path, colour);
+    painter.setPen(QPen(colour.darker(140), 1));
+    painter.drawPath(path);
+    return image;
+}
+
+QChart* makeChart(const QString& title, QDateTimeAxis*& timeAxis, QValueAxis*& valueAxis)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->legend()->setAlignment(Qt::AlignTop);
+    timeAxis = new QDateTimeAxis;
+    timeAxis->setFormat(QStringLiteral("yyyy-MM-dd"));
+    timeAxis->setTickCount(6);
+    valueAxis = new QValueAxis;
+    valueAxis->setLabelFormat(QStringLiteral("%.2f"));
+    chart->addAxis(timeAxis, Qt::AlignBottom);
+    chart->addAxis(valueAxis, Qt::AlignLeft);
+    return chart;
+}
+
+template <class Series>
+Series* addSeries(QChart* chart, const QString& name, QDateTimeAxis* timeAxis, QValueAxis* valueAxis)
+{
+    auto* series = new Series;
+    series->setName(name);
+    chart->addSeries(series);
+    series->attachAxis(timeAxis);
+    series->attachAxis(valueAxis);
+    return series;
+}
+
+void fitValueAxis(QValueAxis* axis, double lo, double hi, double floor, double ceiling)
+{
+    const double pad = std::max((hi - lo) * 0.05, 1e-9);
+    axis->setRange(std::max(lo - pad, floor), std::min(hi + pad, ceiling));
+}
+
+} // namespace
+
+StockChartPanel::StockChartPanel(QWidget* parent) : QWidget(parent)
+{
+    QValueAxis* pUpAxis = nullptr;
+    priceChart_ = makeChart(tr("Price"), timeAxes_[0], priceAxis_);
+    pUpChart_ = makeChart(tr("p_up of each call"), timeAxes_[1], pUpAxis);
+    rollingChart_ = makeChart(tr("Rolling accuracy, last %1 calls").arg(kRollingCalls), timeAxes_[2], rollingAxis_);
+    pUpAxis->setRange(0, 1);
+    pUpAxis->setTickCount(3);
+    rollingAxis_->setTickCount(3);
+
+    price_ = addSeries<QLineSeries>(priceChart_, tr("close"), timeAxes_[0], priceAxis_);
+    const std::array<QString, MarkerCount> markerNames{tr("▲ right"), tr("▲ wrong"), tr("▼ right"), tr("▼ wrong")};
+    for (int m = 0; m < MarkerCount; ++m) {
+        auto* s = addSeries<QScatterSeries>(priceChart_, markerNames[static_cast<std::size_t>(m)], timeAxes_[0], priceAxis_);
+        const bool up = m == UpRight || m == UpWrong;
+        const bool right = m == UpRight || m == DownRight;
+        s->setLightMarker(triangle(up, right ? kRight : kWrong));
+        s->setMarkerSize(kMarkerSize);
+        s->setColor(right ? kRight : kWrong);
+        markers_[static_cast<std::size_t>(m)] = s;
+    }
+
+    pUp_ = addSeries<QLineSeries>(pUpChart_, tr("p_up"), timeAxes_[1], pUpAxis);
+    half_ = addSeries<QLineSeries>(pUpChart_, tr("0.5"), timeAxes_[1], pUpAxis);
+    half_->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
+    pUpChart_->legend()->hide();
+
+    const std::array<QString, RollingCount> rollingNames{tr("model"), tr("always up"), tr("always down"),
+                                                         tr("same as last move")};
+    for (int r = 0; r < RollingCount; ++r)
+        rolling_[static_cast<std::size_t>(r)] =
+            addSeries<QLineSeries>(rollingChart_, rollingNames[static_cast<std::size_t>(r)], timeAxes_[2], rollingAxis_);
+    QPen modelPen = rolling_[Model]->pen();
+    modelPen.setWidthF(2.5);
+    rolling_[Model]->setPen(modelPen);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    const std::array<QChart*, 3> charts{priceChart_, pUpChart_, rollingChart_};
+    const std::array<int, 3> stretch{5, 2, 3};
+    for (std::size_t i = 0; i < charts.size(); ++i) {
+        auto* view = new ChartView(charts[i], timeAxes_[i], this);
+        view->setMinimumHeight(90);
+        layout->addWidget(view, stretch[i]);
+        connect(view, &ChartView::rangeRequested, this, &StockChartPanel::setRange);
+        connect(view, &ChartView::resetRequested, this, &StockChartPanel::resetZoom);
+        connect(view, &ChartView::hovered, this, &StockChartPanel::showTooltip);
+        views_[i] = view;
+    }
+    clear();
+}
+
+void StockChartPanel::showStock(StockHistory history)
+{
+    history_ = std::move(history);
+    follow_ = true;
+    priceChart_->setTitle(QString::fromStdString(history_.series().name));
+    rebuildPoints();
+    redraw();
+}
+
+void StockChartPanel::clear()
+{
+    history_ = {};
+    priceChart_->setTitle(tr("Select a stock in the watchlist"));
+    rebuildPoints();
+    redraw();
+}
+
+void StockChartPanel::advanceTo(std::size_t records)
+{
+    if (!history_.isValid() || records == history_.records())
+        return;
+    if (records < history_.records()) {
+        history_.advanceTo(records);
+        rebuildPoints();
+    } else {
+        history_.advanceTo(records);
+        appendNewPoints();
+    }
+    redraw();
+}
+
+void StockChartPanel::rebuildPoints()
+{
+    pricePoints_.clear();
+    pUpPoints_.clear();
+    for (auto& points : markerPoints_)
+        points.clear();
+    for (auto& points : rollingPoints_)
+        points.clear();
+    recordsShown_ = callsShown_ = resolvedShown_ = 0;
+    appendNewPoints();
+}
+
+void StockChartPanel::appendNewPoints()
+{
+    if (!history_.isValid())
+        return;
+    const StockSeries& s = history_.series();
+    for (; recordsShown_ < history_.records(); ++recordsShown_)
+        pricePoints_.emplace_back(ChartView::axisValue(s.times[recordsShown_]), s.closes[recordsShown_]);
+
+    const std::vector<StockCall>& calls = history_.calls();
+    for (; callsShown_ < calls.size(); ++callsShown_)
+        pUpPoints_.emplace_back(pricePoints_[calls[callsShown_].record].x(), calls[callsShown_].pUp);
+    for (; resolvedShown_ < calls.size() && calls[resolvedShown_].resolved; ++resolvedShown_) {
+        const StockCall& c = calls[resolvedShown_];
+        const QPointF at = pricePoints_[c.record + 1];
+        markerPoints_[c.up ? (c.correct ? UpRight : UpWrong) : (c.correct ? DownRight : DownWrong)].push_back(at);
+
+        const StockCall* from = resolvedShown_ >= kRollingCalls ? &calls[resolvedShown_ - kRollingCalls] : nullptr;
+        const double n = c.resolvedSoFar - (from ? from->resolvedSoFar : 0);
+        const double up = (c.actualUpSoFar - (from ? from->actualUpSoFar : 0)) / n;
+        rollingPoints_[Model].emplace_back(at.x(), (c.correctSoFar - (from ? from->correctSoFar : 0)) / n);
+        rollingPoints_[AlwaysUp].emplace_back(at.x(), up);
+        rollingPoints_[AlwaysDown].emplace_back(at.x(), 1 - up);
+        rollingPoints_[LastMove].emplace_back(at.x(),
+                                              (c.lastMoveCorrectSoFar - (from ? from->lastMoveCorrectSoFar : 0)) / n);
+    }
+}
+
+void StockChartPanel::resetZoom()
+{
+    follow_ = true;
+    redraw();
+}
+
+void StockChartPanel::setRange(double min, double max)
+{
+    if (!history_.isValid() || !(max > min))
+        return;
+    follow_ = false;
+    rangeMin_ = min;
+    rangeMax_ = max;
+    redraw();
+}
+
+void StockChartPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    redraw();
+}
+
+void StockChartPanel::redraw()
+{
+    if (pricePoints_.empty()) {
+        price_->clear();
+        pUp_->clear();
+        half_->clear();
+        for (auto* s : markers_)
+            s->clear();
+        for (auto* s : rolling_)
+            s->clear();
+        visibleCalls_ = 0;
+        return;
+    }
+    if (follow_) {
+        const std::size_t first = pricePoints_.size() > kFollowRecords ? pricePoints_.size() - kFollowRecords : 0;
+        rangeMin_ = pricePoints_[first].x();
+        // A day's room after the newest close, where its pending call points.
+        rangeMax_ = pricePoints_.back().x() + 86400e3;
+        if (rangeMax_ - rangeMin_ < 7 * 86400e3)
+            rangeMin_ = rangeMax_ - 7 * 86400e3;
+    }
+    for (ChartView* view : views_)
+        view->showRange(rangeMin_, rangeMax_);
+
+    const int buckets = std::max(1, static_cast<int>(views_[0]->chart()->plotArea().width() / 2));
+    const QList<QPointF> price = SeriesDecimator::decimate(pricePoints_, rangeMin_, rangeMax_, buckets);
+    price_->replace(price);
+    double lo = 0;
+    double hi = 1;
+    if (SeriesDecimator::yRange(price, rangeMin_, rangeMax_, lo, hi))
+        fitValueAxis(priceAxis_, lo, hi, 0, std::numeric_limits<double>::max());
+
+    const auto byX = [](const QPointF& p, double x) { return p.x() < x; };
+    visibleCalls_ = 0;
+    std::array<QList<QPointF>, MarkerCount> visible;
+    for (std::size_t m = 0; m < MarkerCount; ++m) {
+        const auto& points = markerPoints_[m];
+        const auto first = std::lower_bound(points.begin(), points.end(), rangeMin_, byX);
+        const auto last = std::lower_bound(first, points.end(), rangeMax_, byX);
+        visible[m] = QList<QPointF>(first, last);
+        visibleCalls_ += visible[m].size();
+    }
+    const bool readable = visibleCalls_ * kPixelsPerMarker <= views_[0]->chart()->plotArea().width();
+    for (std::size_t m = 0; m < MarkerCount; ++m)
+        markers_[m]->replace(readable ? visible[m] : QList<QPointF>{});
+    const QString name = QString::fromStdString(history_.series().name);
+    priceChart_->setTitle(readable ? name : tr("%1 (zoom in to see the %2 calls)").arg(name).arg(visibleCalls_));
+
+    pUp_->replace(SeriesDecimator::decimate(pUpPoints_, rangeMin_, rangeMax_, buckets));
+    half_->replace(QList<QPointF>{{rangeMin_, 0.5}, {rangeMax_, 0.5}});
+
+    double rollLo = 1;
+    double rollHi = 0;
+    for (std::size_t r = 0; r < RollingCount; ++r) {
+        const QList<QPointF> line = SeriesDecimator::decimate(rollingPoints_[r], rangeMin_, rangeMax_, buckets);
+        rolling_[r]->replace(line);
+        double a = 0;
+        double b = 0;
+        if (SeriesDecimator::yRange(line, rangeMin_, rangeMax_, a, b)) {
+            rollLo = std::min(rollLo, a);
+            rollHi = std::max(rollHi, b);
+        }
+    }
+    if (rollHi >= rollLo)
+        fitValueAxis(rollingAxis_, rollLo, rollHi, 0, 1);
+}
+
+void StockChartPanel::showTooltip(double x, QPoint globalPos)
+{
+    if (pricePoints_.empty())
+        return;
+    auto it = std::lower_bound(pricePoints_.begin(), pricePoints_.end(), x,
+                               [](const QPointF& p, double v) { return p.x() < v; });
+    if (it == pricePoints_.end() || (it != pricePoints_.begin() && x - (it - 1)->x() < it->x() - x))
+        --it;
+    const auto record = static_cast<std::size_t>(it - pricePoints_.begin());
+    const StockSeries& s = history_.series();
+    QString text = QStringLiteral("<b>%1</b> %2<br>close %3")
+                       .arg(QString::fromStdString(s.name), QString::fromStdString(timestamp::format(s.times[record])))
+                       .arg(s.closes[record], 0, 'g', 8);
+    if (const StockCall* c = history_.callPredicting(record))
+        text += tr("<br>called %1 (p_up %2): <b>%3</b>")
+                    .arg(c->up ? QStringLiteral("▲") : QStringLiteral("▼"))
+                    .arg(c->pUp, 0, 'f', 3)
+                    .arg(c->correct ? tr("right") : tr("wrong"));
+    if (const StockCall* c = history_.callAt(record))
+        text += tr("<br>next close: %1 (p_up %2)%3")
+                    .arg(c->up ? QStringLiteral("▲") : QStringLiteral("▼"))
+                    .arg(c->pUp, 0, 'f', 3)
+                    .arg(c->resolved ? QString() : tr(", pending"));
+    QToolTip::showText(globalPos, text, this);
+}
+
+} // namespace ss

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "StockHistory.h"
+
+#include <QWidget>
+
+#include <array>
+#include <vector>
+
+class QChart;
+class QDateTimeAxis;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+namespace ss {
+
+class ChartView;
+
+// The selected stock's charts, one above the other on the same dates: its
+// price with every call drawn at the date it predicts (▲/▼, green when
+// right, red when wrong), p_up with the 0.5 line, and the rolling accuracy
+// against the three naive baselines. Everything is recomputed from the
+// market data as far as the replay has got, so the engine keeps no history.
+// Lines are decimated to about a point per pixel of the visible range.
+class StockChartPanel : public QWidget {
+    Q_OBJECT
+public:
+    // Calls per marker kind, in the order of markerSeries().
+    enum Marker { UpRight, UpWrong, DownRight, DownWrong, MarkerCount };
+    enum Rolling { Model, AlwaysUp, AlwaysDown, LastMove, RollingCount };
+    static constexpr std::size_t kRollingCalls = 100;
+    static constexpr std::size_t kFollowRecords = 250;
+
+    explicit StockChartPanel(QWidget* parent = nullptr);
+
+    void showStock(StockHistory history);
+    void clear();
+    // The replay has processed the stock's first `records` closes.
+    void advanceTo(std::size_t records);
+    // Back to following the replay's latest year.
+    void resetZoom();
+    // The visible date range, in date-axis units; ignored without a stock.
+    void setRange(double min, double max);
+
+    const StockHistory& history() const { return history_; }
+    QLineSeries* priceSeries() const { return price_; }
+    QScatterSeries* markerSeries(Marker marker) const { return markers_[marker]; }
+    QLineSeries* pUpSeries() const { return pUp_; }
+    QLineSeries* rollingSeries(Rolling line) const { return rolling_[line]; }
+    // How many calls lie in the visible range (markers are hidden past a
+    // readable density).
+    std::size_t visibleCalls() const { return visibleCalls_; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void appendNewPoints();
+    void rebuildPoints();
+    void redraw();
+    void showTooltip(double x, QPoint globalPos);
+
+    StockHistory history_;
+    std::size_t callsShown_ = 0;     // calls already turned into p_up points
+    std::size_t resolvedShown_ = 0;  // resolved calls already turned into markers
+    std::size_t recordsShown_ = 0;
+    bool follow_ = true;
+    double rangeMin_ = 0;
+    double rangeMax_ = 0;
+    std::size_t visibleCalls_ = 0;
+
+    std::vector<QPointF> pricePoints_;
+    std::array<std::vector<QPointF>, MarkerCount> markerPoints_;
+    std::vector<QPointF> pUpPoints_;
+    std::array<std::vector<QPointF>, RollingCount> rollingPoints_;
+
+    QChart* priceChart_;
+    QChart* pUpChart_;
+    QChart* rollingChart_;
+    std::array<QDateTimeAxis*, 3> timeAxes_{};
+    QValueAxis* priceAxis_;
+    QValueAxis* rollingAxis_;
+    std::array<ChartView*, 3> views_{};
+    QLineSeries* price_;
+    std::array<QScatterSeries*, MarkerCount> markers_{};
+    QLineSeries* pUp_;
+    QLineSeries* half_;
+    std::array<QLineSeries*, RollingCount> rolling_{};
+};
+
+} // namespace ss

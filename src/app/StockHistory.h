@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/data/MarketData.h"
+#include "core/model/LogisticModel.h"
+#include "core/model/ProgressiveEvaluator.h"
+#include "core/stream/Windower.h"
+
+#include <memory>
+#include <vector>
+
+namespace ss {
+
+// One call of the model on a stock, as the charts draw it.
+struct StockCall {
+    std::size_t record = 0;      // index of the window's newest close (n1)
+    Timestamp time = 0;          // of n1: when the call was made
+    Timestamp predictedTime = 0; // of the next close it predicts; 0 while open
+    double pUp = 0;
+    bool up = false;
+    bool resolved = false;
+    bool actualUp = false;
+    bool correct = false;
+    // Running counts over the resolved calls up to and including this one,
+    // so any rolling accuracy is one subtraction.
+    std::uint32_t resolvedSoFar = 0;
+    std::uint32_t correctSoFar = 0;
+    std::uint32_t actualUpSoFar = 0;
+    std::uint32_t lastMoveCorrectSoFar = 0;
+};
+
+// One stock's calls recomputed from the immutable market data with the same
+// windower, transform, model and evaluator as the replay, so a view needs
+// no history from the engine: only how many of the stock's records it has
+// processed. Extending by the records since the last look is cheap.
+class StockHistory {
+public:
+    StockHistory() = default;
+    StockHistory(std::shared_ptr<const MarketData> data, std::size_t stock, std::shared_ptr<const LogisticModel> model);
+
+    // Brings the history to the stock's first `records` closes; going
+    // backwards (a rewind) starts over.
+    void advanceTo(std::size_t records);
+
+    bool isValid() const { return data_ != nullptr; }
+    std::size_t stockIndex() const { return stock_; }
+    const StockSeries& series() const { return data_->stock(stock_); }
+    const std::shared_ptr<const LogisticModel>& model() const { return model_; }
+    std::size_t records() const { return records_; }
+    const std::vector<StockCall>& calls() const { return calls_; }
+    const Tally& tally() const { return evaluator_.stock(0); }
+    // The call made on the window ending at `record`, if there is one.
+    const StockCall* callAt(std::size_t record) const;
+    // The call whose outcome is the close at `record`.
+    const StockCall* callPredicting(std::size_t record) const;
+
+private:
+    void restart();
+
+    std::shared_ptr<const MarketData> data_;
+    std::size_t stock_ = 0;
+    std::shared_ptr<const LogisticModel> model_;
+    Windower windower_{1};
+    ProgressiveEvaluator evaluator_{1};
+    std::vector<StockCall> calls_;
+    std::size_t records_ = 0;
+};
+
+} // namespace ss
