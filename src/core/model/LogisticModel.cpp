@@ -21,6 +21,9 @@ std::optional<LogisticModel> LogisticModel::fromJson(const QByteArray& json, QSt
     };
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    // Qt's parser stops at numbers like 1e999: name that as what it is.
+    if (parseError.error == QJsonParseError::IllegalNumber)
+        return fail(QStringLiteral("holds a number that is not finite (at offset %1)").arg(parseError.offset));
     if (doc.isNull() || !doc.isObject())
         return fail(QStringLiteral("not valid JSON (%1)").arg(parseError.errorString()));
     const QJsonObject o = doc.object();

@@ -1,0 +1,105 @@
+#include "core/model/LogisticModel.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace ss;
+
+namespace {
+const QByteArray kValid = R"({"format": "stockstream-logistic/1", "window": 5, "transform": "relative",
+  "weights": [0.1, -0.2, 0.3, -0.4], "intercept": 0.01, "regularization": {"penalty": "l2", "C": 1.0},
+  "trained_on": {"file": "ibm.us.txt"}, "metrics": {"train": {}, "test": {}}})";
+}
+
+class TestLogisticModel : public QObject {
+    Q_OBJECT
+private slots:
+    void loadsSpecExample();
+    void refuses_data();
+    void refuses();
+    void scores();
+    void saveRoundTrip();
+    void unreadableFile();
+};
+
+void TestLogisticModel::loadsSpecExample()
+{
+    QString error;
+    const auto m = LogisticModel::fromJson(kValid, &error);
+    QVERIFY2(m, qPrintable(error));
+    QCOMPARE(m->window(), 5);
+    QCOMPARE(m->transform(), FeatureTransform::Relative);
+    QCOMPARE(m->weights(), (std::vector<double>{0.1, -0.2, 0.3, -0.4}));
+    QCOMPARE(m->intercept(), 0.01);
+    QCOMPARE(m->trainedOn().value("file").toString(), QStringLiteral("ibm.us.txt"));
+}
+
+// Each refusal names its cause.
+void TestLogisticModel::refuses_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("why");
+    auto with = [](const char* from, const char* to) { return QByteArray(kValid).replace(from, to); };
+    QTest::newRow("not JSON") << QByteArray("{\"format\": ") << "not valid JSON";
+    QTest::newRow("array") << QByteArray("[1, 2]") << "not valid JSON";
+    QTest::newRow("unknown format") << with("stockstream-logistic/1", "stockstream-logistic/9") << "unknown format";
+    QTest::newRow("unknown transform") << with("\"relative\"", "\"log\"") << "unknown transform";
+    QTest::newRow("too few weights") << with("0.1, -0.2, 0.3, -0.4", "0.1, -0.2") << "do not fit";
+    QTest::newRow("raw needs W weights") << with("\"relative\"", "\"raw\"") << "do not fit";
+    QTest::newRow("infinite weight") << with("0.1, -0.2", "1e999, -0.2") << "not finite";
+    QTest::newRow("infinite intercept") << with("0.01", "-1e400") << "not finite";
+    QTest::newRow("string weight") << with("0.1, -0.2", "\"0.1\", -0.2") << "not a finite number";
+    QTest::newRow("no intercept") << with("\"intercept\": 0.01", "\"icept\": 0.01") << "intercept";
+    QTest::newRow("window 1") << with("\"window\": 5", "\"window\": 1") << "window";
+    QTest::newRow("window 61") << with("\"window\": 5", "\"window\": 61") << "window";
+    QTest::newRow("window 4.5") << with("\"window\": 5", "\"window\": 4.5") << "window";
+    QTest::newRow("C zero") << with("\"C\": 1.0", "\"C\": 0") << "C";
+}
+
+void TestLogisticModel::refuses()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, why);
+    QString error;
+    QVERIFY(!LogisticModel::fromJson(json, &error));
+    QVERIFY2(error.contains(why), qPrintable(error));
+}
+
+void TestLogisticModel::scores()
+{
+    const LogisticModel m(3, FeatureTransform::Raw, {0.5, -1.0, 2.0}, -0.25);
+    const double x[] = {1.0, 2.0, 3.0};
+    const double margin = -0.25 + 0.5 * 1.0 - 1.0 * 2.0 + 2.0 * 3.0;
+    QCOMPARE(m.margin(x), margin);
+    QCOMPARE(LogisticModel::probability(margin), 1.0 / (1.0 + std::exp(-margin)));
+    QCOMPARE(LogisticModel::probability(0), 0.5);
+}
+
+void TestLogisticModel::saveRoundTrip()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("m.json");
+    LogisticModel m(5, FeatureTransform::Relative, {0.1 / 3, -2e-9, 123456.789, -0.7}, 1.0 / 7);
+    m.setRegularizationC(0.25);
+    QString error;
+    QVERIFY2(m.save(path, &error), qPrintable(error));
+    const auto back = LogisticModel::load(path, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->weights(), m.weights());  // bit-exact: numbers round-trip
+    QCOMPARE(back->intercept(), m.intercept());
+    QCOMPARE(back->regularizationC(), 0.25);
+    QCOMPARE(back->sourcePath(), path);
+}
+
+void TestLogisticModel::unreadableFile()
+{
+    QString error;
+    QVERIFY(!LogisticModel::load("/nonexistent/model.json", &error));
+    QVERIFY2(error.contains("cannot open model"), qPrintable(error));
+}
+
+QTEST_MAIN(TestLogisticModel)
+#include "tst_logisticmodel.moc"

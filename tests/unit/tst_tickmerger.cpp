@@ -1,0 +1,137 @@
+#include "core/stream/TickMerger.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <algorithm>
+#include <tuple>
+
+using namespace ss;
+
+class TestTickMerger : public QObject {
+    Q_OBJECT
+private slots:
+    void ordersByTimeThenName_data();
+    void ordersByTimeThenName();
+    void tiesFollowByteOrder();
+    void rewindAndPeek();
+    void emptyData();
+};
+
+namespace {
+
+MarketData randomMarket(int stocks, int maxRecords, int gapOdds, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    std::vector<StockSeries> series;
+    for (int s = 0; s < stocks; ++s) {
+        StockSeries x;
+        x.name = QStringLiteral("s%1_%2").arg(rng.bounded(1000000)).arg(s).toStdString();
+        Timestamp t = timestamp::fromCivil(2000, 1, 1) + rng.bounded(50) * timestamp::kSecondsPerDay;
+        const int n = rng.bounded(1, maxRecords);
+        for (int i = 0; i < n; ++i) {
+            x.times.push_back(t);
+            x.closes.push_back(1.0 + rng.bounded(1000) / 100.0);
+            // Mostly daily steps, sometimes gaps, sometimes intraday seconds.
+            const int r = rng.bounded(gapOdds);
+            t += r == 0 ? rng.bounded(2, 30) * timestamp::kSecondsPerDay : r == 1 ? rng.bounded(1, 100) : timestamp::kSecondsPerDay;
+        }
+        series.push_back(std::move(x));
+    }
+    return MarketData(std::move(series));
+}
+
+using Key = std::tuple<Timestamp, std::string, double>;
+
+std::vector<Key> bruteForce(const MarketData& m)
+{
+    std::vector<Key> all;
+    for (const auto& s : m.stocks())
+        for (std::size_t i = 0; i < s.size(); ++i)
+            all.emplace_back(s.times[i], s.name, s.closes[i]);
+    std::sort(all.begin(), all.end());
+    return all;
+}
+
+std::vector<Key> merged(const MarketData& m)
+{
+    TickMerger merger(m);
+    std::vector<Key> out;
+    Tick t{};
+    while (merger.next(t))
+        out.emplace_back(t.time, m.stock(t.stock).name, t.close);
+    return out;
+}
+
+} // namespace
+
+void TestTickMerger::ordersByTimeThenName_data()
+{
+    QTest::addColumn<int>("stocks");
+    QTest::addColumn<int>("maxRecords");
+    QTest::addColumn<int>("gapOdds");
+    QTest::addColumn<quint32>("seed");
+    QTest::newRow("few stocks, many gaps") << 5 << 300 << 3 << 1u;
+    QTest::newRow("many stocks, daily") << 400 << 200 << 50 << 2u;
+    QTest::newRow("many stocks, ragged") << 300 << 100 << 4 << 3u;
+    QTest::newRow("one stock") << 1 << 500 << 5 << 4u;
+}
+
+void TestTickMerger::ordersByTimeThenName()
+{
+    QFETCH(int, stocks);
+    QFETCH(int, maxRecords);
+    QFETCH(int, gapOdds);
+    QFETCH(quint32, seed);
+    const MarketData m = randomMarket(stocks, maxRecords, gapOdds, seed);
+    const auto expected = bruteForce(m);
+    const auto actual = merged(m);
+    QCOMPARE(actual.size(), expected.size());
+    QVERIFY(actual == expected);
+}
+
+void TestTickMerger::tiesFollowByteOrder()
+{
+    std::vector<StockSeries> s;
+    for (const char* name : {"agm_a.us", "agm.us", "agm-a.us", "AGM.us"})
+        s.push_back({name, {100, 200}, {1, 2}});
+    const MarketData m(std::move(s));
+    const auto out = merged(m);
+    QCOMPARE(out.size(), std::size_t(8));
+    const std::vector<std::string> order{"AGM.us", "agm-a.us", "agm.us", "agm_a.us"};
+    for (std::size_t i = 0; i < 4; ++i) {
+        QCOMPARE(std::get<1>(out[i]), order[i]);
+        QCOMPARE(std::get<1>(out[i + 4]), order[i]);
+    }
+}
+
+void TestTickMerger::rewindAndPeek()
+{
+    const MarketData m = randomMarket(20, 50, 5, 7);
+    TickMerger merger(m);
+    Tick t{};
+    Timestamp peek = 0;
+    for (int i = 0; i < 100; ++i) {
+        QVERIFY(merger.peekTime(peek));
+        QVERIFY(merger.next(t));
+        QCOMPARE(t.time, peek);
+    }
+    merger.rewind();
+    QCOMPARE(merger.emitted(), std::size_t(0));
+    std::size_t n = 0;
+    while (merger.next(t))
+        ++n;
+    QCOMPARE(n, m.recordCount());
+    QVERIFY(!merger.peekTime(peek));
+}
+
+void TestTickMerger::emptyData()
+{
+    const MarketData m;
+    TickMerger merger(m);
+    Tick t{};
+    QVERIFY(!merger.next(t));
+}
+
+QTEST_MAIN(TestTickMerger)
+#include "tst_tickmerger.moc"
