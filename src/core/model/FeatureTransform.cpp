@@ -21,18 +21,6 @@ int count(FeatureTransform transform, int window)
     return transform == FeatureTransform::Raw ? window : window - 1;
 }
 
-void compute(FeatureTransform transform, const double* window, int windowSize, double* out)
-{
-    if (transform == FeatureTransform::Raw) {
-        for (int i = 0; i < windowSize; ++i)
-            out[i] = window[i];
-        return;
-    }
-    const double newest = window[windowSize - 1];
-    for (int i = 0; i < windowSize - 1; ++i)
-        out[i] = window[i] / newest - 1.0;
-}
-
 std::vector<std::string> names(FeatureTransform transform, int window)
 {
     std::vector<std::string> result;

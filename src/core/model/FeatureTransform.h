@@ -21,8 +21,19 @@ constexpr int kMaxWindow = 60;
 std::optional<FeatureTransform> parseTransform(std::string_view name);
 std::string_view transformName(FeatureTransform transform);
 int count(FeatureTransform transform, int window);
-// window points at `windowSize` closes, oldest first; out receives count() values.
-void compute(FeatureTransform transform, const double* window, int windowSize, double* out);
+// window points at `windowSize` closes, oldest first; out receives count()
+// values. Inline: it runs once per record of the stream.
+inline void compute(FeatureTransform transform, const double* window, int windowSize, double* out)
+{
+    if (transform == FeatureTransform::Raw) {
+        for (int i = 0; i < windowSize; ++i)
+            out[i] = window[i];
+        return;
+    }
+    const double newest = window[windowSize - 1];
+    for (int i = 0; i < windowSize - 1; ++i)
+        out[i] = window[i] / newest - 1.0;
+}
 // "n5".."n1" for raw; "n5/n1-1".."n2/n1-1" for relative.
 std::vector<std::string> names(FeatureTransform transform, int window);
 
