@@ -1,0 +1,194 @@
+#include "core/data/DataLoader.h"
+#include "ReferenceFits.h"
+#include "core/model/ModelTrainer.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace ss;
+
+namespace {
+
+StockSeries series(const std::vector<double>& closes)
+{
+    StockSeries s{"x.us", {}, closes};
+    for (std::size_t i = 0; i < closes.size(); ++i)
+        s.times.push_back(timestamp::fromCivil(2001, 2, 1) + static_cast<Timestamp>(i) * timestamp::kSecondsPerDay);
+    return s;
+}
+
+QString date(Timestamp t)
+{
+    return QString::fromStdString(timestamp::formatDate(t));
+}
+
+} // namespace
+
+class TestModelTrainer : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void ibmHoldOutMatchesScikitLearn_data();
+    void ibmHoldOutMatchesScikitLearn();
+    void testFractionZeroFitsOnAll();
+    void savedModelLoadsBack();
+    void badInput_data();
+    void badInput();
+
+private:
+    std::shared_ptr<const MarketData> ibm_;
+};
+
+void TestModelTrainer::initTestCase()
+{
+    const LoadResult loaded = DataLoader::load(STOCKSTREAM_SAMPLE_DIR "/ibm.us.txt");
+    QVERIFY(loaded.data && loaded.data->stockCount() == 1);
+    ibm_ = loaded.data;
+}
+
+void TestModelTrainer::ibmHoldOutMatchesScikitLearn_data()
+{
+    QTest::addColumn<QString>("transform");
+    QTest::newRow("raw") << "raw";
+    QTest::newRow("relative") << "relative";
+}
+
+// The hold-out figures against scikit-learn's metrics for its own optimum on
+// the same examples (tests/reference/sklearn_reference.py).
+void TestModelTrainer::ibmHoldOutMatchesScikitLearn()
+{
+    QFETCH(QString, transform);
+    const QJsonObject ref = ibmReferenceFit(transform);
+    QVERIFY(!ref.isEmpty());
+    TrainingOptions options;
+    options.transform = *features::parseTransform(transform.toStdString());
+    const StockSeries& s = ibm_->stock(0);
+    const auto out = ModelTrainer::train(s, "ibm.us.txt", options);
+    QVERIFY2(out.model, qPrintable(out.error));
+    QVERIFY(out.test);
+
+    // Sizes and spans from the series itself.
+    const std::size_t n = s.size() - 5;
+    const auto held = static_cast<std::size_t>(std::floor(static_cast<double>(n) * 0.2));
+    QCOMPARE(out.examples, n);
+    QCOMPARE(out.test->examples(), held);
+    QCOMPARE(out.train->examples(), n - held);
+    const QJsonObject trainedOn = out.model->trainedOn();
+    QCOMPARE(trainedOn.value("file").toString(), QStringLiteral("ibm.us.txt"));
+    QCOMPARE(trainedOn.value("fit_on").toString(), QStringLiteral("train part"));
+    QCOMPARE(trainedOn.value("examples").toInteger(), static_cast<qint64>(n - held));
+    QCOMPARE(trainedOn.value("from").toString(), date(s.times.front()));
+    QCOMPARE(trainedOn.value("to").toString(), date(s.times[n - held + 4]));
+    const QJsonObject holdOut = trainedOn.value("hold_out").toObject();
+    QCOMPARE(holdOut.value("examples").toInteger(), static_cast<qint64>(held));
+    QCOMPARE(holdOut.value("from").toString(), date(s.times[n - held]));
+    QCOMPARE(holdOut.value("to").toString(), date(s.times.back()));
+
+    const QJsonObject expected = ref.value("test").toObject();
+    const QJsonObject actual = out.model->metrics().value("test").toObject();
+    for (const char* key : {"accuracy", "precision", "recall", "roc_auc", "log_loss", "brier"})
+        QVERIFY2(std::abs(actual.value(key).toDouble() - expected.value(key).toDouble()) < 1e-6,
+                 qPrintable(key + QStringLiteral(": %1 vs %2").arg(actual.value(key).toDouble()).arg(
+                                      expected.value(key).toDouble())));
+    QCOMPARE(actual.value("confusion_matrix").toObject(), expected.value("confusion_matrix").toObject());
+    const QJsonObject baselines = actual.value("baselines").toObject();
+    const QJsonObject expectedBaselines = expected.value("baselines").toObject();
+    for (const char* key : {"always_up", "always_down", "same_as_last_move"})
+        QVERIFY(std::abs(baselines.value(key).toDouble() - expectedBaselines.value(key).toDouble()) < 1e-12);
+}
+
+void TestModelTrainer::testFractionZeroFitsOnAll()
+{
+    TrainingOptions options;
+    options.testFraction = 0;
+    const StockSeries& s = ibm_->stock(0);
+    const auto out = ModelTrainer::train(s, "ibm.us.txt", options);
+    QVERIFY2(out.model, qPrintable(out.error));
+    QVERIFY(!out.test);
+    QCOMPARE(out.train->examples(), s.size() - 5);
+    const QJsonObject trainedOn = out.model->trainedOn();
+    QCOMPARE(trainedOn.value("fit_on").toString(), QStringLiteral("all examples"));
+    QCOMPARE(trainedOn.value("to").toString(), date(s.times.back()));
+    QVERIFY(!trainedOn.contains("hold_out"));
+    QVERIFY(out.model->metrics().contains("train"));
+    QVERIFY(!out.model->metrics().contains("test"));
+}
+
+void TestModelTrainer::savedModelLoadsBack()
+{
+    TrainingOptions options;
+    options.transform = FeatureTransform::Raw;
+    options.window = 7;
+    options.c = 0.5;
+    const auto out = ModelTrainer::train(ibm_->stock(0), "ibm.us.txt", options);
+    QVERIFY2(out.model, qPrintable(out.error));
+    QTemporaryDir dir;
+    const QString path = dir.filePath("m.json");
+    QString error;
+    QVERIFY2(out.model->save(path, &error), qPrintable(error));
+    const auto loaded = LogisticModel::load(path, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->window(), 7);
+    QCOMPARE(loaded->transform(), FeatureTransform::Raw);
+    QCOMPARE(loaded->weights(), out.model->weights());
+    QCOMPARE(loaded->intercept(), out.model->intercept());
+    QCOMPARE(loaded->regularizationC(), 0.5);
+    QCOMPARE(loaded->trainedOn(), out.model->trainedOn());
+    QCOMPARE(loaded->metrics(), out.model->metrics());
+}
+
+void TestModelTrainer::badInput_data()
+{
+    QTest::addColumn<QVector<double>>("closes");
+    QTest::addColumn<int>("window");
+    QTest::addColumn<double>("c");
+    QTest::addColumn<double>("testFraction");
+    QTest::addColumn<QString>("why");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    QVector<double> zigzag;
+    for (int i = 0; i < 100; ++i)
+        zigzag.push_back(10 + (i * 7 % 5));
+    QVector<double> rising;
+    for (int i = 0; i < 100; ++i)
+        rising.push_back(10 + i);
+
+    QTest::newRow("fewer than W+1 closes") << QVector<double>{1, 2, 3, 4, 5} << 5 << 1.0 << 0.2 << "at least 6";
+    QTest::newRow("no closes") << QVector<double>{} << 5 << 1.0 << 0.2 << "has 0 closes";
+    QTest::newRow("constant series") << QVector<double>(100, 42.0) << 5 << 1.0 << 0.2 << "labelled down";
+    QTest::newRow("only rises") << rising << 5 << 1.0 << 0.2 << "labelled up";
+    QTest::newRow("W = 1") << zigzag << 1 << 1.0 << 0.2 << "window must be from 2 to 60";
+    QTest::newRow("W = 61") << zigzag << 61 << 1.0 << 0.2 << "window must be from 2 to 60";
+    QTest::newRow("C = 0") << zigzag << 5 << 0.0 << 0.2 << "C must be";
+    QTest::newRow("C < 0") << zigzag << 5 << -1.0 << 0.2 << "C must be";
+    QTest::newRow("C NaN") << zigzag << 5 << nan << 0.2 << "C must be";
+    QTest::newRow("C infinite") << zigzag << 5 << inf << 0.2 << "C must be";
+    QTest::newRow("F = 1") << zigzag << 5 << 1.0 << 1.0 << "test fraction";
+    QTest::newRow("F < 0") << zigzag << 5 << 1.0 << -0.1 << "test fraction";
+    QTest::newRow("F NaN") << zigzag << 5 << 1.0 << nan << "test fraction";
+    QTest::newRow("hold-out of nothing") << QVector<double>{1, 2, 1, 2, 1, 2, 1} << 5 << 1.0 << 0.2 << "holds out none";
+}
+
+// Each a one-line reason and no model: never a NaN model.
+void TestModelTrainer::badInput()
+{
+    QFETCH(QVector<double>, closes);
+    QFETCH(int, window);
+    QFETCH(double, c);
+    QFETCH(double, testFraction);
+    QFETCH(QString, why);
+    TrainingOptions options;
+    options.window = window;
+    options.c = c;
+    options.testFraction = testFraction;
+    const auto out = ModelTrainer::train(series({closes.begin(), closes.end()}), "x.us.txt", options);
+    QVERIFY(!out.model);
+    QVERIFY2(out.error.contains(why), qPrintable(out.error));
+    QVERIFY(!out.error.contains('\n'));
+}
+
+QTEST_MAIN(TestModelTrainer)
+#include "tst_modeltrainer.moc"
