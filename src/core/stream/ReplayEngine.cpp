@@ -27,6 +27,7 @@ ReplayEngine::ReplayEngine(std::shared_ptr<const MarketData> data, std::shared_p
     : QObject(parent), data_(std::move(data)), merger_(*data_), pipeline_(data_->stockCount(), std::move(model))
 {
     qRegisterMetaType<ss::ReplayState>();
+    qRegisterMetaType<ss::ReplayProgress>();
     thread_ = std::jthread([this] { run(); });
 }
 
@@ -375,6 +376,13 @@ void ReplayEngine::run()
 
         if (job.paced)
             unitsSincePace_ += units;
+        const auto now = std::chrono::steady_clock::now();
+        if (units > 0 && now - lastProgress_ >= kProgressInterval) {
+            lastProgress_ = now;
+            lock.unlock();
+            emit progressed(progress());
+            lock.lock();
+        }
         const bool stopped = job.work == Work::Stop;
         const bool nowFinished = exhausted && state_ != ReplayState::Stopped && changeState(ReplayState::Finished);
         if (stopped || nowFinished) {

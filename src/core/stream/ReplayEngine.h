@@ -55,9 +55,13 @@ public:
 
 signals:
     void stateChanged(ss::ReplayState state);
+    // Coalesced: at most every kProgressInterval while records flow, never per record.
+    void progressed(const ss::ReplayProgress& progress);
     void finished(bool complete);
 
 private:
+    static constexpr std::chrono::milliseconds kProgressInterval{100};
+
     enum class Work { Process, ProcessTimestamp, Seek, Rewind, Stop, SetModel, Quit };
     struct Job {
         Work work = Work::Quit;
@@ -106,9 +110,11 @@ private:
     std::atomic<std::size_t> processed_{0};
     std::atomic<Timestamp> time_{0};
     std::atomic<double> activeSeconds_{0};
+    std::chrono::steady_clock::time_point lastProgress_;
     std::jthread thread_;
 };
 
 } // namespace ss
 
 Q_DECLARE_METATYPE(ss::ReplayState)
+Q_DECLARE_METATYPE(ss::ReplayProgress)
