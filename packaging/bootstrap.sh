@@ -22,7 +22,8 @@ build="$root/build"
 
 # Debian 12 packages the build, the tests and the GUI need.
 packages="cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev libgl-dev
-libeigen3-dev libsqlite3-dev xvfb xauth"
+libeigen3-dev libsqlite3-dev xvfb xauth
+dpkg-dev desktop-file-utils appstream librsvg2-bin file"
 
 missing=""
 for p in $packages; do

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Builds the Debian package from a build folder and checks it the way a
+# user's machine would meet it: metadata, contents, desktop files, and the
+# installed programs running from the installed layout alone. The same checks
+# run on a plain `cmake --install` to a temporary prefix.
+#   sh tests/packaging/check_package.sh BUILD_DIR
+set -eu
+build=$(cd "$1" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+app_id=org.stockstream.StockStream
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# Checks one installed tree: $1 = the prefix (…/usr).
+check_tree() {
+    prefix=$1
+    for path in bin/stockstream bin/stockstream-cli \
+        share/stockstream/models/ibm-relative-w5.json share/stockstream/models/ibm-raw-w5.json \
+        share/stockstream/sample/ibm.us.txt \
+        share/applications/$app_id.desktop share/metainfo/$app_id.metainfo.xml \
+        share/icons/hicolor/scalable/apps/$app_id.svg share/icons/hicolor/48x48/apps/$app_id.png \
+        share/icons/hicolor/256x256/apps/$app_id.png; do
+        [ -e "$prefix/$path" ] || fail "$path missing under $prefix"
+    done
+    desktop-file-validate "$prefix/share/applications/$app_id.desktop" || fail "desktop entry invalid"
+    appstreamcli validate --no-net "$prefix/share/metainfo/$app_id.metainfo.xml" >/dev/null || fail "metainfo invalid"
+
+    "$prefix/bin/stockstream-cli" --version | grep -q "stockstream-cli [0-9]" || fail "cli --version"
+    "$prefix/bin/stockstream" --version | grep -q "[0-9]\.[0-9]" || fail "gui --version"
+
+    # A replay of the installed sample with the installed default model.
+    summary=$("$prefix/bin/stockstream-cli" replay --data "$prefix/share/stockstream/sample" \
+        --model "$prefix/share/stockstream/models/ibm-relative-w5.json" 2>/dev/null)
+    echo "$summary" | grep -q '"records":[1-9]' || fail "replay of the installed sample: $summary"
+    echo "$summary" | grep -q '"stocks":28' || fail "installed sample should hold 28 stocks: $summary"
+
+    # The window starts, and quits cleanly when asked (SIGTERM).
+    QT_QPA_PLATFORM=offscreen "$prefix/bin/stockstream" >"$work/gui.log" 2>&1 &
+    pid=$!
+    sleep 3
+    kill -0 "$pid" 2>/dev/null || { cat "$work/gui.log" >&2; fail "the app did not stay up"; }
+    kill -TERM "$pid"
+    i=0
+    while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+    kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; fail "the app did not quit within 5 s of SIGTERM"; }
+    wait "$pid" && status=0 || status=$?
+    [ "$status" -eq 0 ] || { cat "$work/gui.log" >&2; fail "the app exited with status $status on SIGTERM"; }
+}
+
+# The package.
+(cd "$build" && cpack -G DEB >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log" >&2; fail "cpack"; }
+deb=$(ls -t "$build"/stockstream_*.deb | head -n 1)
+dpkg-deb --info "$deb" >"$work/info"
+grep -q "^ Package: stockstream" "$work/info" || fail "package name"
+grep -q "^ Section: misc" "$work/info" || fail "section"
+grep -q "^ Depends:.*libqt6core6" "$work/info" || fail "Depends not computed from the libraries"
+grep -q "^ Depends:.*qt6-qpa-plugins" "$work/info" || fail "Depends lacks the platform plugins"
+dpkg-deb --contents "$deb" | grep -q "./usr/bin/stockstream-cli" || fail "contents"
+dpkg-deb -x "$deb" "$work/root"
+check_tree "$work/root/usr"
+
+# A plain install to a temporary prefix.
+cmake --install "$build" --prefix "$work/prefix" >/dev/null
+check_tree "$work/prefix"
+
+echo "package check passed: $(basename "$deb")"
