@@ -2,6 +2,8 @@
 
 #include "CliOutput.h"
 #include "core/data/DataLoader.h"
+#include "core/storage/JsonLinesPredictionWriter.h"
+#include "core/storage/RunRecorder.h"
 #include "core/stream/ReplayEngine.h"
 #include "core/stream/ReplaySummary.h"
 
@@ -54,11 +56,35 @@ int ReplayCommand::run(const QStringList& arguments)
     const QCommandLineOption model("model", "Model JSON file (default: the built-in IBM relative model).", "FILE");
     const QCommandLineOption speed("speed", "Records per second, or max (default).", "max|N", "max");
     const QCommandLineOption threads("threads", "Threads for reading files (default: all cores).", "N", "0");
-    parser.addOptions({data, model, speed, threads});
+    const QCommandLineOption db("db", "Log every call in this SQLite prediction log (created if missing).", "FILE");
+    const QCommandLineOption resume("resume", "Continue the interrupted run RUN of the --db log; --data and --model "
+                                              "default to the run's.", "RUN");
+    const QCommandLineOption jsonl("jsonl", "Write every call to FILE as a JSON line, in the order the calls are "
+                                            "resolved; calls still open at the end last.", "FILE");
+    parser.addOptions({data, model, speed, threads, db, resume, jsonl});
     if (const auto exit = parseCommandLine(parser, arguments, "Replay price history and score every window."))
         return *exit;
 
-    if (!parser.isSet(data)) {
+    std::unique_ptr<PredictionLog> log;
+    std::optional<RunInfo> resumed;
+    QString error;
+    if (parser.isSet(resume) && !parser.isSet(db)) {
+        printError("--resume needs --db FILE");
+        return Usage;
+    }
+    if (parser.isSet(db) && !(log = PredictionLog::open(parser.value(db), &error))) {
+        printError(error);
+        return Failure;
+    }
+    if (parser.isSet(resume)) {
+        bool ok = false;
+        const qint64 id = parser.value(resume).toLongLong(&ok);
+        if (!ok || !(resumed = log->run(id, &error))) {
+            printError(ok ? error : QStringLiteral("--resume takes a run id, not '%1'").arg(parser.value(resume)));
+            return ok ? Failure : Usage;
+        }
+    }
+    if (!parser.isSet(data) && !resumed) {
         printError("replay needs --data PATH");
         return Usage;
     }
@@ -79,8 +105,9 @@ int ReplayCommand::run(const QStringList& arguments)
         return Usage;
     }
 
-    QString error;
-    const QString modelPath = parser.isSet(model) ? parser.value(model) : QString::fromLatin1(kDefaultModel);
+    const QString modelPath = parser.isSet(model) ? parser.value(model)
+                              : resumed           ? resumed->modelPath
+                                                  : QString::fromLatin1(kDefaultModel);
     auto loadedModel = LogisticModel::load(modelPath, &error);
     if (!loadedModel) {
         printError(error);
@@ -91,7 +118,8 @@ int ReplayCommand::run(const QStringList& arguments)
     clock.start();
     ProgressLine progressLine;
     LoadProgress loadProgress;
-    const std::string path = parser.value(data).toStdString();
+    const QString source = parser.isSet(data) ? parser.value(data) : resumed->source;
+    const std::string path = source.toStdString();
     auto pending = std::async(std::launch::async, [&] { return DataLoader::load(path, &loadProgress, threadCount); });
     while (pending.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready)
         progressLine.show(QStringLiteral("reading %1/%2 files, %3 MB")
@@ -107,10 +135,39 @@ int ReplayCommand::run(const QStringList& arguments)
         return Failure;
     }
 
-    ReplayEngine engine(loaded.data, std::make_shared<const LogisticModel>(std::move(*loadedModel)));
+    const auto scorer = std::make_shared<const LogisticModel>(std::move(*loadedModel));
+    std::unique_ptr<RunRecorder> recorder;
+    if (log) {
+        auto run = PredictionLog::describeRun(source, modelPath, *scorer, *loaded.data, &error);
+        if (run)
+            recorder = RunRecorder::start(*log, std::move(*run), *loaded.data,
+                                          resumed ? std::optional(resumed->id) : std::nullopt, &error);
+        if (!recorder) {
+            printError(error);
+            return Failure;
+        }
+    }
+    std::unique_ptr<PredictionLogSink> jsonLines;
+    if (parser.isSet(jsonl)) {
+        auto writer = JsonLinesPredictionWriter::create(parser.value(jsonl), loaded.data, scorer->transform(), &error);
+        if (!writer) {
+            printError(error);
+            return Failure;
+        }
+        jsonLines = std::make_unique<PredictionLogSink>(std::move(writer));
+    }
+    auto sinkFailed = [&] { return (recorder && recorder->sink().failed()) || (jsonLines && jsonLines->failed()); };
+
+    ReplayEngine engine(loaded.data, scorer);
+    if (recorder)
+        engine.addSink(&recorder->sink());
+    if (jsonLines)
+        engine.addSink(jsonLines.get());
     engine.setPace(pace);
     engine.play();
     while (!engine.waitUntilDone(std::chrono::milliseconds(200))) {
+        if (sinkFailed())
+            engine.stop();
         const ReplayProgress p = engine.progress();
         progressLine.show(QStringLiteral("%1 / %2 records  %3  %4 records/s")
                               .arg(p.processed)
@@ -119,6 +176,11 @@ int ReplayCommand::run(const QStringList& arguments)
                               .arg(rate(p.activeSeconds > 0 ? p.processed / p.activeSeconds : 0)));
     }
     progressLine.clear();
+    // The figures count the time to write the logs; write errors come below.
+    QString jsonLinesError;
+    const bool jsonLinesWritten = !jsonLines || jsonLines->close(&jsonLinesError);
+    if (recorder)
+        recorder->sink().close(&error);
     const double elapsed = clock.nsecsElapsed() / 1e9;
 
     const ReplaySnapshot snapshot = engine.snapshot();
@@ -127,6 +189,18 @@ int ReplayCommand::run(const QStringList& arguments)
     summary.insert("replay_s", elapsed - loadSeconds);
     summary.insert("elapsed_s", elapsed);
     summary.insert("records_per_s", elapsed > 0 ? snapshot.progress.processed / elapsed : 0.0);
+    const bool complete = snapshot.progress.state == ReplayState::Finished;
+    if (!jsonLinesWritten) {
+        printError(jsonLinesError);
+        return Failure;
+    }
+    if (recorder) {
+        summary.insert("run", recorder->runId());
+        if (!recorder->finish(complete, summary, &error)) {
+            printError(error);
+            return Failure;
+        }
+    }
     printJsonLine(summary);
     return Ok;
 }

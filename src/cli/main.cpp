@@ -1,4 +1,5 @@
 #include "CliOutput.h"
+#include "ExportCommand.h"
 #include "ReplayCommand.h"
 #include "TrainCommand.h"
 
@@ -30,6 +31,8 @@ int main(int argc, char* argv[])
     const QString command = args.value(1);
     if (command == "replay")
         return ss::cli::ReplayCommand::run(args.mid(1));
+    if (command == "export")
+        return ss::cli::ExportCommand::run(args.mid(1));
     if (command == "train")
         return ss::cli::TrainCommand::run(args.mid(1));
     if (command == "--version" || command == "-v") {

@@ -1,0 +1,88 @@
+#include "JsonLinesPredictionWriter.h"
+
+#include "core/data/MarketData.h"
+
+namespace ss {
+
+std::unique_ptr<JsonLinesPredictionWriter> JsonLinesPredictionWriter::create(const QString& path,
+                                                                             std::shared_ptr<const MarketData> data,
+                                                                             FeatureTransform transform,
+                                                                             QString* error)
+{
+    std::unique_ptr<JsonLinesPredictionWriter> writer(new JsonLinesPredictionWriter(std::move(data), transform));
+    writer->file_.setFileName(path);
+    if (!writer->file_.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = QStringLiteral("cannot write '%1': %2").arg(path, writer->file_.errorString());
+        return nullptr;
+    }
+    return writer;
+}
+
+JsonLinesPredictionWriter::JsonLinesPredictionWriter(std::shared_ptr<const MarketData> data, FeatureTransform transform)
+    : data_(std::move(data)), transform_(transform), open_(data_->stockCount()), isOpen_(data_->stockCount(), false)
+{
+}
+
+void JsonLinesPredictionWriter::append(const PredictionRecord& record)
+{
+    record.appendJson(buffer_);
+    buffer_ += '\n';
+}
+
+void JsonLinesPredictionWriter::keepOpen(const PredictionBatch& batch, const LoggedCall& c)
+{
+    PredictionRecord& r = open_[c.stock];
+    r.stock = data_->stock(c.stock).name;
+    r.time = c.time;
+    r.setWindow(batch.window(c), c.windowSize, transform_);
+    r.margin = c.margin;
+    r.pUp = c.pUp;
+    r.up = c.up;
+    r.actual.reset();
+    isOpen_[c.stock] = true;
+}
+
+bool JsonLinesPredictionWriter::write(const PredictionBatch& batch, QString* error)
+{
+    for (const LoggedResolution& res : batch.resolutions) {
+        if (res.call >= 0) {
+            // Its call came in this batch: describe it the way an open call is kept.
+            keepOpen(batch, batch.calls[static_cast<std::size_t>(res.call)]);
+        } else if (!isOpen_[res.stock] || open_[res.stock].time != res.callTime) {
+            continue;  // a call from before a rewind; its record is gone with it
+        }
+        PredictionRecord& r = open_[res.stock];
+        r.actual = res.actualUp;
+        r.resolvedTime = res.time;
+        append(r);
+        isOpen_[res.stock] = false;
+    }
+    for (const LoggedCall& c : batch.calls)
+        if (c.actual < 0)
+            keepOpen(batch, c);
+    return flush(error);
+}
+
+bool JsonLinesPredictionWriter::finish(bool complete, QString* error)
+{
+    (void)complete;  // the calls still open are written either way
+    for (std::size_t stock = 0; stock < open_.size(); ++stock)
+        if (isOpen_[stock])
+            append(open_[stock]);
+    if (!flush(error))
+        return false;
+    file_.close();
+    return true;
+}
+
+bool JsonLinesPredictionWriter::flush(QString* error)
+{
+    const auto size = static_cast<qint64>(buffer_.size());
+    const bool ok = file_.write(buffer_.data(), size) == size && file_.flush();
+    buffer_.clear();
+    if (!ok)
+        *error = QStringLiteral("cannot write '%1': %2").arg(file_.fileName(), file_.errorString());
+    return ok;
+}
+
+} // namespace ss

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/data/Timestamp.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace ss {
+
+// A call as it travels from the replay to a log writer.
+struct LoggedCall {
+    std::size_t stock;        // the data's stock index
+    Timestamp time;
+    std::size_t windowAt;     // where its closes start in PredictionBatch::closes
+    int windowSize;
+    double margin;
+    double pUp;
+    bool up;
+    std::int8_t actual;       // -1 while open, else 0 or 1
+    Timestamp resolvedTime;
+};
+
+// An outcome, in stream order. `call` indexes PredictionBatch::calls when
+// the call was made in the same batch (its LoggedCall already carries the
+// outcome); it is -1 for a call handed over in an earlier batch.
+struct LoggedResolution {
+    std::size_t stock;
+    Timestamp callTime;
+    Timestamp time;
+    bool actualUp;
+    std::int64_t call;
+};
+
+// What the replay produced since the last hand-over: the unit a writer
+// stores at once (the database commits one transaction per batch).
+struct PredictionBatch {
+    std::vector<LoggedCall> calls;               // in stream order
+    std::vector<double> closes;                  // every call's window, back to back
+    std::vector<LoggedResolution> resolutions;   // in stream order
+
+    const double* window(const LoggedCall& call) const { return closes.data() + call.windowAt; }
+    bool empty() const { return calls.empty() && resolutions.empty(); }
+    void clear()
+    {
+        calls.clear();
+        closes.clear();
+        resolutions.clear();
+    }
+};
+
+} // namespace ss

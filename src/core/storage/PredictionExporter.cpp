@@ -1,0 +1,80 @@
+#include "PredictionExporter.h"
+
+#include <QSaveFile>
+
+#include <string>
+
+namespace ss {
+
+namespace {
+constexpr std::size_t kChunkBytes = 1 << 20;
+constexpr std::int64_t kProgressEvery = 65536;
+} // namespace
+
+std::optional<std::int64_t> PredictionExporter::exportTo(PredictionLog& log, const PredictionLog::Query& query,
+                                                         ExportFormat format, const QString& path,
+                                                         const Progress& progress, const std::atomic<bool>* cancel,
+                                                         QString* error)
+{
+    const auto run = log.run(query.run, error);
+    if (!run)
+        return std::nullopt;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+
+    std::string chunk;
+    chunk.reserve(kChunkBytes + 4096);
+    if (format == ExportFormat::Csv)
+        PredictionRecord::appendCsvHeader(chunk, run->window, features::count(run->transform, run->window));
+    bool writeFailed = false;
+    bool cancelled = false;
+    auto writeChunk = [&] {
+        const auto size = static_cast<qint64>(chunk.size());
+        writeFailed = file.write(chunk.data(), size) != size;
+        chunk.clear();
+        return !writeFailed;
+    };
+    const double span = static_cast<double>(run->lastTime - run->firstTime);
+    std::int64_t records = 0;
+    const bool read = log.forEach(
+        query,
+        [&](const PredictionRecord& record) {
+            if (format == ExportFormat::Csv) {
+                record.appendCsv(chunk);
+            } else {
+                record.appendJson(chunk);
+                chunk += '\n';
+            }
+            if (++records % kProgressEvery == 0) {
+                if (cancel && cancel->load(std::memory_order_relaxed)) {
+                    cancelled = true;
+                    return false;
+                }
+                if (progress)
+                    progress(span > 0 ? static_cast<double>(record.time - run->firstTime) / span : 0.0, records);
+            }
+            return chunk.size() < kChunkBytes || writeChunk();
+        },
+        error);
+    if (!read) {
+        file.cancelWriting();
+        return std::nullopt;
+    }
+    if (cancelled) {
+        file.cancelWriting();
+        *error = QStringLiteral("export to '%1' cancelled").arg(path);
+        return std::nullopt;
+    }
+    if (writeFailed || !writeChunk() || !file.commit()) {
+        *error = QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (progress)
+        progress(1.0, records);
+    return records;
+}
+
+} // namespace ss

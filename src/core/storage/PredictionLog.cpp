@@ -1,0 +1,517 @@
+#include "PredictionLog.h"
+
+#include "SqliteStatement.h"
+#include "core/data/MarketData.h"
+#include "core/model/LogisticModel.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QStandardPaths>
+
+#include <bit>
+#include <cstring>
+#include <limits>
+
+namespace ss {
+
+static_assert(std::endian::native == std::endian::little, "the window BLOB is stored little-endian");
+
+namespace {
+
+constexpr const char* kSchema = R"(
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    model_path TEXT NOT NULL,
+    model_sha256 TEXT NOT NULL,
+    model TEXT NOT NULL,
+    window INTEGER NOT NULL,
+    transform TEXT NOT NULL,
+    records INTEGER NOT NULL,
+    first_time INTEGER NOT NULL,
+    last_time INTEGER NOT NULL,
+    started INTEGER NOT NULL,
+    finished INTEGER,
+    status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'stopped', 'failed')),
+    summary TEXT
+);
+CREATE TABLE stocks (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE predictions (
+    run INTEGER NOT NULL REFERENCES runs (id),
+    time INTEGER NOT NULL,
+    stock INTEGER NOT NULL REFERENCES stocks (id),
+    window BLOB NOT NULL,
+    margin REAL,
+    p_up REAL,
+    up INTEGER NOT NULL,
+    actual INTEGER,
+    resolved_time INTEGER,
+    PRIMARY KEY (run, time, stock)
+) WITHOUT ROWID;
+)";
+
+constexpr const char* kRunColumns = "id, source, model_path, model_sha256, model, window, transform, records, "
+                                    "first_time, last_time, started, finished, status, summary";
+
+QString qstring(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QJsonObject jsonObject(std::string_view text)
+{
+    return QJsonDocument::fromJson(QByteArray(text.data(), static_cast<qsizetype>(text.size()))).object();
+}
+
+RunInfo readRun(const SqliteStatement& s)
+{
+    RunInfo r;
+    r.id = s.integer(0);
+    r.source = qstring(s.text(1));
+    r.modelPath = qstring(s.text(2));
+    r.modelSha256 = qstring(s.text(3));
+    r.model = jsonObject(s.text(4));
+    r.window = static_cast<int>(s.integer(5));
+    r.transform = features::parseTransform(s.text(6)).value_or(FeatureTransform::Relative);
+    r.records = s.integer(7);
+    r.firstTime = s.integer(8);
+    r.lastTime = s.integer(9);
+    r.started = QDateTime::fromSecsSinceEpoch(s.integer(10), Qt::UTC);
+    if (!s.isNull(11))
+        r.finished = QDateTime::fromSecsSinceEpoch(s.integer(11), Qt::UTC);
+    r.status = parseRunStatus(s.text(12)).value_or(RunStatus::Failed);
+    r.summary = jsonObject(s.text(13));
+    return r;
+}
+
+// Reads the columns window, margin, p_up, up, actual, resolved_time from
+// `first` on into the record.
+void readCall(const SqliteStatement& s, int first, FeatureTransform transform, PredictionRecord& record)
+{
+    const std::string_view blob = s.blob(first);
+    double closes[features::kMaxWindow];
+    const int size = static_cast<int>(std::min<std::size_t>(blob.size() / sizeof(double), features::kMaxWindow));
+    std::memcpy(closes, blob.data(), static_cast<std::size_t>(size) * sizeof(double));
+    record.setWindow(closes, size, transform);
+    record.margin = s.real(first + 1);
+    record.pUp = s.real(first + 2);
+    record.up = s.integer(first + 3) != 0;
+    if (s.isNull(first + 4))
+        record.actual.reset();
+    else
+        record.actual = s.integer(first + 4) != 0;
+    record.resolvedTime = s.integer(first + 5);
+}
+
+} // namespace
+
+std::unique_ptr<PredictionLog> PredictionLog::open(const QString& path, QString* error, Options options)
+{
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists()) {
+        *error = QStringLiteral("cannot open the prediction log '%1': the folder '%2' does not exist")
+                     .arg(path, info.absolutePath());
+        return nullptr;
+    }
+    if (info.isDir()) {
+        *error = QStringLiteral("cannot open the prediction log '%1': it is a folder").arg(path);
+        return nullptr;
+    }
+    sqlite3* db = nullptr;
+    // One thread at a time uses a connection, so SQLite's own locking
+    // around every call would only cost time.
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        *error = QStringLiteral("cannot open the prediction log '%1': %2").arg(path, SqliteStatement::errorText(db));
+        sqlite3_close(db);
+        return nullptr;
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, static_cast<int>(options.busyTimeout.count()));
+    std::unique_ptr<PredictionLog> log(new PredictionLog(db, path));
+    if (!log->prepareSchema(error))
+        return nullptr;
+    return log;
+}
+
+QString PredictionLog::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/predictions.sqlite");
+}
+
+PredictionLog::~PredictionLog()
+{
+    sqlite3_close(db_);
+}
+
+QString PredictionLog::failure(const QString& what) const
+{
+    return QStringLiteral("%1 in the prediction log '%2': %3").arg(what, path_, SqliteStatement::errorText(db_));
+}
+
+bool PredictionLog::exec(const char* sql, QString* error)
+{
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
+        return true;
+    *error = failure(QStringLiteral("cannot write"));
+    rollback();
+    return false;
+}
+
+void PredictionLog::rollback()
+{
+    if (!sqlite3_get_autocommit(db_))
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+bool PredictionLog::prepareSchema(QString* error)
+{
+    auto notALog = [&](const QString& why) {
+        *error = QStringLiteral("'%1' is not a StockStream prediction log (%2)").arg(path_, why);
+        return false;
+    };
+    auto pragma = [&](const char* sql) -> std::optional<std::int64_t> {
+        SqliteStatement s(db_, sql);
+        if (!s.ok() || s.step() != SQLITE_ROW)
+            return std::nullopt;
+        return s.integer(0);
+    };
+    const auto appId = pragma("PRAGMA application_id");
+    const auto version = pragma("PRAGMA user_version");
+    const auto objects = pragma("SELECT count(*) FROM sqlite_schema");
+    if (!appId || !version || !objects)
+        return notALog(SqliteStatement::errorText(db_));
+
+    // Settings that belong to the connection, and WAL, which the file keeps.
+    if (!exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
+              "PRAGMA wal_autocheckpoint = 10000",
+              error))
+        return false;
+
+    if (*appId == 0 && *version == 0 && *objects == 0) {
+        if (!exec("BEGIN IMMEDIATE", error))
+            return false;
+        // Another program may have created it while this one waited.
+        if (pragma("SELECT count(*) FROM sqlite_schema").value_or(1) != 0) {
+            rollback();
+            return prepareSchema(error);
+        }
+        const QByteArray setup = QByteArray(kSchema)
+                                 + QByteArrayLiteral("PRAGMA application_id = ") + QByteArray::number(kApplicationId)
+                                 + QByteArrayLiteral("; PRAGMA user_version = ") + QByteArray::number(kSchemaVersion)
+                                 + QByteArrayLiteral("; COMMIT;");
+        return exec(setup.constData(), error);
+    }
+    if (*appId != kApplicationId)
+        return notALog(QStringLiteral("it holds another program's data"));
+    if (*version > kSchemaVersion) {
+        *error = QStringLiteral("the prediction log '%1' was written by a newer StockStream (log version %2; this "
+                                "version reads up to %3)")
+                     .arg(path_)
+                     .arg(*version)
+                     .arg(kSchemaVersion);
+        return false;
+    }
+    if (*version < 1)
+        return notALog(QStringLiteral("it has no schema version"));
+    return true;
+}
+
+std::optional<RunInfo> PredictionLog::describeRun(const QString& source, const QString& modelPath,
+                                                  const LogisticModel& model, const MarketData& data, QString* error)
+{
+    QFile file(modelPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the model file '%1': %2").arg(modelPath, file.errorString());
+        return std::nullopt;
+    }
+    RunInfo run;
+    run.source = source == QLatin1String("-") ? source : QFileInfo(source).absoluteFilePath();
+    run.modelPath = modelPath.startsWith(QLatin1Char(':')) ? modelPath : QFileInfo(modelPath).absoluteFilePath();
+    run.modelSha256 = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+    run.model = model.toJson();
+    run.window = model.window();
+    run.transform = model.transform();
+    run.records = static_cast<qint64>(data.recordCount());
+    run.firstTime = data.firstTime();
+    run.lastTime = data.lastTime();
+    return run;
+}
+
+bool PredictionLog::beginRun(RunInfo& info, QString* error)
+{
+    info.started = QDateTime::currentDateTimeUtc();
+    info.status = RunStatus::Running;
+    SqliteStatement s(db_, "INSERT INTO runs (source, model_path, model_sha256, model, window, transform, records, "
+                           "first_time, last_time, started, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')");
+    const QByteArray source = info.source.toUtf8();
+    const QByteArray modelPath = info.modelPath.toUtf8();
+    const QByteArray sha = info.modelSha256.toUtf8();
+    const QByteArray model = QJsonDocument(info.model).toJson(QJsonDocument::Compact);
+    if (s.ok()) {
+        s.bind(1, source);
+        s.bind(2, modelPath);
+        s.bind(3, sha);
+        s.bind(4, model);
+        s.bind(5, std::int64_t{info.window});
+        s.bind(6, features::transformName(info.transform));
+        s.bind(7, std::int64_t{info.records});
+        s.bind(8, info.firstTime);
+        s.bind(9, info.lastTime);
+        s.bind(10, std::int64_t{info.started.toSecsSinceEpoch()});
+    }
+    if (!s.ok() || s.step() != SQLITE_DONE) {
+        *error = failure(QStringLiteral("cannot add the run"));
+        return false;
+    }
+    info.id = sqlite3_last_insert_rowid(db_);
+    return true;
+}
+
+bool PredictionLog::reopenRun(const RunInfo& current, qint64 id, QString* error)
+{
+    const auto stored = run(id, error);
+    if (!stored)
+        return false;
+    if (stored->status == RunStatus::Finished) {
+        *error = QStringLiteral("run %1 in '%2' is already finished").arg(id).arg(path_);
+        return false;
+    }
+    if (stored->modelSha256 != current.modelSha256) {
+        *error = QStringLiteral("the model file '%1' is not the one run %2 used (its SHA-256 differs)")
+                     .arg(current.modelPath)
+                     .arg(id);
+        return false;
+    }
+    if (stored->records != current.records) {
+        *error = QStringLiteral("the data has %1 records but run %2 replayed %3: not the same data")
+                     .arg(current.records)
+                     .arg(id)
+                     .arg(stored->records);
+        return false;
+    }
+    SqliteStatement s(db_, "UPDATE runs SET status = 'running', finished = NULL WHERE id = ?");
+    if (s.ok())
+        s.bind(1, std::int64_t{id});
+    if (!s.ok() || s.step() != SQLITE_DONE) {
+        *error = failure(QStringLiteral("cannot reopen run %1").arg(id));
+        return false;
+    }
+    return true;
+}
+
+bool PredictionLog::finishRun(qint64 id, RunStatus status, const QJsonObject& summary, QString* error)
+{
+    SqliteStatement s(db_, "UPDATE runs SET status = ?, finished = ?, summary = ? WHERE id = ?");
+    const QByteArray json = QJsonDocument(summary).toJson(QJsonDocument::Compact);
+    if (s.ok()) {
+        s.bind(1, std::string_view(runStatusName(status)));
+        s.bind(2, std::int64_t{QDateTime::currentSecsSinceEpoch()});
+        s.bind(3, json);
+        s.bind(4, std::int64_t{id});
+    }
+    if (!s.ok() || s.step() != SQLITE_DONE) {
+        *error = failure(QStringLiteral("cannot record the end of run %1").arg(id));
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::vector<RunInfo>> PredictionLog::runs(QString* error)
+{
+    SqliteStatement s(db_, std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY id");
+    std::vector<RunInfo> result;
+    int rc = s.ok() ? s.step() : SQLITE_ERROR;
+    for (; rc == SQLITE_ROW; rc = s.step())
+        result.push_back(readRun(s));
+    if (rc != SQLITE_DONE) {
+        *error = failure(QStringLiteral("cannot read the runs"));
+        return std::nullopt;
+    }
+    return result;
+}
+
+std::optional<RunInfo> PredictionLog::run(qint64 id, QString* error)
+{
+    SqliteStatement s(db_, std::string("SELECT ") + kRunColumns + " FROM runs WHERE id = ?");
+    if (s.ok())
+        s.bind(1, std::int64_t{id});
+    const int rc = s.ok() ? s.step() : SQLITE_ERROR;
+    if (rc == SQLITE_ROW) {
+        RunInfo r = readRun(s);
+        s.reset();
+        return r;
+    }
+    *error = rc == SQLITE_DONE ? QStringLiteral("the prediction log '%1' has no run %2").arg(path_).arg(id)
+                               : failure(QStringLiteral("cannot read run %1").arg(id));
+    return std::nullopt;
+}
+
+std::optional<qint64> PredictionLog::latestRun(QString* error)
+{
+    SqliteStatement s(db_, "SELECT max(id) FROM runs");
+    if (!s.ok() || s.step() != SQLITE_ROW) {
+        *error = failure(QStringLiteral("cannot read the runs"));
+        return std::nullopt;
+    }
+    if (s.isNull(0)) {
+        *error = QStringLiteral("the prediction log '%1' has no runs yet").arg(path_);
+        return std::nullopt;
+    }
+    const qint64 id = s.integer(0);
+    s.reset();
+    return id;
+}
+
+std::optional<std::vector<std::int64_t>> PredictionLog::stockIds(const MarketData& data, QString* error)
+{
+    if (!exec("BEGIN IMMEDIATE", error))
+        return std::nullopt;
+    SqliteStatement add(db_, "INSERT OR IGNORE INTO stocks (name) VALUES (?)");
+    SqliteStatement find(db_, "SELECT id FROM stocks WHERE name = ?");
+    std::vector<std::int64_t> ids;
+    ids.reserve(data.stockCount());
+    for (const StockSeries& stock : data.stocks()) {
+        if (!add.ok() || !find.ok())
+            break;
+        add.bind(1, std::string_view(stock.name));
+        find.bind(1, std::string_view(stock.name));
+        if (add.step() != SQLITE_DONE || find.step() != SQLITE_ROW)
+            break;
+        ids.push_back(find.integer(0));
+        find.reset();
+    }
+    if (ids.size() != data.stockCount()) {
+        *error = failure(QStringLiteral("cannot record the stocks"));
+        rollback();
+        return std::nullopt;
+    }
+    if (!exec("COMMIT", error))
+        return std::nullopt;
+    return ids;
+}
+
+bool PredictionLog::forEach(const Query& query, const std::function<bool(const PredictionRecord&)>& visit,
+                            QString* error)
+{
+    const auto runInfo = run(query.run, error);
+    if (!runInfo)
+        return false;
+    const Timestamp from = query.from.value_or(std::numeric_limits<Timestamp>::min() + 1);
+    const Timestamp to = query.to.value_or(std::numeric_limits<Timestamp>::max());
+    PredictionRecord record;
+    auto readFailed = [&] {
+        *error = failure(QStringLiteral("cannot read the predictions of run %1").arg(query.run));
+        return false;
+    };
+
+    if (query.stock) {
+        SqliteStatement find(db_, "SELECT id FROM stocks WHERE name = ?");
+        if (!find.ok())
+            return readFailed();
+        find.bind(1, std::string_view(*query.stock));
+        const int rc = find.step();
+        if (rc == SQLITE_DONE)
+            return true;  // a stock the log never saw has no calls
+        if (rc != SQLITE_ROW)
+            return readFailed();
+        const std::int64_t stock = find.integer(0);
+        find.reset();
+        record.stock = *query.stock;
+        // The next timestamp of the run after ?2, and the stock's call at it if any.
+        SqliteStatement hop(db_, "SELECT t.time, p.window, p.margin, p.p_up, p.up, p.actual, p.resolved_time "
+                                 "FROM (SELECT min(time) AS time FROM predictions WHERE run = ?1 AND time > ?2) AS t "
+                                 "LEFT JOIN predictions AS p ON p.run = ?1 AND p.time = t.time AND p.stock = ?3");
+        if (!hop.ok())
+            return readFailed();
+        hop.bind(1, std::int64_t{query.run});
+        hop.bind(3, stock);
+        for (Timestamp after = from - 1;;) {
+            hop.bind(2, after);
+            if (hop.step() != SQLITE_ROW)
+                return readFailed();
+            if (hop.isNull(0) || hop.integer(0) > to) {
+                hop.reset();
+                return true;
+            }
+            after = hop.integer(0);
+            if (!hop.isNull(1)) {
+                record.time = after;
+                readCall(hop, 1, runInfo->transform, record);
+                if (!visit(record)) {
+                    hop.reset();
+                    return true;
+                }
+            }
+            hop.reset();
+        }
+    }
+
+    std::vector<std::string> names;
+    {
+        SqliteStatement s(db_, "SELECT id, name FROM stocks");
+        int rc = s.ok() ? s.step() : SQLITE_ERROR;
+        for (; rc == SQLITE_ROW; rc = s.step()) {
+            const auto id = static_cast<std::size_t>(std::max<std::int64_t>(0, s.integer(0)));
+            if (id >= names.size())
+                names.resize(id + 1);
+            names[id] = s.text(1);
+        }
+        if (rc != SQLITE_DONE)
+            return readFailed();
+    }
+    SqliteStatement s(db_, "SELECT time, stock, window, margin, p_up, up, actual, resolved_time FROM predictions "
+                           "WHERE run = ? AND time BETWEEN ? AND ? ORDER BY time, stock");
+    if (!s.ok())
+        return readFailed();
+    s.bind(1, std::int64_t{query.run});
+    s.bind(2, from);
+    s.bind(3, to);
+    int rc = s.step();
+    for (; rc == SQLITE_ROW; rc = s.step()) {
+        record.time = s.integer(0);
+        const auto id = static_cast<std::size_t>(s.integer(1));
+        record.stock = id < names.size() ? names[id] : std::string();
+        readCall(s, 2, runInfo->transform, record);
+        if (!visit(record)) {
+            s.reset();
+            return true;
+        }
+    }
+    return rc == SQLITE_DONE || readFailed();
+}
+
+std::optional<std::vector<PredictionRecord>> PredictionLog::stockHistory(qint64 run, const std::string& stock,
+                                                                         QString* error)
+{
+    std::vector<PredictionRecord> history;
+    Query query;
+    query.run = run;
+    query.stock = stock;
+    if (!forEach(query, [&](const PredictionRecord& r) { history.push_back(r); return true; }, error))
+        return std::nullopt;
+    return history;
+}
+
+std::optional<std::int64_t> PredictionLog::predictionCount(qint64 run, QString* error)
+{
+    SqliteStatement s(db_, "SELECT count(*) FROM predictions WHERE run = ?");
+    if (s.ok())
+        s.bind(1, std::int64_t{run});
+    if (!s.ok() || s.step() != SQLITE_ROW) {
+        *error = failure(QStringLiteral("cannot count the predictions of run %1").arg(run));
+        return std::nullopt;
+    }
+    const std::int64_t count = s.integer(0);
+    s.reset();
+    return count;
+}
+
+} // namespace ss

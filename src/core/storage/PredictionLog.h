@@ -1,0 +1,120 @@
+#pragma once
+
+#include "PredictionRecord.h"
+#include "RunInfo.h"
+
+#include <QString>
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+struct sqlite3;
+
+namespace ss {
+
+class LogisticModel;
+class MarketData;
+
+// The prediction log: an SQLite database of replays and every call they made.
+//
+// Schema (version 1, PRAGMA user_version; PRAGMA application_id 'SStr'):
+//   runs(id, source, model_path, model_sha256, model, window, transform,
+//        records, first_time, last_time, started, finished, status, summary)
+//   stocks(id, name UNIQUE)
+//   predictions(run, time, stock, window, margin, p_up, up, actual,
+//               resolved_time, PRIMARY KEY (run, time, stock)) WITHOUT ROWID
+// Times are INTEGER seconds (predictions: the data's wall clock, as
+// ss::Timestamp; runs.started/finished: Unix time, UTC). `window` is a BLOB of
+// W little-endian IEEE-754 doubles, n5 first: one column serves every model
+// window from 2 to 60 and costs 8 bytes a close. Features are not stored:
+// they follow from the window and the run's transform. `actual` is NULL
+// while a call is open; its resolution updates the row in place.
+//
+// Calls are keyed in stream order (run, time, stock), so a replay's log only
+// ever appends to the end of the table: one B-tree and no second index to
+// keep in step, which is what lets logging keep pace with the replay. The
+// same key makes a call unique, so a resumed run cannot duplicate rows, and a
+// whole-run export reads the table in order. A single stock's history is
+// read by hopping from one distinct timestamp to the next (two index seeks
+// a timestamp) instead of through a second index.
+//
+// The file is in WAL mode with synchronous=NORMAL: a killed program loses
+// at most the transaction it had not committed and never corrupts the file.
+//
+// One PredictionLog is one connection: use it from one thread at a time,
+// and open a second one to read while a replay writes through the first.
+class PredictionLog {
+public:
+    static constexpr int kSchemaVersion = 1;
+    static constexpr std::int32_t kApplicationId = 0x53537472;  // "SStr"
+
+    struct Options {
+        // How long to wait for another program's write transaction.
+        std::chrono::milliseconds busyTimeout{5000};
+    };
+
+    // Opens the log at `path`, creating it (and its schema) when the file is
+    // missing or empty. A file that is not a database, another program's
+    // database, or a log from a newer version is refused; *error says why.
+    static std::unique_ptr<PredictionLog> open(const QString& path, QString* error, Options options);
+    static std::unique_ptr<PredictionLog> open(const QString& path, QString* error) { return open(path, error, {}); }
+    // Where the GUI keeps its log unless told otherwise.
+    static QString defaultPath();
+
+    ~PredictionLog();
+    PredictionLog(const PredictionLog&) = delete;
+    PredictionLog& operator=(const PredictionLog&) = delete;
+
+    const QString& path() const { return path_; }
+
+    // A run description for replaying `data` (read from `source`) with the
+    // model loaded from `modelPath`; hashes the model file's bytes.
+    static std::optional<RunInfo> describeRun(const QString& source, const QString& modelPath,
+                                              const LogisticModel& model, const MarketData& data, QString* error);
+    // Adds a run in state running; fills info.id and info.started.
+    bool beginRun(RunInfo& info, QString* error);
+    // Marks an interrupted run as running again, after checking that
+    // `current` (the model and data about to be replayed) matches it.
+    bool reopenRun(const RunInfo& current, qint64 id, QString* error);
+    bool finishRun(qint64 id, RunStatus status, const QJsonObject& summary, QString* error);
+    std::optional<std::vector<RunInfo>> runs(QString* error);
+    std::optional<RunInfo> run(qint64 id, QString* error);
+    // The highest run id, or nullopt (with *error) when the log has no run.
+    std::optional<qint64> latestRun(QString* error);
+
+    // The log's ids for every stock of `data`, by the data's stock index;
+    // stocks it has not seen yet are added.
+    std::optional<std::vector<std::int64_t>> stockIds(const MarketData& data, QString* error);
+
+    struct Query {
+        qint64 run = 0;
+        std::optional<std::string> stock;  // every stock when empty
+        std::optional<Timestamp> from;     // inclusive bounds on the call's time
+        std::optional<Timestamp> to;
+    };
+    // Visits the matching calls in time order (then by stock), one record
+    // at a time, in constant memory; stops early when visit returns false.
+    bool forEach(const Query& query, const std::function<bool(const PredictionRecord&)>& visit, QString* error);
+    // One stock's calls in a run, oldest first: what a chart of it needs.
+    std::optional<std::vector<PredictionRecord>> stockHistory(qint64 run, const std::string& stock, QString* error);
+    std::optional<std::int64_t> predictionCount(qint64 run, QString* error);
+
+    // The connection, for the storage classes that write through it.
+    sqlite3* connection() const { return db_; }
+
+private:
+    PredictionLog(sqlite3* db, QString path) : db_(db), path_(std::move(path)) {}
+    bool exec(const char* sql, QString* error);
+    void rollback();
+    QString failure(const QString& what) const;
+    bool prepareSchema(QString* error);
+
+    sqlite3* db_;
+    QString path_;
+};
+
+} // namespace ss

@@ -1,0 +1,101 @@
+#include "PredictionLogWriter.h"
+
+#include "PredictionLog.h"
+
+#include <string>
+
+namespace ss {
+
+namespace {
+
+constexpr int kRowsPerInsert = 16;
+constexpr int kColumns = 9;
+
+std::string insertSql(int rows)
+{
+    std::string sql = "INSERT INTO predictions (run, time, stock, window, margin, p_up, up, actual, resolved_time) "
+                      "VALUES ";
+    for (int i = 0; i < rows; ++i)
+        sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sql += " ON CONFLICT (run, time, stock) DO UPDATE SET actual = excluded.actual, "
+           "resolved_time = excluded.resolved_time WHERE excluded.actual IS NOT NULL";
+    return sql;
+}
+
+} // namespace
+
+PredictionLogWriter::PredictionLogWriter(PredictionLog& log, std::int64_t run, std::vector<std::int64_t> stockIds)
+    : log_(log),
+      run_(run),
+      stockIds_(std::move(stockIds)),
+      insertMany_(log.connection(), insertSql(kRowsPerInsert)),
+      insertOne_(log.connection(), insertSql(1)),
+      resolve_(log.connection(),
+               "UPDATE predictions SET actual = ?, resolved_time = ? WHERE run = ? AND time = ? AND stock = ?")
+{
+}
+
+bool PredictionLogWriter::fail(QString* error)
+{
+    *error = QStringLiteral("cannot write to the prediction log '%1': %2")
+                 .arg(log_.path(), SqliteStatement::errorText(log_.connection()));
+    if (!sqlite3_get_autocommit(log_.connection()))
+        sqlite3_exec(log_.connection(), "ROLLBACK", nullptr, nullptr, nullptr);
+    return false;
+}
+
+void PredictionLogWriter::bindCall(SqliteStatement& s, int first, const PredictionBatch& batch, const LoggedCall& c)
+{
+    s.bind(first, run_);
+    s.bind(first + 1, c.time);
+    s.bind(first + 2, stockIds_[c.stock]);
+    s.bindBlob(first + 3, batch.window(c), static_cast<std::size_t>(c.windowSize) * sizeof(double));
+    s.bind(first + 4, c.margin);
+    s.bind(first + 5, c.pUp);
+    s.bind(first + 6, std::int64_t{c.up});
+    if (c.actual < 0) {
+        s.bindNull(first + 7);
+        s.bindNull(first + 8);
+    } else {
+        s.bind(first + 7, std::int64_t{c.actual});
+        s.bind(first + 8, c.resolvedTime);
+    }
+}
+
+bool PredictionLogWriter::write(const PredictionBatch& batch, QString* error)
+{
+    if (!insertMany_.ok() || !insertOne_.ok() || !resolve_.ok())
+        return fail(error);
+    if (sqlite3_exec(log_.connection(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail(error);
+
+    const std::size_t count = batch.calls.size();
+    std::size_t i = 0;
+    for (; i + kRowsPerInsert <= count; i += kRowsPerInsert) {
+        for (int row = 0; row < kRowsPerInsert; ++row)
+            bindCall(insertMany_, row * kColumns + 1, batch, batch.calls[i + static_cast<std::size_t>(row)]);
+        if (insertMany_.step() != SQLITE_DONE)
+            return fail(error);
+    }
+    for (; i < count; ++i) {
+        bindCall(insertOne_, 1, batch, batch.calls[i]);
+        if (insertOne_.step() != SQLITE_DONE)
+            return fail(error);
+    }
+    for (const LoggedResolution& r : batch.resolutions) {
+        if (r.call >= 0)
+            continue;  // written with its call above
+        resolve_.bind(1, std::int64_t{r.actualUp});
+        resolve_.bind(2, r.time);
+        resolve_.bind(3, run_);
+        resolve_.bind(4, r.callTime);
+        resolve_.bind(5, stockIds_[r.stock]);
+        if (resolve_.step() != SQLITE_DONE)
+            return fail(error);
+    }
+    if (sqlite3_exec(log_.connection(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return fail(error);
+    return true;
+}
+
+} // namespace ss

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "PredictionBatchWriter.h"
+#include "SqliteStatement.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace ss {
+
+class PredictionLog;
+
+// Writes batches into one run of the prediction log, one transaction each.
+// Every call is an upsert on its key (run, time, stock), which is what lets
+// a resumed run replay calls it already holds: they are not added twice, and
+// an outcome that was not yet committed is filled in.
+class PredictionLogWriter : public PredictionBatchWriter {
+public:
+    // stockIds: the log's id for each of the data's stocks (PredictionLog::stockIds).
+    PredictionLogWriter(PredictionLog& log, std::int64_t run, std::vector<std::int64_t> stockIds);
+
+    bool write(const PredictionBatch& batch, QString* error) override;
+
+private:
+    void bindCall(SqliteStatement& statement, int first, const PredictionBatch& batch, const LoggedCall& call);
+    bool fail(QString* error);
+
+    PredictionLog& log_;
+    std::int64_t run_;
+    std::vector<std::int64_t> stockIds_;
+    SqliteStatement insertMany_;  // kRowsPerInsert calls a statement: far fewer trips through SQLite
+    SqliteStatement insertOne_;
+    SqliteStatement resolve_;
+};
+
+} // namespace ss

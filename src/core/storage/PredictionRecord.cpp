@@ -1,0 +1,157 @@
+#include "PredictionRecord.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace ss {
+
+namespace {
+
+enum class Syntax { Json, Csv };
+
+void appendNumber(std::string& out, double value, Syntax syntax)
+{
+    if (!std::isfinite(value)) {
+        if (syntax == Syntax::Json)
+            out += "null";
+        return;
+    }
+    char buf[32];
+    const auto result = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, result.ptr);
+}
+
+void appendInteger(std::string& out, int value)
+{
+    char buf[16];
+    const auto result = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, result.ptr);
+}
+
+void appendJsonString(std::string& out, std::string_view text)
+{
+    out += '"';
+    for (const char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                constexpr char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[(c >> 4) & 0xF];
+                out += hex[c & 0xF];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+void appendCsvField(std::string& out, std::string_view text)
+{
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (const char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+void appendJsonArray(std::string& out, std::initializer_list<double> values)
+{
+    out += '[';
+    bool first = true;
+    for (const double v : values) {
+        if (!first)
+            out += ", ";
+        first = false;
+        appendNumber(out, v, Syntax::Json);
+    }
+    out += ']';
+}
+
+} // namespace
+
+void PredictionRecord::setWindow(const double* closes, int size, FeatureTransform transform)
+{
+    window.assign(closes, closes + size);
+    features.resize(static_cast<std::size_t>(features::count(transform, size)));
+    features::compute(transform, closes, size, features.data());
+}
+
+void PredictionRecord::appendJson(std::string& out) const
+{
+    out += "{\"stock\": ";
+    appendJsonString(out, stock);
+    out += ", \"date\": \"";
+    out += timestamp::format(time);
+    out += '"';
+    for (std::size_t i = 0; i < window.size(); ++i) {
+        out += ", \"n";
+        appendInteger(out, static_cast<int>(window.size() - i));
+        out += "\": ";
+        appendNumber(out, window[i], Syntax::Json);
+    }
+    out += ", \"features\": [";
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        if (i > 0)
+            out += ", ";
+        appendNumber(out, features[i], Syntax::Json);
+    }
+    out += "], \"rawPrediction\": ";
+    appendJsonArray(out, {-margin, margin});
+    out += ", \"probability\": ";
+    appendJsonArray(out, {1.0 - pUp, pUp});
+    out += up ? ", \"prediction\": 1.0, \"actual\": " : ", \"prediction\": 0.0, \"actual\": ";
+    out += actual ? (*actual ? "1" : "0") : "null";
+    out += '}';
+}
+
+void PredictionRecord::appendCsv(std::string& out) const
+{
+    appendCsvField(out, stock);
+    out += ',';
+    out += timestamp::format(time);
+    for (const double v : window) {
+        out += ',';
+        appendNumber(out, v, Syntax::Csv);
+    }
+    for (const double v : features) {
+        out += ',';
+        appendNumber(out, v, Syntax::Csv);
+    }
+    for (const double v : {-margin, margin, 1.0 - pUp, pUp}) {
+        out += ',';
+        appendNumber(out, v, Syntax::Csv);
+    }
+    out += up ? ",1.0," : ",0.0,";
+    if (actual)
+        out += *actual ? '1' : '0';
+    out += "\r\n";
+}
+
+void PredictionRecord::appendCsvHeader(std::string& out, int window, int featureCount)
+{
+    out += "stock,date";
+    for (int i = window; i >= 1; --i) {
+        out += ",n";
+        appendInteger(out, i);
+    }
+    for (int i = 1; i <= featureCount; ++i) {
+        out += ",feature_";
+        appendInteger(out, i);
+    }
+    out += ",rawPrediction_1,rawPrediction_2,probability_1,probability_2,prediction,actual\r\n";
+}
+
+} // namespace ss

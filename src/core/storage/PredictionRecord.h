@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/data/Timestamp.h"
+#include "core/model/FeatureTransform.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ss {
+
+// One call as SPEC.md's prediction record describes it: the form every
+// export takes, whether it comes from the database or straight from a
+// replay. The JSON and CSV text is written here and nowhere else, so the
+// two paths cannot drift apart.
+//
+// Numbers are written in their shortest form that reads back to the same
+// double; a non-finite number (which a valid model on positive closes never
+// produces) becomes null in JSON and an empty CSV field.
+struct PredictionRecord {
+    std::string stock;
+    Timestamp time = 0;
+    std::vector<double> window;    // n5..n1, oldest first
+    std::vector<double> features;
+    double margin = 0;             // w·x + b
+    double pUp = 0;
+    bool up = false;
+    std::optional<bool> actual;    // empty while the call is open
+    Timestamp resolvedTime = 0;    // the stock's next close; meaningful when actual is set
+
+    // Fills window and features from `size` closes, reusing the storage.
+    void setWindow(const double* closes, int size, FeatureTransform transform);
+
+    // One JSON line, without the newline:
+    // {"stock": "mcd.us", "date": "1970-02-26", "n5": ..., "n1": ..., "features": [...],
+    //  "rawPrediction": [-m, m], "probability": [1-p, p], "prediction": 1.0, "actual": 0}
+    void appendJson(std::string& out) const;
+    // One RFC 4180 row, ending in CRLF, with the columns of csvHeader().
+    void appendCsv(std::string& out) const;
+    // stock,date,n5..n1,feature_1..feature_k,rawPrediction_1,rawPrediction_2,
+    // probability_1,probability_2,prediction,actual (CRLF-terminated).
+    static void appendCsvHeader(std::string& out, int window, int featureCount);
+};
+
+} // namespace ss

@@ -1,0 +1,40 @@
+#include "RunRecorder.h"
+
+#include "PredictionLogWriter.h"
+
+namespace ss {
+
+std::unique_ptr<RunRecorder> RunRecorder::start(PredictionLog& log, RunInfo run, const MarketData& data,
+                                                std::optional<qint64> resume, QString* error)
+{
+    if (resume) {
+        if (!log.reopenRun(run, *resume, error))
+            return nullptr;
+        run.id = *resume;
+    } else if (!log.beginRun(run, error)) {
+        return nullptr;
+    }
+    auto ids = log.stockIds(data, error);
+    if (!ids)
+        return nullptr;
+    return std::unique_ptr<RunRecorder>(new RunRecorder(log, std::move(run), std::move(*ids)));
+}
+
+RunRecorder::RunRecorder(PredictionLog& log, RunInfo run, std::vector<std::int64_t> stockIds)
+    : log_(log), run_(std::move(run)), sink_(std::make_unique<PredictionLogWriter>(log, run_.id, std::move(stockIds)))
+{
+}
+
+bool RunRecorder::finish(bool complete, const QJsonObject& summary, QString* error)
+{
+    const bool written = sink_.close(error);
+    const RunStatus status = !written ? RunStatus::Failed : complete ? RunStatus::Finished : RunStatus::Stopped;
+    QString statusError;
+    if (!log_.finishRun(run_.id, status, summary, &statusError) && written) {
+        *error = statusError;
+        return false;
+    }
+    return written;
+}
+
+} // namespace ss
