@@ -37,6 +37,16 @@ double ChartView::axisValue(Timestamp time)
     return static_cast<double>(QDateTime(wall.date(), wall.time()).toMSecsSinceEpoch());
 }
 
+QString ChartView::dateFormat(double spanMs)
+{
+    constexpr double kDayMs = 86400e3;
+    if (spanMs > 4 * 365 * kDayMs)
+        return QStringLiteral("yyyy");
+    if (spanMs > 90 * kDayMs)
+        return QStringLiteral("MMM yyyy");
+    return QStringLiteral("d MMM yy");
+}
+
 double ChartView::visibleMin() const
 {
     return static_cast<double>(timeAxis_->min().toMSecsSinceEpoch());
@@ -50,6 +60,7 @@ double ChartView::visibleMax() const
 void ChartView::showRange(double min, double max)
 {
     settingRange_ = true;
+    timeAxis_->setFormat(dateFormat(max - min));
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(min)),
                         QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(max)));
     settingRange_ = false;

@@ -21,6 +21,8 @@ public:
     // Where a data timestamp goes on a date axis: the same calendar date and
     // time in the local zone the axis labels with, so no date shifts.
     static double axisValue(Timestamp time);
+    // Labels as fine as a span of the date axis needs, and no finer, so they fit.
+    static QString dateFormat(double spanMs);
 
     double visibleMin() const;
     double visibleMax() const;

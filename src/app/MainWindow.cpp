@@ -6,11 +6,15 @@
 #include "DataQualityModel.h"
 #include "OverviewChart.h"
 #include "ReplaySpeed.h"
+#include "SnapshotFeed.h"
 #include "StockChartPanel.h"
 #include "StockHistory.h"
 #include "WatchlistModel.h"
 
+#include <array>
+
 #include <QCloseEvent>
+#include <QFontMetrics>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -83,7 +87,7 @@ MainWindow::MainWindow(QWidget* parent)
     proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
     ui_->watchlistView->setModel(proxy_);
     ui_->watchlistView->sortByColumn(WatchlistModel::Stock, Qt::AscendingOrder);
-    ui_->watchlistView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    sizeWatchlistColumns();
     ui_->watchlistView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     connect(ui_->filterEdit, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
     connect(ui_->watchlistView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -100,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     ui_->chartSplitter->setStretchFactor(1, 1);
     tabifyDockWidget(ui_->modelDock, ui_->dataQualityDock);
     ui_->modelDock->raise();
+    resizeDocks({ui_->modelDock}, {260}, Qt::Horizontal);
 
     setUpActions();
     setUpTimeline();
@@ -108,12 +113,15 @@ MainWindow::MainWindow(QWidget* parent)
 
     openModel(QString::fromLatin1(kBuiltInModel));
     refreshTimer_.setInterval(kRefreshMs);
-    connect(&refreshTimer_, &QTimer::timeout, this, &MainWindow::refreshViews);
+    connect(&refreshTimer_, &QTimer::timeout, this, &MainWindow::refreshFrame);
     loadPollTimer_.setInterval(kLoadPollMs);
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    feed_.reset();
+}
 
 QTableView* MainWindow::watchlistView() const
 {
@@ -128,6 +136,24 @@ StockChartPanel* MainWindow::stockCharts() const
 OverviewChart* MainWindow::overviewChart() const
 {
     return ui_->overviewChart;
+}
+
+void MainWindow::sizeWatchlistColumns()
+{
+    // Sized once from typical values: fitting columns to their contents
+    // would measure thousands of cells on every refresh.
+    const std::array<QString, WatchlistModel::ColumnCount> typical{
+        QStringLiteral("agm-a.us__"), QStringLiteral("2017-11-10"), QStringLiteral("12345.678"), QStringLiteral("+12.3%"),
+        QStringLiteral("0.500"),      QStringLiteral("▲"),          QStringLiteral("14000"),     QStringLiteral("55.5%"),
+        QStringLiteral("55.5%"),      QStringLiteral("+10.5 pt")};
+    QHeaderView* header = ui_->watchlistView->horizontalHeader();
+    const QFontMetrics metrics(ui_->watchlistView->font());
+    for (int c = 0; c < WatchlistModel::ColumnCount; ++c) {
+        const QString title = watchlist_->headerData(c, Qt::Horizontal).toString();
+        const int width = std::max(metrics.horizontalAdvance(typical[static_cast<std::size_t>(c)]),
+                                   header->fontMetrics().horizontalAdvance(title) + 16);
+        header->resizeSection(c, width + 12);
+    }
 }
 
 void MainWindow::setUpActions()
@@ -355,6 +381,7 @@ void MainWindow::finishLoad(const QString& path)
 void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString& path)
 {
     refreshTimer_.stop();
+    feed_.reset();
     engine_.reset();
     hasSelection_ = false;
     data_ = std::move(data);
@@ -362,6 +389,8 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     engine_ = std::make_unique<ReplayEngine>(data_, model_);
     engine_->setPace(ReplaySpeed::pace(speedSlider_->value()));
     connect(engine_.get(), &ReplayEngine::stateChanged, this, &MainWindow::updateActions, Qt::QueuedConnection);
+    feed_ = std::make_unique<SnapshotFeed>(*engine_);
+    connect(feed_.get(), &SnapshotFeed::ready, this, &MainWindow::showSnapshot);
 
     ui_->stockCharts->clear();
     ui_->overviewChart->clear();
@@ -464,27 +493,53 @@ void MainWindow::refreshViews()
     if (!engine_)
         return;
     const ReplaySnapshot snapshot = engine_->snapshot();
-    const ReplayProgress& p = snapshot.progress;
-    watchlist_->update(snapshot);
+    showProgress(snapshot.progress);
     ui_->overviewChart->update(snapshot);
+    showStocks(snapshot);
+}
+
+void MainWindow::refreshFrame()
+{
+    if (!engine_)
+        return;
+    showProgress(engine_->progress());
+    feed_->request();
+}
+
+void MainWindow::showSnapshot(const ReplaySnapshot& snapshot)
+{
+    // The overview spans the whole replay: a few updates a second show it
+    // growing, at a fraction of the cost of relabelling it every frame.
+    if (!overviewClock_.isValid() || overviewClock_.elapsed() >= kOverviewRefreshMs) {
+        ui_->overviewChart->update(snapshot);
+        overviewClock_.start();
+    }
+    showStocks(snapshot);
+}
+
+void MainWindow::showStocks(const ReplaySnapshot& snapshot)
+{
+    watchlist_->update(snapshot);
     if (hasSelection_)
         ui_->stockCharts->advanceTo(snapshot.stocks[selectedStock_].records);
+    const QLocale locale;
+    recordsLabel_->setText(tr("%1 / %2 records, %3 correct of %4 resolved")
+                               .arg(locale.toString(static_cast<qulonglong>(snapshot.progress.processed)),
+                                    locale.toString(static_cast<qulonglong>(snapshot.progress.total)),
+                                    QStringLiteral("%1%").arg(snapshot.overall.accuracy() * 100, 0, 'f', 2),
+                                    locale.toString(static_cast<qulonglong>(snapshot.overall.resolved))));
+}
 
-    const QString date = p.processed > 0 ? QString::fromStdString(timestamp::format(p.time)) : tr("not started");
+void MainWindow::showProgress(const ReplayProgress& p)
+{
     if (!timeline_->isSliderDown()) {
-        dateLabel_->setText(date);
+        dateLabel_->setText(p.processed > 0 ? QString::fromStdString(timestamp::format(p.time)) : tr("not started"));
         const Timestamp first = data_->firstTime();
         const Timestamp span = std::max<Timestamp>(data_->lastTime() - first, 1);
         const auto position = p.processed > 0 ? static_cast<int>((p.time - first) * kTimelineSteps / span) : 0;
         QSignalBlocker block(timeline_);
         timeline_->setValue(position);
     }
-    const QLocale locale;
-    recordsLabel_->setText(tr("%1 / %2 records, %3 correct of %4 resolved")
-                               .arg(locale.toString(static_cast<qulonglong>(p.processed)),
-                                    locale.toString(static_cast<qulonglong>(p.total)),
-                                    QStringLiteral("%1%").arg(snapshot.overall.accuracy() * 100, 0, 'f', 2),
-                                    locale.toString(static_cast<qulonglong>(snapshot.overall.resolved))));
     updateRate(p);
 }
 

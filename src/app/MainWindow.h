@@ -25,6 +25,7 @@ namespace ss {
 class DataLoadJob;
 class DataQualityModel;
 class OverviewChart;
+class SnapshotFeed;
 class StockChartPanel;
 class WatchlistModel;
 
@@ -38,6 +39,7 @@ class MainWindow : public QMainWindow {
 public:
     static constexpr auto kBuiltInModel = ":/models/ibm-relative-w5.json";
     static constexpr int kRefreshMs = 33;
+    static constexpr int kOverviewRefreshMs = 250;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -65,8 +67,8 @@ public:
     // Seeks to the date at a point of the timeline slider (0..kTimelineSteps).
     void seekToTimeline(int position);
     static constexpr int kTimelineSteps = 10000;
-    // Updates every view from a fresh snapshot now; the refresh timer calls
-    // this at its frame rate.
+    // Updates every view from a fresh snapshot now. The refresh timer does
+    // the same at its frame rate, with snapshots taken off the GUI thread.
     void refreshViews();
 
 signals:
@@ -79,6 +81,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void sizeWatchlistColumns();
     void setUpActions();
     void setUpTimeline();
     void setUpStatusBar();
@@ -90,6 +93,10 @@ private:
     void showModel();
     void showSelectedStock();
     void updateActions();
+    void refreshFrame();
+    void showProgress(const ReplayProgress& progress);
+    void showSnapshot(const ReplaySnapshot& snapshot);
+    void showStocks(const ReplaySnapshot& snapshot);
     void updateRate(const ReplayProgress& progress);
     void togglePlay();
     void chooseDataFile();
@@ -118,6 +125,7 @@ private:
     LoadReport loadReport_;
     QString dataPath_;
     std::unique_ptr<ReplayEngine> engine_;
+    std::unique_ptr<SnapshotFeed> feed_;  // reads engine_: goes first
     std::unique_ptr<DataLoadJob> loadJob_;
     QProgressDialog* loadDialog_ = nullptr;
     quint64 loadGeneration_ = 0;
@@ -128,6 +136,7 @@ private:
 
     // Records per second over the last half second or so.
     QElapsedTimer rateClock_;
+    QElapsedTimer overviewClock_;
     std::size_t rateProcessed_ = 0;
     double rate_ = 0;
 };

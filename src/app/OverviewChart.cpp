@@ -20,7 +20,7 @@ OverviewChart::OverviewChart(QWidget* parent)
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setAlignment(Qt::AlignTop);
     timeAxis_->setFormat(QStringLiteral("yyyy-MM-dd"));
-    timeAxis_->setTickCount(6);
+    timeAxis_->setTickCount(5);
     accuracyAxis_->setLabelFormat(QStringLiteral("%.3f"));
     accuracyAxis_->setTickCount(3);
     chart->addAxis(timeAxis_, Qt::AlignBottom);
@@ -40,7 +40,7 @@ OverviewChart::OverviewChart(QWidget* parent)
     lines_[0]->setPen(modelPen);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(120);
+    setMinimumHeight(200);
 }
 
 void OverviewChart::clear()
@@ -72,9 +72,11 @@ void OverviewChart::update(const ReplaySnapshot& snapshot)
         }
         lines_[i]->replace(points);
     }
-    const QList<QPointF> first = timeline_.line(0);
-    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(first.front().x())),
-                        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(std::max(first.back().x(), first.front().x() + 86400e3))));
+    const double from = lines_[0]->at(0).x();
+    const double to = std::max(timeline_.lastX(), from + 86400e3);
+    timeAxis_->setFormat(ChartView::dateFormat(to - from));
+    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(from)),
+                        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(to)));
     const double pad = std::max((hi - lo) * 0.05, 0.005);
     accuracyAxis_->setRange(std::max(0.0, lo - pad), std::min(1.0, hi + pad));
 }

@@ -22,7 +22,10 @@ namespace {
 
 // Markers stay readable up to about one every few pixels; past that they
 // would be a smear, so the chart asks for a zoom instead.
-constexpr double kPixelsPerMarker = 4;
+constexpr double kPixelsPerMarker = 3;
+// Following the replay shows the latest closes: a month at least, a year at most.
+constexpr std::size_t kMinFollowRecords = 20;
+constexpr std::size_t kMaxFollowRecords = 250;
 constexpr double kMarkerSize = 11;
 const QColor kRight(0x2e, 0x9d, 0x4a);
 const QColor kWrong(0xd6, 0x3a, 0x3a);
@@ -60,7 +63,7 @@ QChart* makeChart(const QString& title, QDateTimeAxis*& timeAxis, QValueAxis*& v
     chart->legend()->setAlignment(Qt::AlignTop);
     timeAxis = new QDateTimeAxis;
     timeAxis->setFormat(QStringLiteral("yyyy-MM-dd"));
-    timeAxis->setTickCount(6);
+    timeAxis->setTickCount(5);
     valueAxis = new QValueAxis;
     valueAxis->setLabelFormat(QStringLiteral("%.2f"));
     chart->addAxis(timeAxis, Qt::AlignBottom);
@@ -79,10 +82,14 @@ Series* addSeries(QChart* chart, const QString& name, QDateTimeAxis* timeAxis, Q
     return series;
 }
 
+// Keeps the axis while the data fits it well, so a live chart does not
+// relabel (and re-lay out its text) on every frame.
 void fitValueAxis(QValueAxis* axis, double lo, double hi, double floor, double ceiling)
 {
-    const double pad = std::max((hi - lo) * 0.05, 1e-9);
-    axis->setRange(std::max(lo - pad, floor), std::min(hi + pad, ceiling));
+    const double span = std::max(hi - lo, 1e-9);
+    if (lo >= axis->min() && hi <= axis->max() && axis->max() - axis->min() < 2 * span)
+        return;
+    axis->setRange(std::max(lo - span * 0.1, floor), std::min(hi + span * 0.1, ceiling));
 }
 
 } // namespace
@@ -144,6 +151,7 @@ void StockChartPanel::showStock(StockHistory history)
 {
     history_ = std::move(history);
     follow_ = true;
+    rangeMin_ = rangeMax_ = 0;
     priceChart_->setTitle(QString::fromStdString(history_.series().name));
     rebuildPoints();
     redraw();
@@ -213,6 +221,7 @@ void StockChartPanel::appendNewPoints()
 void StockChartPanel::resetZoom()
 {
     follow_ = true;
+    rangeMin_ = rangeMax_ = 0;
     redraw();
 }
 
@@ -245,18 +254,23 @@ void StockChartPanel::redraw()
         visibleCalls_ = 0;
         return;
     }
-    if (follow_) {
-        const std::size_t first = pricePoints_.size() > kFollowRecords ? pricePoints_.size() - kFollowRecords : 0;
-        rangeMin_ = pricePoints_[first].x();
-        // A day's room after the newest close, where its pending call points.
-        rangeMax_ = pricePoints_.back().x() + 86400e3;
-        if (rangeMax_ - rangeMin_ < 7 * 86400e3)
-            rangeMin_ = rangeMax_ - 7 * 86400e3;
+    const double plotWidth = views_[0]->chart()->plotArea().width();
+    const double newest = pricePoints_.back().x();
+    if (follow_ && (newest >= rangeMax_ || newest < rangeMin_)) {
+        // Turns a page rather than scrolling every frame: the newest close
+        // gets a quarter of the plot ahead of it, and the dates stay put
+        // until it reaches the edge.
+        const auto follow = std::clamp<std::size_t>(static_cast<std::size_t>(plotWidth / (2 * kPixelsPerMarker)),
+                                                    kMinFollowRecords, kMaxFollowRecords);
+        const std::size_t first = pricePoints_.size() > follow ? pricePoints_.size() - follow : 0;
+        const double span = std::max(newest - pricePoints_[first].x(), 7 * 86400e3);
+        rangeMin_ = newest - span;
+        rangeMax_ = newest + span / 3;
     }
     for (ChartView* view : views_)
         view->showRange(rangeMin_, rangeMax_);
 
-    const int buckets = std::max(1, static_cast<int>(views_[0]->chart()->plotArea().width() / 2));
+    const int buckets = std::max(1, static_cast<int>(plotWidth / 2));
     const QList<QPointF> price = SeriesDecimator::decimate(pricePoints_, rangeMin_, rangeMax_, buckets);
     price_->replace(price);
     double lo = 0;
@@ -274,7 +288,7 @@ void StockChartPanel::redraw()
         visible[m] = QList<QPointF>(first, last);
         visibleCalls_ += visible[m].size();
     }
-    const bool readable = visibleCalls_ * kPixelsPerMarker <= views_[0]->chart()->plotArea().width();
+    const bool readable = static_cast<double>(visibleCalls_) * kPixelsPerMarker <= plotWidth;
     for (std::size_t m = 0; m < MarkerCount; ++m)
         markers_[m]->replace(readable ? visible[m] : QList<QPointF>{});
     const QString name = QString::fromStdString(history_.series().name);

@@ -30,7 +30,6 @@ public:
     enum Marker { UpRight, UpWrong, DownRight, DownWrong, MarkerCount };
     enum Rolling { Model, AlwaysUp, AlwaysDown, LastMove, RollingCount };
     static constexpr std::size_t kRollingCalls = 100;
-    static constexpr std::size_t kFollowRecords = 250;
 
     explicit StockChartPanel(QWidget* parent = nullptr);
 
@@ -38,7 +37,8 @@ public:
     void clear();
     // The replay has processed the stock's first `records` closes.
     void advanceTo(std::size_t records);
-    // Back to following the replay's latest year.
+    // Back to following the replay's latest closes, as many as leave room
+    // for every call's marker.
     void resetZoom();
     // The visible date range, in date-axis units; ignored without a stock.
     void setRange(double min, double max);

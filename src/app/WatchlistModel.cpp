@@ -58,7 +58,7 @@ std::size_t WatchlistModel::update(const ReplaySnapshot& snapshot)
     int first = -1;
     auto flush = [&](int end) {
         if (first >= 0)
-            emit dataChanged(index(first, 0), index(end - 1, ColumnCount - 1));
+            emit dataChanged(index(first, Stock + 1), index(end - 1, ColumnCount - 1));
         first = -1;
     };
     for (std::size_t i = 0; i < rows_.size(); ++i) {

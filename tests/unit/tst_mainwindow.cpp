@@ -1,0 +1,413 @@
+// The desktop window driven as a user would, on the built-in sample. Expected
+// figures come from reading the sample's files and the model file here, with
+// the test's own arithmetic.
+#include "app/MainWindow.h"
+#include "app/OverviewChart.h"
+#include "app/StockChartPanel.h"
+#include "app/WatchlistModel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QMessageBox>
+#include <QScatterSeries>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <map>
+
+using namespace ss;
+
+namespace {
+
+struct Day {
+    qint64 time;  // seconds, the date at midnight UTC
+    double close;
+};
+
+// Every sample file, read line by line without the program's parser.
+std::map<QString, std::vector<Day>> readSample()
+{
+    std::map<QString, std::vector<Day>> stocks;
+    const QDir dir(QStringLiteral(STOCKSTREAM_SOURCE_DIR "/resources/sample"));
+    for (const QString& name : dir.entryList({QStringLiteral("*.txt")}, QDir::Files)) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(name));
+        auto& days = stocks[name.chopped(4)];
+        for (const QByteArray& raw : file.readAll().split('\n')) {
+            const QList<QByteArray> fields = raw.trimmed().split(',');
+            const QDate date = QDate::fromString(QString::fromLatin1(fields.front()), Qt::ISODate);
+            if (fields.size() < 5 || !date.isValid())
+                continue;
+            days.push_back({QDateTime(date, QTime(0, 0), Qt::UTC).toSecsSinceEpoch(), fields[4].toDouble()});
+        }
+    }
+    return stocks;
+}
+
+struct ExpectedTally {
+    qint64 resolved = 0;
+    qint64 correct = 0;
+    double lastPUp = 0;
+};
+
+// The model file's calls on the first `records` closes, scored by hand.
+ExpectedTally scoreByHand(const std::vector<Day>& days, std::size_t records)
+{
+    QFile file(QStringLiteral(STOCKSTREAM_SOURCE_DIR "/models/ibm-relative-w5.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read the model");
+    const QJsonObject model = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonArray weights = model.value("weights").toArray();
+    const double intercept = model.value("intercept").toDouble();
+    const int w = model.value("window").toInt();
+    ExpectedTally t;
+    bool open = false;
+    bool calledUp = false;
+    for (std::size_t i = 0; i < records; ++i) {
+        if (open) {
+            const bool up = days[i].close > days[i - 1].close;
+            ++t.resolved;
+            t.correct += up == calledUp;
+        }
+        open = i + 1 >= static_cast<std::size_t>(w);
+        if (!open)
+            continue;
+        const double n1 = days[i].close;
+        double margin = intercept;
+        for (int k = 0; k < w - 1; ++k)
+            margin += weights[k].toDouble() * (days[i - static_cast<std::size_t>(w - 1 - k)].close / n1 - 1);
+        t.lastPUp = 1 / (1 + std::exp(-margin));
+        calledUp = t.lastPUp > 0.5;
+    }
+    return t;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void opensOnTheSampleWithAModel();
+    void playThenPauseMatchesTheEngine();
+    void chartsMatchTheFiles();
+    void stepsOneRecordAndOneDay();
+    void seeksToADate();
+    void refusesBadData_data();
+    void refusesBadData();
+    void refusesABadModel();
+    void filterNarrowsTheWatchlist();
+    void cleanupTestCase();
+
+private:
+    void waitUntilIdle();
+    QModelIndex sourceRow(const QString& stock) const;
+    std::unique_ptr<MainWindow> window_;
+    std::map<QString, std::vector<Day>> sample_;
+    QTemporaryDir scratch_;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("StockStreamTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QSettings().clear();
+    sample_ = readSample();
+    QVERIFY(sample_.size() >= 20);
+
+    window_ = std::make_unique<MainWindow>();
+    window_->resize(1400, 900);
+    window_->show();
+    QSignalSpy loaded(window_.get(), &MainWindow::dataLoaded);
+    window_->openInitial(QString());
+    QVERIFY(loaded.wait(60000));
+    QCOMPARE(loaded.front().front().toBool(), true);
+}
+
+void TestMainWindow::waitUntilIdle()
+{
+    // The engine acts on a control between batches: wait until the count
+    // stops moving with the engine paused.
+    std::size_t last = std::numeric_limits<std::size_t>::max();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const ReplayProgress p = window_->engine()->progress();
+            const bool idle = p.state != ReplayState::Playing && p.processed == last;
+            last = p.processed;
+            return idle;
+        }(),
+        20000);
+    window_->refreshViews();
+}
+
+QModelIndex TestMainWindow::sourceRow(const QString& stock) const
+{
+    const WatchlistModel* m = window_->watchlist();
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->index(r, WatchlistModel::Stock).data().toString() == stock)
+            return m->index(r, 0);
+    return {};
+}
+
+void TestMainWindow::opensOnTheSampleWithAModel()
+{
+    std::size_t records = 0;
+    for (const auto& [name, days] : sample_)
+        records += days.size();
+    QVERIFY(window_->engine());
+    QCOMPARE(window_->engine()->progress().total, records);
+    QCOMPARE(window_->loadReport().rejected, std::size_t{0});
+    QCOMPARE(window_->watchlist()->rowCount(), static_cast<int>(sample_.size()));
+    QCOMPARE(window_->engine()->snapshot().model->sourcePath(), QString::fromLatin1(MainWindow::kBuiltInModel));
+    QCOMPARE(window_->engine()->state(), ReplayState::Ready);
+    auto* play = window_->findChild<QAction*>(QStringLiteral("actionPlayPause"));
+    QVERIFY(play && play->isEnabled());
+    // The charts open on the thesis' stock.
+    QVERIFY(window_->stockCharts()->history().isValid());
+    QCOMPARE(window_->stockCharts()->history().series().name, std::string("ibm.us"));
+}
+
+void TestMainWindow::playThenPauseMatchesTheEngine()
+{
+    constexpr std::size_t kAtLeast = 20000;
+    ReplayEngine* engine = window_->engine();
+    engine->setPace({Pace::Unit::Records, 200000});
+    auto* play = window_->findChild<QAction*>(QStringLiteral("actionPlayPause"));
+    play->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed >= kAtLeast, 30000);
+    QTRY_COMPARE(play->text(), QStringLiteral("&Pause"));
+    play->trigger();
+    waitUntilIdle();
+    QTRY_COMPARE(play->text(), QStringLiteral("&Play"));
+
+    const ReplaySnapshot s = engine->snapshot();
+    QVERIFY(s.progress.processed >= kAtLeast);
+    const WatchlistModel* m = window_->watchlist();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const auto i = static_cast<std::size_t>(r);
+        const auto value = [&](int column) { return m->index(r, column).data(WatchlistModel::SortRole); };
+        QCOMPARE(value(WatchlistModel::LastClose).toDouble(), s.stocks[i].lastClose);
+        QCOMPARE(value(WatchlistModel::LastDate).toLongLong(), s.stocks[i].lastTime);
+        QCOMPARE(value(WatchlistModel::Resolved).toULongLong(), s.tallies[i].resolved);
+        if (s.tallies[i].resolved > 0)
+            QCOMPARE(value(WatchlistModel::HitRate).toDouble(),
+                     double(s.tallies[i].correct) / double(s.tallies[i].resolved));
+        if (s.stocks[i].hasCall) {
+            QCOMPARE(value(WatchlistModel::PUp).toDouble(), s.stocks[i].pUp);
+            QCOMPARE(m->index(r, WatchlistModel::Call).data().toString(),
+                     s.stocks[i].pUp > 0.5 ? QStringLiteral("▲") : QStringLiteral("▼"));
+        }
+    }
+}
+
+void TestMainWindow::chartsMatchTheFiles()
+{
+    const ReplaySnapshot s = window_->engine()->snapshot();
+    const QModelIndex ibm = sourceRow(QStringLiteral("ibm.us"));
+    QVERIFY(ibm.isValid());
+    const auto i = static_cast<std::size_t>(ibm.row());
+    const std::size_t records = s.stocks[i].records;
+    QVERIFY(records > 100);
+    const std::vector<Day>& days = sample_.at(QStringLiteral("ibm.us"));
+    const ExpectedTally expected = scoreByHand(days, records);
+
+    // The watchlist's figures agree with the hand count...
+    QCOMPARE(static_cast<qint64>(s.tallies[i].resolved), expected.resolved);
+    QCOMPARE(static_cast<qint64>(s.tallies[i].correct), expected.correct);
+    QCOMPARE(s.stocks[i].pUp, expected.lastPUp);
+
+    // ...and so do the charts, recomputed for the selected stock.
+    StockChartPanel* charts = window_->stockCharts();
+    QCOMPARE(charts->history().records(), records);
+    QCOMPARE(static_cast<qint64>(charts->history().tally().resolved), expected.resolved);
+    QCOMPARE(static_cast<qint64>(charts->history().tally().correct), expected.correct);
+    const QLineSeries* price = charts->priceSeries();
+    QVERIFY(price->count() > 0);
+    QCOMPARE(price->at(price->count() - 1).y(), days[records - 1].close);
+    QCOMPARE(charts->pUpSeries()->at(charts->pUpSeries()->count() - 1).y(), expected.lastPUp);
+    // Following the replay, the markers are on screen: each sits on the
+    // close of the date it predicted, and right ones were right.
+    qint64 shown = 0;
+    for (auto kind : {StockChartPanel::UpRight, StockChartPanel::UpWrong, StockChartPanel::DownRight, StockChartPanel::DownWrong})
+        shown += charts->markerSeries(kind)->count();
+    QVERIFY(shown > 0);
+    QCOMPARE(static_cast<std::size_t>(shown), charts->visibleCalls());
+    for (const QPointF& p : charts->markerSeries(StockChartPanel::UpRight)->points()) {
+        const auto it = std::find_if(days.begin(), days.end(), [&](const Day& d) { return d.close == p.y(); });
+        QVERIFY(it != days.end());
+    }
+    // The overview holds a bounded number of points.
+    QVERIFY(window_->overviewChart()->timeline().size() <= window_->overviewChart()->timeline().capacity());
+    QVERIFY(window_->overviewChart()->line(0)->count() > 0);
+}
+
+void TestMainWindow::stepsOneRecordAndOneDay()
+{
+    ReplayEngine* engine = window_->engine();
+    const ReplayProgress before = engine->progress();
+    window_->findChild<QAction*>(QStringLiteral("actionStep"))->trigger();
+    QTRY_COMPARE(engine->progress().processed, before.processed + 1);
+
+    // A day: every sample stock that traded on the next date after now.
+    waitUntilIdle();
+    const qint64 now = engine->progress().time;
+    qint64 next = std::numeric_limits<qint64>::max();
+    for (const auto& [name, days] : sample_)
+        for (const Day& d : days)
+            if (d.time > now) {
+                next = std::min(next, d.time);
+                break;
+            }
+    std::size_t atNext = 0;
+    std::size_t atNow = 0;
+    for (const auto& [name, days] : sample_)
+        for (const Day& d : days) {
+            atNext += d.time == next;
+            atNow += d.time == now;
+        }
+    // The records of `now` not yet replayed come first.
+    const ReplayProgress mid = engine->progress();
+    auto* stepDay = window_->findChild<QAction*>(QStringLiteral("actionStepDay"));
+    stepDay->trigger();
+    QTRY_VERIFY(engine->progress().processed > mid.processed);
+    waitUntilIdle();
+    ReplayProgress after = engine->progress();
+    std::size_t dayStart = mid.processed;
+    if (after.time == now) {
+        QVERIFY(after.processed - mid.processed < atNow);
+        dayStart = after.processed;
+        stepDay->trigger();
+        QTRY_VERIFY(engine->progress().processed > after.processed);
+        waitUntilIdle();
+        after = engine->progress();
+    }
+    QCOMPARE(after.time, next);
+    QCOMPARE(after.processed - dayStart, atNext);
+}
+
+void TestMainWindow::seeksToADate()
+{
+    qint64 first = std::numeric_limits<qint64>::max();
+    qint64 last = 0;
+    for (const auto& [name, days] : sample_) {
+        first = std::min(first, days.front().time);
+        last = std::max(last, days.back().time);
+    }
+    for (int position : {MainWindow::kTimelineSteps / 2, MainWindow::kTimelineSteps / 4}) {
+        const qint64 target = first + (last - first) * position / MainWindow::kTimelineSteps;
+        std::size_t before = 0;
+        for (const auto& [name, days] : sample_)
+            for (const Day& d : days)
+                before += d.time < target;
+        window_->seekToTimeline(position);
+        QTRY_COMPARE_WITH_TIMEOUT(window_->engine()->progress().processed, before, 20000);
+        waitUntilIdle();
+        QVERIFY(window_->engine()->progress().time < target);
+        // The chart follows a seek backwards too.
+        const QModelIndex ibm = sourceRow(QStringLiteral("ibm.us"));
+        QCOMPARE(window_->stockCharts()->history().records(),
+                 window_->engine()->snapshot().stocks[static_cast<std::size_t>(ibm.row())].records);
+    }
+}
+
+void TestMainWindow::refusesBadData_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("garbage") << QByteArray("this is not\nprice data\n") << QStringLiteral("junk.us.txt")
+                             << QStringLiteral("neither a header");
+    QTest::newRow("header only") << QByteArray("Date,Open,High,Low,Close,Volume,OpenInt\r\n")
+                                 << QStringLiteral("header.us.txt") << QStringLiteral("no price records");
+    QTest::newRow("bad rows") << QByteArray("Date,Open,High,Low,Close,Volume,OpenInt\n1970-01-02,1,1,1,x,1,0\n")
+                              << QStringLiteral("rows.us.txt") << QStringLiteral("first at line 2");
+    QTest::newRow("empty") << QByteArray() << QStringLiteral("empty.us.txt") << QStringLiteral("no price records");
+    QTest::newRow("missing") << QByteArray() << QString() << QStringLiteral("cannot open");
+}
+
+void TestMainWindow::refusesBadData()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, fileName);
+    QFETCH(QString, expected);
+    QString path = scratch_.filePath(QStringLiteral("does-not-exist.txt"));
+    if (!fileName.isEmpty()) {
+        path = scratch_.filePath(fileName);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    ReplayEngine* engine = window_->engine();
+    const std::size_t total = engine->progress().total;
+    QSignalSpy loaded(window_.get(), &MainWindow::dataLoaded);
+    window_->openData(path);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(loaded.front().front().toBool(), false);
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = window_->findChild<QMessageBox*>()) != nullptr);
+    QVERIFY2(box->text().contains(expected), qPrintable(box->text()));
+    box->close();
+    QTRY_VERIFY(!window_->findChild<QMessageBox*>());
+    // The window keeps the data it had, still working.
+    QCOMPARE(window_->engine(), engine);
+    QCOMPARE(engine->progress().total, total);
+    window_->refreshViews();
+}
+
+void TestMainWindow::refusesABadModel()
+{
+    const QString path = scratch_.filePath(QStringLiteral("bad-model.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "stockstream-logistic/1", "window": 5, "transform": "relative",
+                   "weights": [1, 2], "intercept": 0})");
+    file.close();
+    const auto before = window_->engine()->snapshot().model;
+    QVERIFY(!window_->openModel(path));
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = window_->findChild<QMessageBox*>()) != nullptr);
+    QVERIFY2(box->text().contains(QStringLiteral("weights do not fit")), qPrintable(box->text()));
+    box->close();
+    QTRY_VERIFY(!window_->findChild<QMessageBox*>());
+    QCOMPARE(window_->engine()->snapshot().model, before);
+}
+
+void TestMainWindow::filterNarrowsTheWatchlist()
+{
+    auto* filter = window_->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+    QVERIFY(filter);
+    filter->setText(QStringLiteral("IB"));
+    QCOMPARE(window_->watchlistProxy()->rowCount(), 1);
+    QCOMPARE(window_->watchlistProxy()->index(0, 0).data().toString(), QStringLiteral("ibm.us"));
+    filter->clear();
+    QCOMPARE(window_->watchlistProxy()->rowCount(), static_cast<int>(sample_.size()));
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    // STOCKSTREAM_SCREENSHOT=file.png keeps a picture of the window as the
+    // tests left it, to look at.
+    const QString shot = qEnvironmentVariable("STOCKSTREAM_SCREENSHOT");
+    if (!shot.isEmpty())
+        window_->grab().save(shot);
+    window_.reset();
+    QSettings().clear();
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
