@@ -43,30 +43,32 @@ QString compactNumber(double v)
     return QLocale().toString(v, 'g', 4);
 }
 
-// A model file's metrics, one line per part ("train", "test").
+// A model file's headline metrics, one line per part ("train", "test").
 QString metricsText(const QJsonObject& metrics)
 {
+    static const QStringList kHeadline{QStringLiteral("accuracy"), QStringLiteral("roc_auc"), QStringLiteral("log_loss"),
+                                       QStringLiteral("examples")};
     QStringList lines;
     for (auto it = metrics.begin(); it != metrics.end(); ++it) {
-        if (!it->isObject()) {
-            lines << QStringLiteral("%1: %2").arg(it.key(), it->isDouble() ? compactNumber(it->toDouble()) : it->toVariant().toString());
-            continue;
-        }
-        QStringList parts;
         const QJsonObject part = it->toObject();
-        for (auto p = part.begin(); p != part.end(); ++p)
-            if (p->isDouble())
-                parts << QStringLiteral("%1 %2").arg(p.key(), compactNumber(p->toDouble()));
-        lines << QStringLiteral("%1: %2").arg(it.key(), parts.join(QStringLiteral(", ")));
+        QStringList figures;
+        for (const QString& key : kHeadline)
+            if (part.value(key).isDouble())
+                figures << QStringLiteral("%1 %2").arg(key, compactNumber(part.value(key).toDouble()));
+        if (!figures.isEmpty())
+            lines << QStringLiteral("%1: %2").arg(it.key(), figures.join(QStringLiteral(", ")));
     }
     return lines.isEmpty() ? MainWindow::tr("none recorded") : lines.join(QLatin1Char('\n'));
 }
 
+// The training data's plain facts (file, dates, examples); nested details
+// stay in the file.
 QString trainedOnText(const QJsonObject& info)
 {
     QStringList parts;
     for (auto it = info.begin(); it != info.end(); ++it)
-        parts << QStringLiteral("%1: %2").arg(it.key(), it->toVariant().toString());
+        if (it->isString() || it->isDouble())
+            parts << QStringLiteral("%1: %2").arg(it.key(), it->toVariant().toString());
     return parts.isEmpty() ? MainWindow::tr("not recorded") : parts.join(QLatin1Char('\n'));
 }
 

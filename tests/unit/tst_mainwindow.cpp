@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -403,8 +404,18 @@ void TestMainWindow::cleanupTestCase()
     // STOCKSTREAM_SCREENSHOT=file.png keeps a picture of the window as the
     // tests left it, to look at.
     const QString shot = qEnvironmentVariable("STOCKSTREAM_SCREENSHOT");
-    if (!shot.isEmpty())
+    if (!shot.isEmpty()) {
+        // A few decades of replay at a watchable pace, paused mid-way.
+        window_->engine()->restart();
+        window_->engine()->setPace({Pace::Unit::Timestamps, 1500});
+        window_->engine()->play();
+        QTest::qWait(8000);
+        window_->engine()->pause();
+        waitUntilIdle();
+        window_->statusBar()->clearMessage();
+        QTest::qWait(300);
         window_->grab().save(shot);
+    }
     window_.reset();
     QSettings().clear();
 }
