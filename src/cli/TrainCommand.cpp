@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace ss::cli {
 
 namespace {
@@ -54,7 +56,8 @@ int TrainCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption csv("csv", "The closes of one stock: a ticker file, a one-stock data.csv or JSON lines, "
-                                        "or - for standard input.", "FILE");
+                                        "or - for standard input. Several stocks (a folder, a data.csv) are pooled "
+                                        "into one fit on all examples, with --test-fraction 0.", "FILE");
     const QCommandLineOption out("out", "Where to write the model (JSON; replaced atomically).", "MODEL.json");
     const QCommandLineOption window("window", "Closes in a window, 2 to 60 (default 5).", "W", "5");
     const QCommandLineOption transform("transform", "Features: raw closes or relative to the newest (default).",
@@ -85,25 +88,22 @@ int TrainCommand::run(const QStringList& arguments)
         printError(QString::fromStdString(loaded.error));
         return Failure;
     }
-    if (loaded.report.rejected > 0) {
-        const FileReport& f = loaded.report.notable.front();
-        printWarning(QStringLiteral("%1: %2 line(s) rejected, first at line %3: %4")
-                         .arg(path)
-                         .arg(f.rejected)
-                         .arg(f.firstBadLine)
-                         .arg(QString::fromStdString(f.firstBadReason)));
-    }
-    if (loaded.data->stockCount() != 1) {
-        printError(loaded.data->stockCount() == 0
-                       ? QStringLiteral("%1 holds no closes").arg(path)
-                       : QStringLiteral("%1 holds %2 stocks; train fits one stock's closes")
-                             .arg(path)
-                             .arg(loaded.data->stockCount()));
+    const auto firstRejecting = std::find_if(loaded.report.notable.begin(), loaded.report.notable.end(),
+                                             [](const FileReport& f) { return f.rejected > 0; });
+    if (firstRejecting != loaded.report.notable.end())
+        printWarning(QStringLiteral("%1 line(s) rejected, first in %2 at line %3: %4")
+                         .arg(loaded.report.rejected)
+                         .arg(QString::fromStdString(firstRejecting->file))
+                         .arg(firstRejecting->firstBadLine)
+                         .arg(QString::fromStdString(firstRejecting->firstBadReason)));
+    if (loaded.data->stockCount() == 0) {
+        printError(QStringLiteral("%1 holds no closes").arg(path));
         return Failure;
     }
+    const double loadSeconds = clock.nsecsElapsed() / 1e9;
 
     const QString source = path == "-" ? path : QFileInfo(path).fileName();
-    const ModelTrainer::Outcome trained = ModelTrainer::train(loaded.data->stock(0), source, options);
+    const ModelTrainer::Outcome trained = ModelTrainer::train(loaded.data->stocks(), source, options);
     if (!trained.model) {
         printError(trained.error);
         return Failure;
@@ -120,6 +120,7 @@ int TrainCommand::run(const QStringList& arguments)
         weights.append(w);
     QJsonObject result{
         {"stock", model.trainedOn().value("stock")},
+        {"stocks", static_cast<qint64>(loaded.data->stockCount())},
         {"file", source},
         {"out", parser.value(out)},
         {"window", model.window()},
@@ -133,6 +134,7 @@ int TrainCommand::run(const QStringList& arguments)
         {"intercept", model.intercept()},
         {"iterations", trained.fit.iterations},
         {"gradient_norm", trained.fit.gradientNorm},
+        {"load_s", loadSeconds},
         {"fit_s", trained.fitSeconds},
         {"elapsed_s", clock.nsecsElapsed() / 1e9},
     };

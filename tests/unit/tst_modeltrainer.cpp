@@ -12,9 +12,9 @@ using namespace ss;
 
 namespace {
 
-StockSeries series(const std::vector<double>& closes)
+StockSeries series(const std::vector<double>& closes, const char* name = "x.us")
 {
-    StockSeries s{"x.us", {}, closes};
+    StockSeries s{name, {}, closes};
     for (std::size_t i = 0; i < closes.size(); ++i)
         s.times.push_back(timestamp::fromCivil(2001, 2, 1) + static_cast<Timestamp>(i) * timestamp::kSecondsPerDay);
     return s;
@@ -35,6 +35,7 @@ private slots:
     void ibmHoldOutMatchesScikitLearn();
     void testFractionZeroFitsOnAll();
     void savedModelLoadsBack();
+    void pooledStocksFitOnAll();
     void badInput_data();
     void badInput();
 
@@ -138,6 +139,30 @@ void TestModelTrainer::savedModelLoadsBack()
     QCOMPARE(loaded->regularizationC(), 0.5);
     QCOMPARE(loaded->trainedOn(), out.model->trainedOn());
     QCOMPARE(loaded->metrics(), out.model->metrics());
+}
+
+// Two stocks' examples in one fit; their runs never mix (a: 40 closes give
+// 35 examples, b: 3 closes give none, c: 30 give 25).
+void TestModelTrainer::pooledStocksFitOnAll()
+{
+    std::vector<double> a, c;
+    for (int i = 0; i < 40; ++i)
+        a.push_back(10 + (i * 7 % 5));
+    for (int i = 0; i < 30; ++i)
+        c.push_back(50 + (i * 3 % 7));
+    const std::vector<StockSeries> stocks{series(a, "a.us"), series({1, 2, 3}, "b.us"), series(c, "c.us")};
+    TrainingOptions options;
+    const auto refused = ModelTrainer::train(stocks, "prices", options);
+    QVERIFY(!refused.model);
+    QVERIFY2(refused.error.contains("test fraction of 0"), qPrintable(refused.error));
+
+    options.testFraction = 0;
+    const auto out = ModelTrainer::train(stocks, "prices", options);
+    QVERIFY2(out.model, qPrintable(out.error));
+    QCOMPARE(out.examples, std::size_t(60));
+    QCOMPARE(out.model->trainedOn().value("stocks").toInt(), 3);
+    QCOMPARE(out.model->trainedOn().value("fit_on").toString(), QStringLiteral("all examples"));
+    QVERIFY(!out.test);
 }
 
 void TestModelTrainer::badInput_data()

@@ -63,6 +63,7 @@ private slots:
     void help();
     void trainsOnIbm();
     void rejectedRowsAreCountedNotFatal();
+    void poolsSeveralStocksWithoutHoldOut();
     void refusals_data();
     void refusals();
 };
@@ -116,6 +117,21 @@ void TestTrainCommand::rejectedRowsAreCountedNotFatal()
     QCOMPARE(result.value("examples").toInt(), 195);
 }
 
+// A folder of two ticker files: one fit on both stocks' examples.
+void TestTrainCommand::poolsSeveralStocksWithoutHoldOut()
+{
+    QTemporaryDir dir;
+    write(dir, "a.us.txt", tickerFile(60));
+    write(dir, "b.us.txt", tickerFile(40));
+    const Run r = train({"--csv", dir.path(), "--out", dir.filePath("m.json"), "--test-fraction", "0"});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject result = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(result.value("stocks").toInt(), 2);
+    QCOMPARE(result.value("examples").toInt(), 55 + 35);
+    QCOMPARE(result.value("fit_on").toString(), QStringLiteral("all examples"));
+    QVERIFY(!result.contains("test"));
+}
+
 void TestTrainCommand::refusals_data()
 {
     // The --csv file's bytes; "MISSING": a path to nothing; "NONE": no --csv.
@@ -143,7 +159,7 @@ void TestTrainCommand::refusals_data()
     QTest::newRow("too few closes") << tickerFile(5) << QStringList{} << 1 << "at least 6";
     QTest::newRow("empty file") << QByteArray() + "\n" << QStringList{} << 1 << "no closes";
     QTest::newRow("constant series") << constant << QStringList{} << 1 << "labelled down";
-    QTest::newRow("two stocks") << twoStocks << QStringList{} << 1 << "2 stocks";
+    QTest::newRow("two stocks with a hold-out") << twoStocks << QStringList{} << 1 << "test fraction of 0";
     QTest::newRow("missing file") << QByteArray("MISSING") << QStringList{} << 1 << "cannot open";
     QTest::newRow("unwritable model") << ok << QStringList{"--out", "/nonexistent-folder/m.json"} << 1
                                       << "cannot write model";

@@ -18,6 +18,9 @@ using Eigen::Index;
 constexpr Index kBlockRows = 2048;
 // Below this many rows a second thread costs more than it saves.
 constexpr Index kMinRowsPerThread = 1 << 18;
+// Up to this many parameters the Hessian's block update is cheaper as plain
+// dot products than as a packed matrix product.
+constexpr Index kDotProductColumns = 16;
 
 // Column means and reciprocal standard deviations: z = (x - mean) · invScale.
 struct Scaling {
@@ -59,28 +62,65 @@ struct LossSums {
     }
 };
 
+// Scratch space for one thread's blocks, allocated once an evaluation.
+struct BlockBuffers {
+    Eigen::MatrixXd z;         // standardised rows, with a column of ones
+    Eigen::MatrixXd weighted;  // z scaled by each row's curvature
+    Eigen::ArrayXd margin, decay, inverse, residual, curvature;
+
+    explicit BlockBuffers(Index columns)
+        : z(kBlockRows, columns), weighted(kBlockRows, columns), margin(kBlockRows), decay(kBlockRows),
+          inverse(kBlockRows), residual(kBlockRows), curvature(kBlockRows)
+    {
+        z.col(columns - 1).setOnes();
+    }
+};
+
+// Σ log(1 + a_i) for a_i in [0, 1]. The log is not vectorised for doubles,
+// so it is taken once per 64 terms, of their product (at most 2^64, no
+// overflow); the product's roundings cost about as much accuracy as 64
+// separate logs would.
+double sumOfLogOnePlus(const Eigen::Ref<const Eigen::ArrayXd>& a)
+{
+    constexpr Index kTerms = 64;
+    double sum = 0;
+    for (Index i = 0; i < a.size(); i += kTerms)
+        sum += std::log((1.0 + a.segment(i, std::min(kTerms, a.size() - i))).prod());
+    return sum;
+}
+
 void accumulate(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
                 const Scaling& scaling, const Eigen::VectorXd& theta, Index begin, Index end, LossSums& sums)
 {
     const Index d = x.cols();
-    Eigen::MatrixXd z(kBlockRows, d + 1);
+    BlockBuffers b(d + 1);
     for (Index r = begin; r < end; r += kBlockRows) {
         const Index k = std::min(kBlockRows, end - r);
-        auto zb = z.topRows(k);
-        zb.leftCols(d) = ((x.middleRows(r, k).rowwise() - scaling.mean).array().rowwise()
-                          * scaling.invScale.array()).matrix();
-        zb.col(d).setOnes();
-        const Eigen::ArrayXd u = zb * theta;
+        auto z = b.z.topRows(k);
+        z.leftCols(d) = ((x.middleRows(r, k).rowwise() - scaling.mean).array().rowwise()
+                         * scaling.invScale.array()).matrix();
+        auto u = b.margin.head(k);
+        u.matrix().noalias() = z * theta;
         const auto label = y.segment(r, k).array();
-        // With a = exp(-|u|) nothing overflows: logloss = max(u,0) + log1p(a) - y·u,
+        // With a = exp(-|u|) nothing overflows: logloss = max(u,0) + log(1+a) - y·u,
         // p = sigmoid(u), and p(1-p) = a / (1+a)^2 without cancellation.
-        const Eigen::ArrayXd a = (-u.abs()).exp();
-        const Eigen::ArrayXd onePlusA = 1.0 + a;
-        sums.loss += (u.max(0.0) + a.log1p() - label * u).sum();
-        const Eigen::ArrayXd p = (u >= 0.0).select(1.0 / onePlusA, a / onePlusA);
-        const Eigen::ArrayXd curvature = a / onePlusA.square();
-        sums.gradient.noalias() += zb.transpose() * (p - label).matrix();
-        sums.hessian.noalias() += zb.transpose() * (zb.array().colwise() * curvature).matrix();
+        auto a = b.decay.head(k);
+        a = (-u.abs()).exp();
+        sums.loss += (u.max(0.0) - label * u).sum() + sumOfLogOnePlus(a);
+        auto inverse = b.inverse.head(k);
+        inverse = 1.0 / (1.0 + a);
+        auto residual = b.residual.head(k);
+        residual = (u >= 0.0).select(1.0, a) * inverse - label;
+        auto curvature = b.curvature.head(k);
+        curvature = a * inverse.square();
+        sums.gradient.noalias() += z.transpose() * residual.matrix();
+        auto weighted = b.weighted.topRows(k);
+        weighted = (z.array().colwise() * curvature).matrix();
+        // A handful of columns: dot products beat a blocked matrix product.
+        if (z.cols() <= kDotProductColumns)
+            sums.hessian.noalias() += z.transpose().lazyProduct(weighted);
+        else
+            sums.hessian.noalias() += z.transpose() * weighted;
     }
 }
 
@@ -194,7 +234,7 @@ LogisticTrainer::Result LogisticTrainer::fit(const Eigen::Ref<const Eigen::Matri
         const double slope = step.dot(at.gradient);
         bool accepted = false;
         double t = 1;
-        for (int halvings = 0; halvings < 60 && !accepted; ++halvings, t *= 0.5) {
+        for (int halvings = 0; halvings < 60 && !accepted; ++halvings) {
             Objective::Value trial = objective(theta + t * step);
             // Armijo's sufficient decrease; at the optimum's doorstep the
             // decrease drowns in rounding, so a step that keeps the objective
@@ -205,6 +245,8 @@ LogisticTrainer::Result LogisticTrainer::fit(const Eigen::Ref<const Eigen::Matri
                 theta += t * step;
                 at = std::move(trial);
                 accepted = true;
+            } else {
+                t *= 0.5;
             }
         }
         if (!accepted)

@@ -42,29 +42,46 @@ QString ModelTrainer::checkOptions(const TrainingOptions& o)
 ModelTrainer::Outcome ModelTrainer::train(const StockSeries& series, const QString& sourceFile,
                                           const TrainingOptions& options)
 {
+    return train(std::span(&series, 1), sourceFile, options);
+}
+
+ModelTrainer::Outcome ModelTrainer::train(std::span<const StockSeries> stocks, const QString& sourceFile,
+                                          const TrainingOptions& options)
+{
     Outcome out;
     out.error = checkOptions(options);
     if (!out.error.isEmpty())
         return out;
-    const QString stock = QString::fromStdString(series.name);
-    if (series.size() <= static_cast<std::size_t>(options.window)) {
-        out.error = QStringLiteral("%1 has %2 closes; a window of %3 needs at least %4 for one example")
-                        .arg(stock)
-                        .arg(series.size())
-                        .arg(options.window)
-                        .arg(options.window + 1);
+    const bool pooled = stocks.size() != 1;
+    const QString what = pooled ? QStringLiteral("the %1 stocks").arg(stocks.size())
+                                : QString::fromStdString(stocks.front().name);
+    if (pooled && options.testFraction > 0) {
+        out.error = QStringLiteral("%1 have no single chronology to hold out; pool them with a test fraction of 0")
+                        .arg(what);
         return out;
     }
 
-    const ExampleSet examples = ExampleSet::fromSeries(series, options.transform, options.window);
+    const ExampleSet examples = ExampleSet::fromStocks(stocks, options.transform, options.window);
     const std::size_t n = examples.size();
     out.examples = n;
+    if (n == 0) {
+        out.error = pooled ? QStringLiteral("none of %1 has the %2 closes a window of %3 needs for one example")
+                                 .arg(what)
+                                 .arg(options.window + 1)
+                                 .arg(options.window)
+                           : QStringLiteral("%1 has %2 closes; a window of %3 needs at least %4 for one example")
+                                 .arg(what)
+                                 .arg(stocks.front().size())
+                                 .arg(options.window)
+                                 .arg(options.window + 1);
+        return out;
+    }
     const auto testCount = static_cast<std::size_t>(std::floor(static_cast<double>(n) * options.testFraction));
     const std::size_t trainCount = n - testCount;
     if (options.testFraction > 0 && testCount == 0) {
         out.error = QStringLiteral("a test fraction of %1 holds out none of %2's %3 examples (use 0 to fit on all)")
                         .arg(options.testFraction)
-                        .arg(stock)
+                        .arg(what)
                         .arg(n);
         return out;
     }
@@ -74,7 +91,7 @@ ModelTrainer::Outcome ModelTrainer::train(const StockSeries& series, const QStri
         // One outcome only: the unpenalised intercept has no finite optimum.
         out.error = QStringLiteral("all %1 training examples of %2 are labelled %3%4; a fit needs both outcomes")
                         .arg(trainCount)
-                        .arg(stock)
+                        .arg(what)
                         .arg(ups == 0 ? "down (next close not higher)" : "up")
                         .arg(ups == 0 ? ", as a constant price series gives" : "");
         return out;
@@ -88,7 +105,7 @@ ModelTrainer::Outcome ModelTrainer::train(const StockSeries& series, const QStri
                                    fitOptions);
     out.fitSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!out.fit.error.empty()) {
-        out.error = QStringLiteral("cannot fit %1: %2").arg(stock, QString::fromStdString(out.fit.error));
+        out.error = QStringLiteral("cannot fit %1: %2").arg(what, QString::fromStdString(out.fit.error));
         return out;
     }
 
@@ -100,7 +117,10 @@ ModelTrainer::Outcome ModelTrainer::train(const StockSeries& series, const QStri
     QJsonObject metrics{{"train", out.train->toJson()}};
     QJsonObject trainedOn = span(examples, 0, trainCount);
     trainedOn.insert("file", sourceFile);
-    trainedOn.insert("stock", stock);
+    if (pooled)
+        trainedOn.insert("stocks", static_cast<qint64>(stocks.size()));
+    else
+        trainedOn.insert("stock", what);
     trainedOn.insert("fit_on", testCount > 0 ? "train part" : "all examples");
     trainedOn.insert("solver", QJsonObject{{"method", "newton"},
                                            {"iterations", out.fit.iterations},

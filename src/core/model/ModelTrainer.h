@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <optional>
+#include <span>
 
 namespace ss {
 
@@ -28,6 +29,10 @@ struct TrainingOptions {
 // The saved model is the fit on the training part alone, so the hold-out
 // figures in its file describe exactly the weights it carries; the file's
 // trained_on says so ("fit_on": "train part") and gives both parts' spans.
+//
+// Several stocks can be pooled into one fit on all their examples; they have
+// no single chronology to hold a tail out of, so pooling needs a test
+// fraction of 0.
 class ModelTrainer {
 public:
     struct Outcome {
@@ -44,6 +49,8 @@ public:
     static QString checkOptions(const TrainingOptions& options);
     // sourceFile names the input in the model's provenance (e.g. "ibm.us.txt").
     static Outcome train(const StockSeries& series, const QString& sourceFile, const TrainingOptions& options);
+    static Outcome train(std::span<const StockSeries> stocks, const QString& sourceFile,
+                         const TrainingOptions& options);
 };
 
 } // namespace ss
