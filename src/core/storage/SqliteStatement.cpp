@@ -1,5 +1,6 @@
 #include "SqliteStatement.h"
 
+#include <cerrno>
 #include <cstring>
 #include <limits>
 #include <utility>
@@ -57,13 +58,18 @@ std::string_view SqliteStatement::blob(int column) const
 
 QString SqliteStatement::errorText(sqlite3* db)
 {
+    // SQLite does not always keep the reason of a failed write (a file size
+    // limit, for one); errno of this thread still holds it.
+    const int threadErrno = errno;
     QString text = QString::fromUtf8(sqlite3_errmsg(db));
-    const int code = sqlite3_extended_errcode(db);
-    if ((code & 0xFF) == SQLITE_BUSY || (code & 0xFF) == SQLITE_LOCKED)
+    const int code = sqlite3_extended_errcode(db) & 0xFF;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
         text += QStringLiteral(" (another program is writing to it)");
-    else if (const int err = sqlite3_system_errno(db); err != 0 && ((code & 0xFF) == SQLITE_IOERR || (code & 0xFF) == SQLITE_FULL
-                                                                     || (code & 0xFF) == SQLITE_CANTOPEN))
-        text += QStringLiteral(" (%1)").arg(QString::fromLocal8Bit(std::strerror(err)));
+    } else if (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) {
+        const int err = sqlite3_system_errno(db) != 0 ? sqlite3_system_errno(db) : threadErrno;
+        if (err != 0)
+            text += QStringLiteral(" (%1)").arg(QString::fromLocal8Bit(std::strerror(err)));
+    }
     return text;
 }
 
