@@ -64,14 +64,25 @@ void ReplayEngine::restartPacing()
     unitsSincePace_ = 0;
 }
 
+// From Finished or Stopped, moving on starts a new pass from the beginning;
+// a stop the engine has not acted on yet belongs to the pass that ended, so
+// it must not end the new one (it would leave the engine playing forever at
+// the end, told it had already finished).
+void ReplayEngine::startOverIfEnded()
+{
+    settled_ = false;
+    if (state_ == ReplayState::Finished || state_ == ReplayState::Stopped) {
+        rewindPending_ = true;
+        stopPending_ = false;
+    }
+}
+
 void ReplayEngine::play()
 {
     bool changed;
     {
         std::lock_guard lock(controlMutex_);
-        settled_ = false;
-        if (state_ == ReplayState::Finished || state_ == ReplayState::Stopped)
-            rewindPending_ = true;
+        startOverIfEnded();
         restartPacing();
         changed = changeState(ReplayState::Playing);
     }
@@ -97,9 +108,7 @@ void ReplayEngine::step(std::size_t records)
     bool changed;
     {
         std::lock_guard lock(controlMutex_);
-        settled_ = false;
-        if (state_ == ReplayState::Finished || state_ == ReplayState::Stopped)
-            rewindPending_ = true;
+        startOverIfEnded();
         stepRecords_ += records;
         changed = changeState(ReplayState::Paused);
     }
@@ -113,9 +122,7 @@ void ReplayEngine::stepTimestamp()
     bool changed;
     {
         std::lock_guard lock(controlMutex_);
-        settled_ = false;
-        if (state_ == ReplayState::Finished || state_ == ReplayState::Stopped)
-            rewindPending_ = true;
+        startOverIfEnded();
         ++stepTimestamps_;
         changed = changeState(ReplayState::Paused);
     }
@@ -162,7 +169,7 @@ void ReplayEngine::seek(Timestamp time)
     bool changed = false;
     {
         std::lock_guard lock(controlMutex_);
-        settled_ = false;
+        startOverIfEnded();
         stepRecords_ = stepTimestamps_ = 0;
         seekPending_ = true;
         seekTarget_ = time;
@@ -383,7 +390,8 @@ void ReplayEngine::run()
             emit progressed(progress());
             lock.lock();
         }
-        const bool stopped = job.work == Work::Stop;
+        // A stop that a new pass overtook while it ran settles nothing.
+        const bool stopped = job.work == Work::Stop && state_ == ReplayState::Stopped;
         const bool nowFinished = exhausted && state_ != ReplayState::Stopped && changeState(ReplayState::Finished);
         if (stopped || nowFinished) {
             settled_ = true;

@@ -75,6 +75,8 @@ private:
     // Runs one job on the stream; returns how many pace units it used.
     std::size_t execute(const Job& job, bool& exhausted);
     void restartPacing();
+    // With controlMutex_ held, by every control that moves the stream on.
+    void startOverIfEnded();
     // Changes the state; returns whether it changed (to emit once unlocked).
     bool changeState(ReplayState state);
     void emitState(ReplayState state);
