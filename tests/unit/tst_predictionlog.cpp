@@ -1,0 +1,397 @@
+// The prediction log's database: its schema, its runs, and every file or
+// situation it must refuse with one clear message instead of a crash or a
+// silent loss: missing and read-only folders, files that are not logs, logs
+// from a newer version, a database locked by another program, a damaged
+// file, and stock names made of quotes and SQL.
+#include "core/model/LogisticModel.h"
+#include "core/storage/PredictionExporter.h"
+#include "core/storage/RunRecorder.h"
+#include "core/stream/ReplayEngine.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+#include <set>
+#include <unistd.h>
+
+using namespace ss;
+
+namespace {
+
+// A plain SQLite connection, as another program would hold one.
+class Database {
+public:
+    explicit Database(const QString& path) { sqlite3_open(QFile::encodeName(path).constData(), &db_); }
+    ~Database() { sqlite3_close(db_); }
+    bool exec(const char* sql) { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+    QString text(const char* sql) const
+    {
+        sqlite3_stmt* s = nullptr;
+        QString result = QStringLiteral("error");
+        if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+            result = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+        sqlite3_finalize(s);
+        return result;
+    }
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+}
+
+StockSeries series(const std::string& name, std::vector<double> closes)
+{
+    StockSeries s;
+    s.name = name;
+    for (std::size_t i = 0; i < closes.size(); ++i)
+        s.times.push_back(timestamp::fromCivil(2001, 1, 1) + static_cast<Timestamp>(i) * timestamp::kSecondsPerDay);
+    s.closes = std::move(closes);
+    return s;
+}
+
+const LogisticModel kModel(3, FeatureTransform::Raw, {0.5, -1.0, 0.25}, 0.1);
+
+} // namespace
+
+class TestPredictionLog : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void createsTheDocumentedSchema();
+    void reopensItsOwnLog();
+    void refuses_data();
+    void refuses();
+    void refusesAReadOnlyFolder();
+    void runLifecycle();
+    void reopenChecksModelAndData_data();
+    void reopenChecksModelAndData();
+    void waitsForALockThenSaysSo();
+    void namesOfQuotesAndSqlStayText();
+    void damagedFileIsAnErrorNotACrash();
+
+private:
+    RunInfo newRun(PredictionLog& log, const MarketData& data);
+    // Replays `data` into a new run of `log`; returns the run id.
+    qint64 replay(PredictionLog& log, const std::shared_ptr<const MarketData>& data);
+
+    std::unique_ptr<QTemporaryDir> dir_;
+    QString modelFile_;
+};
+
+void TestPredictionLog::init()
+{
+    dir_ = std::make_unique<QTemporaryDir>();
+    QVERIFY(dir_->isValid());
+    modelFile_ = dir_->filePath("model.json");
+    QString error;
+    QVERIFY2(kModel.save(modelFile_, &error), qPrintable(error));
+}
+
+RunInfo TestPredictionLog::newRun(PredictionLog& log, const MarketData& data)
+{
+    QString error;
+    auto run = PredictionLog::describeRun("data", modelFile_, kModel, data, &error);
+    if (!run || !log.beginRun(*run, &error))
+        qFatal("%s", qPrintable(error));
+    return *run;
+}
+
+qint64 TestPredictionLog::replay(PredictionLog& log, const std::shared_ptr<const MarketData>& data)
+{
+    QString error;
+    auto run = PredictionLog::describeRun("data", modelFile_, kModel, *data, &error);
+    auto recorder = run ? RunRecorder::start(log, *run, *data, std::nullopt, &error) : nullptr;
+    if (!recorder)
+        qFatal("%s", qPrintable(error));
+    ReplayEngine engine(data, std::make_shared<const LogisticModel>(kModel));
+    engine.addSink(&recorder->sink());
+    engine.play();
+    engine.waitUntilDone();
+    if (!recorder->finish(true, {}, &error))
+        qFatal("%s", qPrintable(error));
+    return recorder->runId();
+}
+
+void TestPredictionLog::createsTheDocumentedSchema()
+{
+    const QString path = dir_->filePath("new.sqlite");
+    QString error;
+    QVERIFY2(PredictionLog::open(path, &error), qPrintable(error));
+    Database db(path);
+    QCOMPARE(db.text("PRAGMA application_id").toInt(), PredictionLog::kApplicationId);
+    QCOMPARE(db.text("PRAGMA user_version").toInt(), PredictionLog::kSchemaVersion);
+    QCOMPARE(db.text("PRAGMA journal_mode"), QStringLiteral("wal"));
+    QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' "
+                     "ORDER BY name)"),
+             QStringLiteral("predictions runs stocks"));
+    QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_table_info('predictions')"),
+             QStringLiteral("run time stock window margin p_up up actual resolved_time"));
+    QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_index_info('sqlite_autoindex_predictions_1')"),
+             QStringLiteral("run time stock"));
+}
+
+void TestPredictionLog::reopensItsOwnLog()
+{
+    const QString path = dir_->filePath("again.sqlite");
+    QString error;
+    {
+        const auto log = PredictionLog::open(path, &error);
+        QVERIFY(log);
+        newRun(*log, MarketData({series("a.us", {1, 2, 3, 4})}));
+    }
+    const auto log = PredictionLog::open(path, &error);
+    QVERIFY2(log, qPrintable(error));
+    QCOMPARE(log->runs(&error)->size(), std::size_t{1});
+}
+
+void TestPredictionLog::refuses_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("contents");  // written first unless empty
+    QTest::addColumn<QByteArray>("sql");       // run on it first unless empty
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing folder") << "no-such-folder/log.sqlite" << QByteArray() << QByteArray()
+                                    << "does not exist";
+    QTest::newRow("a folder") << "." << QByteArray() << QByteArray() << "it is a folder";
+    QTest::newRow("text, not a database") << "notes.sqlite" << QByteArray(5000, 'x') << QByteArray()
+                                          << "is not a StockStream prediction log (file is not a database)";
+    QTest::newRow("another program's database")
+        << "other.sqlite" << QByteArray() << QByteArray("CREATE TABLE customers (name TEXT)")
+        << "is not a StockStream prediction log (it holds another program's data)";
+    QTest::newRow("another application id")
+        << "other-id.sqlite" << QByteArray() << QByteArray("PRAGMA application_id = 42; CREATE TABLE t (x)")
+        << "it holds another program's data";
+    QTest::newRow("a newer log")
+        << "newer.sqlite" << QByteArray()
+        << QByteArray("PRAGMA application_id = " + QByteArray::number(PredictionLog::kApplicationId)
+                      + "; PRAGMA user_version = 9; CREATE TABLE runs (id)")
+        << "was written by a newer StockStream (log version 9";
+}
+
+void TestPredictionLog::refuses()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, contents);
+    QFETCH(QByteArray, sql);
+    QFETCH(QString, message);
+    const QString path = dir_->filePath(file);
+    if (!contents.isEmpty())
+        writeFile(path, contents);
+    if (!sql.isEmpty())
+        QVERIFY(Database(path).exec(sql.constData()));
+    const QByteArray before = contents.isEmpty() ? QByteArray() : contents;
+
+    QString error;
+    QVERIFY(!PredictionLog::open(path, &error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QVERIFY(!error.contains('\n'));
+    if (!contents.isEmpty()) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);  // refused, and left as it was
+    }
+}
+
+void TestPredictionLog::refusesAReadOnlyFolder()
+{
+    const QString folder = dir_->filePath("read-only");
+    QVERIFY(QDir().mkdir(folder));
+    QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+    QString error;
+    const auto log = PredictionLog::open(folder + "/log.sqlite", &error);
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (log && geteuid() == 0)
+        QSKIP("running as root, which may write into any folder");
+    QVERIFY(!log);
+    QVERIFY2(error.startsWith("cannot"), qPrintable(error));
+}
+
+void TestPredictionLog::runLifecycle()
+{
+    QString error;
+    const auto log = PredictionLog::open(dir_->filePath("runs.sqlite"), &error);
+    QVERIFY(log);
+    QVERIFY(!log->latestRun(&error));
+    QVERIFY(error.contains("no runs yet"));
+
+    const MarketData data({series("a.us", {1, 2, 3, 4}), series("b.us", {5, 4})});
+    const RunInfo first = newRun(*log, data);
+    const RunInfo second = newRun(*log, data);
+    QCOMPARE(log->latestRun(&error), std::optional<qint64>(second.id));
+    QVERIFY(log->finishRun(first.id, RunStatus::Stopped, {{"windows", 2}}, &error));
+
+    const auto runs = log->runs(&error);
+    QVERIFY(runs);
+    QCOMPARE(runs->size(), std::size_t{2});
+    const RunInfo& stored = runs->front();
+    QCOMPARE(stored.status, RunStatus::Stopped);
+    QVERIFY(stored.finished.isValid());
+    QCOMPARE(stored.summary.value("windows").toInt(), 2);
+    QCOMPARE(stored.records, qint64{6});
+    QCOMPARE(stored.window, 3);
+    QCOMPARE(stored.transform, FeatureTransform::Raw);
+    QCOMPARE(stored.model, kModel.toJson());
+    QCOMPARE(stored.modelPath, QFileInfo(modelFile_).absoluteFilePath());
+    QFile model(modelFile_);
+    QVERIFY(model.open(QIODevice::ReadOnly));
+    QCOMPARE(stored.modelSha256,
+             QString::fromLatin1(QCryptographicHash::hash(model.readAll(), QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(runs->back().status, RunStatus::Running);
+    QVERIFY(!runs->back().finished.isValid());
+    QVERIFY(!log->run(99, &error));
+    QVERIFY(error.contains("has no run 99"));
+}
+
+void TestPredictionLog::reopenChecksModelAndData_data()
+{
+    QTest::addColumn<bool>("finishFirst");
+    QTest::addColumn<bool>("otherModel");
+    QTest::addColumn<bool>("otherData");
+    QTest::addColumn<QString>("message");  // empty: reopens
+    QTest::newRow("interrupted") << false << false << false << "";
+    QTest::newRow("already finished") << true << false << false << "already finished";
+    QTest::newRow("another model file") << false << true << false << "SHA-256 differs";
+    QTest::newRow("other data") << false << false << true << "not the same data";
+}
+
+void TestPredictionLog::reopenChecksModelAndData()
+{
+    QFETCH(bool, finishFirst);
+    QFETCH(bool, otherModel);
+    QFETCH(bool, otherData);
+    QFETCH(QString, message);
+    QString error;
+    const auto log = PredictionLog::open(dir_->filePath("reopen.sqlite"), &error);
+    const MarketData data({series("a.us", {1, 2, 3, 4})});
+    const RunInfo run = newRun(*log, data);
+    if (finishFirst)
+        QVERIFY(log->finishRun(run.id, RunStatus::Finished, {}, &error));
+    if (otherModel)
+        writeFile(modelFile_, "{}");
+    const MarketData other({series("a.us", {1, 2, 3, 4, 5})});
+    const auto current = PredictionLog::describeRun("data", modelFile_, kModel, otherData ? other : data, &error);
+    QVERIFY(current);
+    const bool reopened = log->reopenRun(*current, run.id, &error);
+    QCOMPARE(reopened, message.isEmpty());
+    if (!reopened)
+        QVERIFY2(error.contains(message), qPrintable(error));
+    else
+        QCOMPARE(log->run(run.id, &error)->status, RunStatus::Running);
+}
+
+void TestPredictionLog::waitsForALockThenSaysSo()
+{
+    const QString path = dir_->filePath("locked.sqlite");
+    QString error;
+    const MarketData data({series("a.us", {1, 2, 3, 4})});
+    qint64 committedRun = 0;
+    {
+        const auto log = PredictionLog::open(path, &error);
+        committedRun = newRun(*log, data).id;
+    }
+    Database other(path);
+    QVERIFY(other.exec("BEGIN IMMEDIATE; INSERT INTO stocks (name) VALUES ('held.us')"));
+
+    const auto log = PredictionLog::open(path, &error, {std::chrono::milliseconds(50)});
+    QVERIFY2(log, qPrintable(error));  // reading goes on beside a writer
+    auto run = PredictionLog::describeRun("data", modelFile_, kModel, data, &error);
+    QVERIFY(!log->beginRun(*run, &error));
+    QVERIFY2(error.contains("another program is writing to it"), qPrintable(error));
+    QVERIFY(log->run(committedRun, &error));  // what was committed is still there
+
+    QVERIFY(other.exec("COMMIT"));
+    QVERIFY2(log->beginRun(*run, &error), qPrintable(error));
+}
+
+void TestPredictionLog::namesOfQuotesAndSqlStayText()
+{
+    const std::vector<std::string> names = {"o'brien.us", "say \"hi\".us", "a,b.us",
+                                            "x'); DROP TABLE predictions; --", "\xc3\xa9t\xc3\xa9.us"};
+    std::vector<StockSeries> stocks;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        stocks.push_back(series(names[i], {1.0 + static_cast<double>(i), 2, 1.5, 3, 2.5}));
+    const auto data = std::make_shared<const MarketData>(std::move(stocks));
+    QString error;
+    const auto log = PredictionLog::open(dir_->filePath("names.sqlite"), &error);
+    const qint64 run = replay(*log, data);
+
+    for (const std::string& name : names) {
+        const auto history = log->stockHistory(run, name, &error);
+        QVERIFY2(history, qPrintable(error));
+        QCOMPARE(history->size(), std::size_t{3});  // 5 closes, window 3
+        QCOMPARE(history->front().stock, name);
+    }
+    QCOMPARE(*log->predictionCount(run, &error), static_cast<std::int64_t>(3 * names.size()));
+
+    PredictionLog::Query query;
+    query.run = run;
+    const QString jsonl = dir_->filePath("names.jsonl");
+    QVERIFY(PredictionExporter::exportTo(*log, query, ExportFormat::JsonLines, jsonl, {}, nullptr, &error));
+    QFile json(jsonl);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    std::multiset<std::string> seen;
+    for (const QByteArray& line : json.readAll().split('\n'))
+        if (!line.isEmpty())
+            seen.insert(QJsonDocument::fromJson(line).object().value("stock").toString().toStdString());
+    for (const std::string& name : names)
+        QCOMPARE(seen.count(name), std::size_t{3});
+
+    const QString csv = dir_->filePath("names.csv");
+    QVERIFY(PredictionExporter::exportTo(*log, query, ExportFormat::Csv, csv, {}, nullptr, &error));
+    QFile table(csv);
+    QVERIFY(table.open(QIODevice::ReadOnly));
+    const QByteArray text = table.readAll();
+    QCOMPARE(text.count("\r\n"), static_cast<qsizetype>(1 + 3 * names.size()));
+    QVERIFY(text.contains("\r\n\"say \"\"hi\"\".us\",2001-01-03,"));
+    QVERIFY(text.contains("\r\n\"a,b.us\",2001-01-03,"));
+    QVERIFY(text.contains("\r\no'brien.us,2001-01-03,"));
+    QVERIFY(text.contains("\r\nx'); DROP TABLE predictions; --,2001-01-03,"));
+}
+
+void TestPredictionLog::damagedFileIsAnErrorNotACrash()
+{
+    const QString path = dir_->filePath("damaged.sqlite");
+    std::vector<StockSeries> stocks;
+    for (int s = 0; s < 20; ++s) {
+        std::vector<double> closes;
+        for (int i = 0; i < 500; ++i)
+            closes.push_back(1.0 + (i * 7 + s) % 13);
+        stocks.push_back(series(QStringLiteral("s%1.us").arg(s).toStdString(), closes));
+    }
+    QString error;
+    qint64 run = 0;
+    {
+        const auto log = PredictionLog::open(path, &error);
+        run = replay(*log, std::make_shared<const MarketData>(std::move(stocks)));
+    }
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.size() > 200000);
+        f.seek(f.size() / 2);
+        f.write(QByteArray(65536, '\x5a'));  // scribble over the middle of the table
+    }
+    const auto log = PredictionLog::open(path, &error);
+    QVERIFY2(log, qPrintable(error));  // the header is intact
+    PredictionLog::Query query;
+    query.run = run;
+    const auto written = PredictionExporter::exportTo(*log, query, ExportFormat::Csv, dir_->filePath("out.csv"), {},
+                                                      nullptr, &error);
+    QVERIFY(!written);
+    QVERIFY2(error.contains("malformed"), qPrintable(error));
+    QVERIFY(!QFile::exists(dir_->filePath("out.csv")));
+}
+
+QTEST_MAIN(TestPredictionLog)
+#include "tst_predictionlog.moc"
