@@ -30,11 +30,14 @@ QString BuiltInSample::folder(QString* error)
         *error = QStringLiteral("cannot create the sample folder %1").arg(target);
         return {};
     }
+    // Written last: its presence says every file is complete, without
+    // decompressing the resources again to compare sizes.
+    const QString marker = target + QStringLiteral("/.complete");
+    if (QFileInfo::exists(marker))
+        return target;
     for (QDirIterator it(QString::fromLatin1(kResourceFolder), QDir::Files); it.hasNext();) {
         const QFileInfo source(it.next());
         const QString destination = target + QLatin1Char('/') + source.fileName();
-        if (QFileInfo(destination).size() == source.size())
-            continue;
         QFile in(source.filePath());
         QSaveFile out(destination);
         if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly) || out.write(in.readAll()) < 0
@@ -42,6 +45,11 @@ QString BuiltInSample::folder(QString* error)
             *error = QStringLiteral("cannot write the sample file %1: %2").arg(destination, out.errorString());
             return {};
         }
+    }
+    QFile done(marker);
+    if (!done.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(marker, done.errorString());
+        return {};
     }
     return target;
 }

@@ -87,6 +87,9 @@ MainWindow::MainWindow(QWidget* parent)
     proxy_->setSortRole(WatchlistModel::SortRole);
     proxy_->setFilterKeyColumn(WatchlistModel::Stock);
     proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    // Re-sorting thousands of changed rows on every frame would stall the
+    // window; the order is brought up to date a few times a second instead.
+    proxy_->setDynamicSortFilter(false);
     ui_->watchlistView->setModel(proxy_);
     ui_->watchlistView->sortByColumn(WatchlistModel::Stock, Qt::AscendingOrder);
     sizeWatchlistColumns();
@@ -253,12 +256,11 @@ void MainWindow::setUpStatusBar()
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings;
-    restoreGeometry(settings.value("window/geometry").toByteArray());
-    restoreState(settings.value("window/state").toByteArray());
-    ui_->mainSplitter->restoreState(settings.value("window/mainSplitter").toByteArray());
-    ui_->chartSplitter->restoreState(settings.value("window/chartSplitter").toByteArray());
-    const int notch = settings.value("replay/speed", ReplaySpeed::defaultNotch()).toInt();
+    restoreGeometry(settings_.value("window/geometry").toByteArray());
+    restoreState(settings_.value("window/state").toByteArray());
+    ui_->mainSplitter->restoreState(settings_.value("window/mainSplitter").toByteArray());
+    ui_->chartSplitter->restoreState(settings_.value("window/chartSplitter").toByteArray());
+    const int notch = settings_.value("replay/speed", ReplaySpeed::defaultNotch()).toInt();
     speedSlider_->setValue(notch);
     speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
     rebuildRecentMenu();
@@ -266,12 +268,11 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings()
 {
-    QSettings settings;
-    settings.setValue("window/geometry", saveGeometry());
-    settings.setValue("window/state", saveState());
-    settings.setValue("window/mainSplitter", ui_->mainSplitter->saveState());
-    settings.setValue("window/chartSplitter", ui_->chartSplitter->saveState());
-    settings.setValue("replay/speed", speedSlider_->value());
+    settings_.setValue("window/geometry", saveGeometry());
+    settings_.setValue("window/state", saveState());
+    settings_.setValue("window/mainSplitter", ui_->mainSplitter->saveState());
+    settings_.setValue("window/chartSplitter", ui_->chartSplitter->saveState());
+    settings_.setValue("replay/speed", speedSlider_->value());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -282,12 +283,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::openInitial(const QString& path)
 {
-    QSettings settings;
-    const QString lastModel = settings.value("model/last").toString();
+    const QString lastModel = settings_.value("model/last").toString();
     if (!lastModel.isEmpty())
         openModel(lastModel);
 
-    const QString lastData = settings.value("data/last").toString();
+    const QString lastData = settings_.value("data/last").toString();
     if (!path.isEmpty())
         openData(path);
     else if (!lastData.isEmpty() && QFileInfo::exists(lastData))
@@ -299,12 +299,12 @@ void MainWindow::openInitial(const QString& path)
 void MainWindow::openSample()
 {
     QString error;
-    const QString folder = BuiltInSample::folder(&error);
-    if (folder.isEmpty()) {
+    sampleFolder_ = BuiltInSample::folder(&error);
+    if (sampleFolder_.isEmpty()) {
         showError(tr("Cannot open the sample"), error);
         return;
     }
-    openData(folder);
+    openData(sampleFolder_);
 }
 
 void MainWindow::openData(const QString& path)
@@ -408,15 +408,13 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     ui_->watchlistView->setCurrentIndex(row);
     ui_->watchlistView->scrollTo(row);
 
-    QString error;
-    const QString sample = BuiltInSample::folder(&error);
-    const bool isSample = QFileInfo(path) == QFileInfo(sample);
+    const bool isSample = !sampleFolder_.isEmpty() && QFileInfo(path) == QFileInfo(sampleFolder_);
     setWindowTitle(tr("%1 — StockStream").arg(isSample ? tr("Built-in sample") : QFileInfo(path).fileName()));
     if (!isSample) {
-        QSettings().setValue("data/last", path);
+        settings_.setValue("data/last", path);
         addRecent(path);
     } else {
-        QSettings().remove("data/last");
+        settings_.remove("data/last");
     }
     statusBar()->showMessage(tr("Opened %1 stocks, %2 records%3. Press Space to play.")
                                  .arg(data_->stockCount())
@@ -442,9 +440,9 @@ bool MainWindow::openModel(const QString& path)
     }
     setModel(std::make_shared<const LogisticModel>(std::move(*model)));
     if (path == QLatin1String(kBuiltInModel))
-        QSettings().remove("model/last");
+        settings_.remove("model/last");
     else
-        QSettings().setValue("model/last", path);
+        settings_.setValue("model/last", path);
     return true;
 }
 
@@ -522,6 +520,11 @@ void MainWindow::showSnapshot(const ReplaySnapshot& snapshot)
 void MainWindow::showStocks(const ReplaySnapshot& snapshot)
 {
     watchlist_->update(snapshot);
+    const int sortColumn = proxy_->sortColumn();
+    if (sortColumn != WatchlistModel::Stock && (!resortClock_.isValid() || resortClock_.elapsed() >= kResortMs)) {
+        proxy_->sort(sortColumn, proxy_->sortOrder());
+        resortClock_.start();
+    }
     if (hasSelection_)
         ui_->stockCharts->advanceTo(snapshot.stocks[selectedStock_].records);
     const QLocale locale;
@@ -650,18 +653,17 @@ void MainWindow::saveChart()
 
 void MainWindow::addRecent(const QString& path)
 {
-    QSettings settings;
-    QStringList recent = settings.value("data/recent").toStringList();
+    QStringList recent = settings_.value("data/recent").toStringList();
     recent.removeAll(path);
     recent.prepend(path);
-    settings.setValue("data/recent", recent.mid(0, kMaxRecent));
+    settings_.setValue("data/recent", recent.mid(0, kMaxRecent));
     rebuildRecentMenu();
 }
 
 void MainWindow::rebuildRecentMenu()
 {
     ui_->menuRecent->clear();
-    const QStringList recent = QSettings().value("data/recent").toStringList();
+    const QStringList recent = settings_.value("data/recent").toStringList();
     for (const QString& path : recent)
         ui_->menuRecent->addAction(QDir::toNativeSeparators(path), this, [this, path] { openData(path); });
     ui_->menuRecent->setEnabled(!recent.isEmpty());

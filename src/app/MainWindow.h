@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QSettings>
 #include <QTimer>
 
 #include <memory>
@@ -40,6 +41,7 @@ public:
     static constexpr auto kBuiltInModel = ":/models/ibm-relative-w5.json";
     static constexpr int kRefreshMs = 33;
     static constexpr int kOverviewRefreshMs = 250;
+    static constexpr int kResortMs = 500;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -109,6 +111,9 @@ private:
     Timestamp timelineTime(int position) const;
 
     std::unique_ptr<Ui::MainWindow> ui_;
+    // One for the window's lifetime: Qt writes it back in the background
+    // rather than on every change.
+    QSettings settings_;
     WatchlistModel* watchlist_;
     QSortFilterProxyModel* proxy_;
     DataQualityModel* dataQuality_;
@@ -124,6 +129,7 @@ private:
     std::shared_ptr<const MarketData> data_;
     LoadReport loadReport_;
     QString dataPath_;
+    QString sampleFolder_;  // once the sample was opened
     std::unique_ptr<ReplayEngine> engine_;
     std::unique_ptr<SnapshotFeed> feed_;  // reads engine_: goes first
     std::unique_ptr<DataLoadJob> loadJob_;
@@ -137,6 +143,7 @@ private:
     // Records per second over the last half second or so.
     QElapsedTimer rateClock_;
     QElapsedTimer overviewClock_;
+    QElapsedTimer resortClock_;
     std::size_t rateProcessed_ = 0;
     double rate_ = 0;
 };

@@ -86,7 +86,6 @@ void ResponsivenessProbe::onLoaded(bool ok)
     connect(window_.engine(), &ReplayEngine::finished, this, &ResponsivenessProbe::finish, Qt::QueuedConnection);
     replaying_ = true;
     clock_.restart();
-    sinceTick_.restart();
     window_.engine()->play();
 }
 

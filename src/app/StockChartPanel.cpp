@@ -292,7 +292,10 @@ void StockChartPanel::redraw()
     for (std::size_t m = 0; m < MarkerCount; ++m)
         markers_[m]->replace(readable ? visible[m] : QList<QPointF>{});
     const QString name = QString::fromStdString(history_.series().name);
-    priceChart_->setTitle(readable ? name : tr("%1 (zoom in to see the %2 calls)").arg(name).arg(visibleCalls_));
+    const QString title = readable ? name : tr("%1 (zoom in to see its calls)").arg(name);
+    // A new title lays the chart out again: only when it says something new.
+    if (priceChart_->title() != title)
+        priceChart_->setTitle(title);
 
     pUp_->replace(SeriesDecimator::decimate(pUpPoints_, rangeMin_, rangeMax_, buckets));
     half_->replace(QList<QPointF>{{rangeMin_, 0.5}, {rangeMax_, 0.5}});
