@@ -4,8 +4,11 @@
 #include "BuiltInSample.h"
 #include "DataLoadJob.h"
 #include "DataQualityModel.h"
+#include "ExportJob.h"
 #include "OverviewChart.h"
+#include "ReplayLogger.h"
 #include "ReplaySpeed.h"
+#include "RunsModel.h"
 #include "SnapshotFeed.h"
 #include "StockChartPanel.h"
 #include "StockHistory.h"
@@ -79,7 +82,8 @@ MainWindow::MainWindow(QWidget* parent)
       ui_(std::make_unique<Ui::MainWindow>()),
       watchlist_(new WatchlistModel(this)),
       proxy_(new QSortFilterProxyModel(this)),
-      dataQuality_(new DataQualityModel(this))
+      dataQuality_(new DataQualityModel(this)),
+      runs_(new RunsModel(this))
 {
     ui_->setupUi(this);
 
@@ -107,7 +111,15 @@ MainWindow::MainWindow(QWidget* parent)
     ui_->mainSplitter->setStretchFactor(1, 3);
     ui_->chartSplitter->setStretchFactor(0, 3);
     ui_->chartSplitter->setStretchFactor(1, 1);
+    ui_->runsView->setModel(runs_);
+    ui_->runsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(ui_->runsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refreshRuns();
+    });
+
     tabifyDockWidget(ui_->modelDock, ui_->dataQualityDock);
+    tabifyDockWidget(ui_->modelDock, ui_->runsDock);
     ui_->modelDock->raise();
     resizeDocks({ui_->modelDock}, {260}, Qt::Horizontal);
 
@@ -126,6 +138,8 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow()
 {
     feed_.reset();
+    engine_.reset();
+    logger_.reset();
 }
 
 QTableView* MainWindow::watchlistView() const
@@ -197,6 +211,16 @@ void MainWindow::setUpActions()
                               "close arrives, beside the naive baselines.</p>")
                                .arg(QStringLiteral(STOCKSTREAM_VERSION)));
     });
+    connect(ui_->actionExportAll, &QAction::triggered, this, [this] { chooseExport(false); });
+    connect(ui_->actionExportStock, &QAction::triggered, this, [this] { chooseExport(true); });
+    connect(ui_->actionLogLocation, &QAction::triggered, this, &MainWindow::chooseLogLocation);
+    connect(ui_->actionLogReplays, &QAction::triggered, this, [this](bool on) {
+        settings_.setValue("log/enabled", on);
+        statusBar()->showMessage(on ? tr("Replays of the data opened next are logged to %1").arg(logPath())
+                                    : tr("Replays of the data opened next are not logged"),
+                                 8000);
+    });
+    ui_->menuView->addAction(ui_->runsDock->toggleViewAction());
     ui_->menuView->addAction(ui_->modelDock->toggleViewAction());
     ui_->menuView->addAction(ui_->dataQualityDock->toggleViewAction());
     ui_->menuView->addAction(ui_->replayToolBar->toggleViewAction());
@@ -263,6 +287,7 @@ void MainWindow::restoreSettings()
     const int notch = settings_.value("replay/speed", ReplaySpeed::defaultNotch()).toInt();
     speedSlider_->setValue(notch);
     speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
+    ui_->actionLogReplays->setChecked(settings_.value("log/enabled", true).toBool());
     rebuildRecentMenu();
 }
 
@@ -385,10 +410,26 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     refreshTimer_.stop();
     feed_.reset();
     engine_.reset();
+    logger_.reset();
     hasSelection_ = false;
     data_ = std::move(data);
     dataPath_ = path;
     engine_ = std::make_unique<ReplayEngine>(data_, model_);
+    if (ui_->actionLogReplays->isChecked()) {
+        QString error;
+        QDir().mkpath(QFileInfo(logPath()).path());
+        logger_ = ReplayLogger::open(logPath(), path, data_, &error);
+        if (logger_) {
+            logger_->setModel(model_);
+            engine_->addSink(logger_.get());
+            connect(logger_.get(), &ReplayLogger::runStarted, this, &MainWindow::refreshRuns, Qt::QueuedConnection);
+            connect(logger_.get(), &ReplayLogger::runEnded, this, &MainWindow::refreshRuns, Qt::QueuedConnection);
+            connect(logger_.get(), &ReplayLogger::failed, this,
+                    [this](const QString& why) { showError(tr("Prediction log problem"), why); }, Qt::QueuedConnection);
+        } else {
+            showError(tr("Replays are not logged"), error);
+        }
+    }
     engine_->setPace(ReplaySpeed::pace(speedSlider_->value()));
     connect(engine_.get(), &ReplayEngine::stateChanged, this, &MainWindow::updateActions, Qt::QueuedConnection);
     feed_ = std::make_unique<SnapshotFeed>(*engine_);
@@ -449,6 +490,8 @@ bool MainWindow::openModel(const QString& path)
 void MainWindow::setModel(std::shared_ptr<const LogisticModel> model)
 {
     model_ = std::move(model);
+    if (logger_)
+        logger_->setModel(model_);
     if (engine_)
         engine_->setModel(model_);
     showModel();
@@ -649,6 +692,135 @@ void MainWindow::saveChart()
         showError(tr("Cannot save the chart"), tr("could not write %1").arg(QDir::toNativeSeparators(path)));
     else
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::setLogging(bool enabled)
+{
+    ui_->actionLogReplays->setChecked(enabled);
+}
+
+QString MainWindow::logPath() const
+{
+    return settings_.value("log/path", PredictionLog::defaultPath()).toString();
+}
+
+void MainWindow::chooseLogLocation()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Prediction log location"), logPath(),
+                                                      tr("Prediction log (*.sqlite);;All files (*)"), nullptr,
+                                                      QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    settings_.setValue("log/path", path);
+    statusBar()->showMessage(tr("Replays of the data opened next are logged to %1").arg(path), 8000);
+    refreshRuns();
+}
+
+void MainWindow::refreshRuns()
+{
+    const QString path = logger_ ? logger_->path() : logPath();
+    ui_->runsLocation->setText(tr("Log: %1").arg(QDir::toNativeSeparators(path)));
+    if (!QFileInfo::exists(path)) {
+        runs_->setRuns({});
+        return;
+    }
+    // A connection of its own: the replay's writer keeps the other.
+    QString error;
+    auto log = PredictionLog::open(path, &error);
+    auto runs = log ? log->runs(&error) : std::nullopt;
+    if (!runs) {
+        statusBar()->showMessage(tr("Cannot read the prediction log: %1").arg(error), 10000);
+        return;
+    }
+    const QModelIndex selected = ui_->runsView->currentIndex();
+    const qint64 selectedId = runs_->run(selected.row()) ? runs_->run(selected.row())->id : 0;
+    runs_->setRuns(std::move(*runs));
+    for (int r = 0; r < runs_->rowCount(); ++r)
+        if (runs_->run(r)->id == selectedId)
+            ui_->runsView->selectRow(r);
+}
+
+void MainWindow::chooseExport(bool selectedStockOnly)
+{
+    QString stock;
+    if (selectedStockOnly) {
+        const QModelIndex current = ui_->watchlistView->currentIndex();
+        if (!current.isValid()) {
+            showError(tr("Nothing to export"), tr("Select a stock in the watchlist first."));
+            return;
+        }
+        stock = proxy_->mapToSource(current).siblingAtColumn(WatchlistModel::Stock).data().toString();
+    }
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export predictions"), stock.isEmpty() ? QStringLiteral("predictions.csv") : stock + QStringLiteral(".csv"),
+        tr("CSV (*.csv);;JSON lines (*.jsonl)"), &filter);
+    if (!path.isEmpty())
+        exportPredictions(path, stock);
+}
+
+void MainWindow::exportPredictions(const QString& path, const QString& stock)
+{
+    if (exportJob_) {
+        showError(tr("Export"), tr("An export is already running."));
+        return;
+    }
+    refreshRuns();
+    const RunInfo* run = runs_->run(ui_->runsView->currentIndex().row());
+    if (!run)
+        run = runs_->run(0);
+    if (!run) {
+        showError(tr("Nothing to export"), tr("The prediction log %1 holds no run yet: play a replay first.").arg(logPath()));
+        emit exported(-1);
+        return;
+    }
+    PredictionLog::Query query;
+    query.run = run->id;
+    if (!stock.isEmpty())
+        query.stock = stock.toStdString();
+    const ExportFormat format = path.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive) ? ExportFormat::JsonLines : ExportFormat::Csv;
+    exportJob_ = std::make_unique<ExportJob>(logger_ ? logger_->path() : logPath(), query, format, path);
+    connect(exportJob_.get(), &ExportJob::finished, this, [this, path] { finishExport(path); });
+
+    exportDialog_ = new QProgressDialog(tr("Exporting run %1…").arg(run->id), tr("Cancel"), 0, 1000, this);
+    exportDialog_->setWindowTitle(tr("Export predictions"));
+    exportDialog_->setWindowModality(Qt::WindowModal);
+    exportDialog_->setMinimumDuration(300);
+    exportDialog_->setAutoClose(false);
+    exportDialog_->setAutoReset(false);
+    connect(exportDialog_, &QProgressDialog::canceled, exportJob_.get(), &ExportJob::cancel);
+    exportPollTimer_.disconnect();
+    connect(&exportPollTimer_, &QTimer::timeout, this, [this] {
+        if (!exportJob_ || !exportDialog_)
+            return;
+        exportDialog_->setValue(static_cast<int>(exportJob_->fraction() * 999));
+        exportDialog_->setLabelText(tr("Exported %1 records…").arg(QLocale().toString(static_cast<qlonglong>(exportJob_->records()))));
+    });
+    exportPollTimer_.start(kLoadPollMs);
+    exportJob_->start();
+}
+
+void MainWindow::finishExport(const QString& path)
+{
+    exportPollTimer_.stop();
+    if (exportDialog_) {
+        exportDialog_->deleteLater();
+        exportDialog_ = nullptr;
+    }
+    const auto written = exportJob_->written();
+    const bool cancelled = exportJob_->cancelled();
+    const QString error = exportJob_->error();
+    exportJob_.reset();
+    if (written) {
+        statusBar()->showMessage(tr("Exported %1 records to %2").arg(*written).arg(QDir::toNativeSeparators(path)), 10000);
+        emit exported(*written);
+        return;
+    }
+    if (cancelled)
+        statusBar()->showMessage(tr("Export cancelled"), 10000);
+    else
+        showError(tr("Export failed"), error);
+    emit exported(-1);
 }
 
 void MainWindow::addRecent(const QString& path)

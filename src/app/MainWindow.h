@@ -25,6 +25,9 @@ namespace ss {
 
 class DataLoadJob;
 class DataQualityModel;
+class ExportJob;
+class ReplayLogger;
+class RunsModel;
 class OverviewChart;
 class SnapshotFeed;
 class StockChartPanel;
@@ -66,6 +69,14 @@ public:
     OverviewChart* overviewChart() const;
     DataQualityModel* dataQuality() const { return dataQuality_; }
     void setSpeedNotch(int notch);
+    // Whether replays of data opened from now on are logged.
+    void setLogging(bool enabled);
+    QString logPath() const;
+    RunsModel* runs() const { return runs_; }
+    // Writes the calls of the run selected in the Runs panel (else the
+    // latest run) to `path`, in the background with progress; exported()
+    // tells when it is done. `stock` empty: every stock.
+    void exportPredictions(const QString& path, const QString& stock);
     // Seeks to the date at a point of the timeline slider (0..kTimelineSteps).
     void seekToTimeline(int position);
     static constexpr int kTimelineSteps = 10000;
@@ -76,6 +87,8 @@ public:
 signals:
     // A load finished: ok when its data is now on screen.
     void dataLoaded(bool ok);
+    // An export finished: the number of records written, -1 on failure.
+    void exported(qint64 records);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -105,6 +118,10 @@ private:
     void chooseDataFolder();
     void chooseModel();
     void saveChart();
+    void chooseExport(bool selectedStockOnly);
+    void chooseLogLocation();
+    void finishExport(const QString& path);
+    void refreshRuns();
     void addRecent(const QString& path);
     void rebuildRecentMenu();
     void showError(const QString& title, const QString& message);
@@ -130,10 +147,15 @@ private:
     LoadReport loadReport_;
     QString dataPath_;
     QString sampleFolder_;  // once the sample was opened
+    std::unique_ptr<ReplayLogger> logger_;  // a sink of engine_: outlives it
     std::unique_ptr<ReplayEngine> engine_;
     std::unique_ptr<SnapshotFeed> feed_;  // reads engine_: goes first
     std::unique_ptr<DataLoadJob> loadJob_;
     QProgressDialog* loadDialog_ = nullptr;
+    RunsModel* runs_;
+    std::unique_ptr<ExportJob> exportJob_;
+    QProgressDialog* exportDialog_ = nullptr;
+    QTimer exportPollTimer_;
     quint64 loadGeneration_ = 0;
     QTimer refreshTimer_;
     QTimer loadPollTimer_;

@@ -62,6 +62,8 @@ void ResponsivenessProbe::start()
 {
     rssStartMb_ = procStatusMb("VmRSS");
     window_.setSpeedNotch(ReplaySpeed::notchCount() - 1);
+    // Measured like the command line's replay without --db.
+    window_.setLogging(false);
     clock_.start();
     sinceTick_.start();
     ticker_.start();

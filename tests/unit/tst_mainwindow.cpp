@@ -3,6 +3,7 @@
 // the test's own arithmetic.
 #include "app/MainWindow.h"
 #include "app/OverviewChart.h"
+#include "app/RunsModel.h"
 #include "app/StockChartPanel.h"
 #include "app/WatchlistModel.h"
 
@@ -112,6 +113,7 @@ private slots:
     void refusesBadData();
     void refusesABadModel();
     void filterNarrowsTheWatchlist();
+    void logsAndExportsARun();
     void cleanupTestCase();
 
 private:
@@ -128,6 +130,7 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("StockStreamTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     QSettings().clear();
+    QSettings().setValue("log/path", scratch_.filePath(QStringLiteral("log.sqlite")));
     sample_ = readSample();
     QVERIFY(sample_.size() >= 20);
 
@@ -397,6 +400,35 @@ void TestMainWindow::filterNarrowsTheWatchlist()
     QCOMPARE(window_->watchlistProxy()->index(0, 0).data().toString(), QStringLiteral("ibm.us"));
     filter->clear();
     QCOMPARE(window_->watchlistProxy()->rowCount(), static_cast<int>(sample_.size()));
+}
+
+void TestMainWindow::logsAndExportsARun()
+{
+    // A fresh pass stopped part-way: its run ends "stopped" with every call
+    // written, and an export holds exactly the calls the engine made.
+    ReplayEngine* engine = window_->engine();
+    window_->findChild<QAction*>(QStringLiteral("actionRestart"))->trigger();
+    QTRY_COMPARE(engine->progress().processed, std::size_t{0});
+    engine->step(30000);
+    QTRY_COMPARE(engine->progress().processed, std::size_t{30000});
+    const ReplaySnapshot s = engine->snapshot();
+    window_->findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
+    QTRY_VERIFY(window_->runs()->rowCount() > 0 && window_->runs()->run(0)->status == RunStatus::Stopped);
+
+    for (const QString& stock : {QString(), QStringLiteral("ibm.us")}) {
+        const QString path = scratch_.filePath(stock.isEmpty() ? QStringLiteral("all.csv") : QStringLiteral("ibm.csv"));
+        QSignalSpy exported(window_.get(), &MainWindow::exported);
+        window_->exportPredictions(path, stock);
+        QVERIFY(exported.wait(60000));
+        std::uint64_t calls = s.overall.windows;
+        if (!stock.isEmpty())
+            calls = s.tallies[static_cast<std::size_t>(sourceRow(stock).row())].windows;
+        QCOMPARE(exported.front().front().toLongLong(), static_cast<qint64>(calls));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(static_cast<std::uint64_t>(lines.size()), calls + 1);  // and a header
+    }
 }
 
 void TestMainWindow::cleanupTestCase()
