@@ -64,6 +64,8 @@ private slots:
     void gradientVanishesOnNoisyData_data();
     void gradientVanishesOnNoisyData();
     void threadsGiveTheSameFit();
+    void constantColumnGetsNoWeight();
+    void manyColumns();
     void refusesWhatHasNoOptimum_data();
     void refusesWhatHasNoOptimum();
 };
@@ -194,6 +196,43 @@ void TestLogisticTrainer::threadsGiveTheSameFit()
     for (Eigen::Index j = 0; j < 2; ++j)
         QVERIFY(std::abs(a.weights(j) - b.weights(j)) <= 1e-9 * std::abs(a.weights(j)));
     QVERIFY(std::abs(a.intercept - b.intercept) <= 1e-9);
+}
+
+// A column that never varies (a flat stretch of closes, say) can only shift
+// the margin, which the free intercept does at no cost: its weight is 0.
+void TestLogisticTrainer::constantColumnGetsNoWeight()
+{
+    Labelled d = linearlyLabelled(2000, 1, 0, 1, 0, 5);
+    d.x.col(1).setConstant(3.0);
+    const auto fit = LogisticTrainer::fit(d.x, d.y, LogisticTrainer::Options{});
+    QVERIFY2(fit.converged, fit.error.c_str());
+    QVERIFY(std::abs(fit.weights(1)) < 1e-9);
+    QVERIFY(objectiveGradient(d.x, d.y, fit.weights, fit.intercept, 1.0).cwiseAbs().maxCoeff() < 1e-6);
+}
+
+// Past a handful of columns the Hessian is accumulated differently (a
+// matrix product instead of dot products); the optimum must not notice.
+void TestLogisticTrainer::manyColumns()
+{
+    std::mt19937 rng(13);
+    std::normal_distribution<double> normal;
+    const Eigen::Index n = 5000;
+    const Eigen::Index columns = 40;
+    Eigen::MatrixXd x(n, columns);
+    Eigen::VectorXd y(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        double score = normal(rng);
+        for (Eigen::Index j = 0; j < columns; ++j) {
+            x(i, j) = normal(rng) + 0.1 * static_cast<double>(j);
+            score += (j % 3 == 0 ? 0.2 : -0.05) * x(i, j);
+        }
+        y(i) = score > 0 ? 1.0 : 0.0;
+    }
+    const auto fit = LogisticTrainer::fit(x, y, LogisticTrainer::Options{});
+    QVERIFY2(fit.converged, fit.error.c_str());
+    const Eigen::VectorXd g = objectiveGradient(x, y, fit.weights, fit.intercept, 1.0);
+    QVERIFY2(g.cwiseAbs().maxCoeff() <= 1e-9 * static_cast<double>(n) * x.cwiseAbs().maxCoeff(),
+             qPrintable(QString::number(g.cwiseAbs().maxCoeff())));
 }
 
 void TestLogisticTrainer::refusesWhatHasNoOptimum_data()

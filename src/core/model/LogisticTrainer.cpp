@@ -89,6 +89,28 @@ double sumOfLogOnePlus(const Eigen::Ref<const Eigen::ArrayXd>& a)
     return sum;
 }
 
+// hessian += zᵀ · diag(curvature) · z, where z's last column is all ones.
+// With a handful of columns, the lower triangle as dot products beats a
+// blocked matrix product (the caller mirrors it); with many, it does not.
+template <typename Rows, typename Weights, typename Scratch>
+void addCurvature(const Rows& z, const Weights& curvature, Scratch weighted, Eigen::MatrixXd& hessian)
+{
+    const Index d = z.cols() - 1;
+    if (z.cols() > kDotProductColumns) {
+        weighted = (z.array().colwise() * curvature).matrix();
+        hessian.noalias() += z.transpose() * weighted;
+        return;
+    }
+    auto column = weighted.col(0);
+    for (Index j = 0; j < d; ++j) {
+        column = (z.col(j).array() * curvature).matrix();
+        for (Index i = j; i < d; ++i)
+            hessian(i, j) += z.col(i).dot(column);
+        hessian(d, j) += column.sum();
+    }
+    hessian(d, d) += curvature.sum();
+}
+
 void accumulate(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<const Eigen::VectorXd>& y,
                 const Scaling& scaling, const Eigen::VectorXd& theta, Index begin, Index end, LossSums& sums)
 {
@@ -114,13 +136,7 @@ void accumulate(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Ref<con
         auto curvature = b.curvature.head(k);
         curvature = a * inverse.square();
         sums.gradient.noalias() += z.transpose() * residual.matrix();
-        auto weighted = b.weighted.topRows(k);
-        weighted = (z.array().colwise() * curvature).matrix();
-        // A handful of columns: dot products beat a blocked matrix product.
-        if (z.cols() <= kDotProductColumns)
-            sums.hessian.noalias() += z.transpose().lazyProduct(weighted);
-        else
-            sums.hessian.noalias() += z.transpose() * weighted;
+        addCurvature(z, curvature, b.weighted.topRows(k), sums.hessian);
     }
 }
 
@@ -166,6 +182,8 @@ public:
         v.f = 0.5 * theta.dot(penalty_.cwiseProduct(theta)) + c_ * sum.loss;
         v.gradient = penalty_.cwiseProduct(theta) + c_ * sum.gradient;
         v.hessian = c_ * sum.hessian;
+        if (theta.size() <= kDotProductColumns)
+            v.hessian.triangularView<Eigen::StrictlyUpper>() = v.hessian.transpose();
         v.hessian.diagonal() += penalty_;
         v.gradientMax = v.gradient.cwiseAbs().maxCoeff();
         return v;
