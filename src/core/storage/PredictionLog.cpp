@@ -14,6 +14,7 @@
 #include <bit>
 #include <cstring>
 #include <limits>
+#include <unordered_map>
 
 namespace ss {
 
@@ -91,14 +92,18 @@ RunInfo readRun(const SqliteStatement& s)
 }
 
 // Reads the columns window, margin, p_up, up, actual, resolved_time from
-// `first` on into the record.
-void readCall(const SqliteStatement& s, int first, FeatureTransform transform, PredictionRecord& record)
+// `first` on into the record. False when the window is not 2 to 60 whole
+// closes: only a damaged file holds such a call, and features cannot be
+// computed from it.
+bool readCall(const SqliteStatement& s, int first, FeatureTransform transform, PredictionRecord& record)
 {
     const std::string_view blob = s.blob(first);
+    const std::size_t size = blob.size() / sizeof(double);
+    if (blob.size() % sizeof(double) != 0 || size < features::kMinWindow || size > features::kMaxWindow)
+        return false;
     double closes[features::kMaxWindow];
-    const int size = static_cast<int>(std::min<std::size_t>(blob.size() / sizeof(double), features::kMaxWindow));
-    std::memcpy(closes, blob.data(), static_cast<std::size_t>(size) * sizeof(double));
-    record.setWindow(closes, size, transform);
+    std::memcpy(closes, blob.data(), blob.size());
+    record.setWindow(closes, static_cast<int>(size), transform);
     record.margin = s.real(first + 1);
     record.pUp = s.real(first + 2);
     record.up = s.integer(first + 3) != 0;
@@ -107,6 +112,7 @@ void readCall(const SqliteStatement& s, int first, FeatureTransform transform, P
     else
         record.actual = s.integer(first + 4) != 0;
     record.resolvedTime = s.integer(first + 5);
+    return true;
 }
 
 } // namespace
@@ -411,6 +417,12 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
         *error = failure(QStringLiteral("cannot read the predictions of run %1").arg(query.run));
         return false;
     };
+    auto damaged = [&] {
+        *error = QStringLiteral("the prediction log '%1' is damaged: a call of run %2 does not hold 2 to 60 closes")
+                     .arg(path_)
+                     .arg(query.run);
+        return false;
+    };
 
     if (query.stock) {
         SqliteStatement find(db_, "SELECT id FROM stocks WHERE name = ?");
@@ -444,7 +456,8 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
             after = hop.integer(0);
             if (!hop.isNull(1)) {
                 record.time = after;
-                readCall(hop, 1, runInfo->transform, record);
+                if (!readCall(hop, 1, runInfo->transform, record))
+                    return damaged();
                 if (!visit(record)) {
                     hop.reset();
                     return true;
@@ -454,16 +467,13 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
         }
     }
 
-    std::vector<std::string> names;
+    // By id, whatever the ids are: a damaged file may hold any number there.
+    std::unordered_map<std::int64_t, std::string> names;
     {
         SqliteStatement s(db_, "SELECT id, name FROM stocks");
         int rc = s.ok() ? s.step() : SQLITE_ERROR;
-        for (; rc == SQLITE_ROW; rc = s.step()) {
-            const auto id = static_cast<std::size_t>(std::max<std::int64_t>(0, s.integer(0)));
-            if (id >= names.size())
-                names.resize(id + 1);
-            names[id] = s.text(1);
-        }
+        for (; rc == SQLITE_ROW; rc = s.step())
+            names[s.integer(0)] = s.text(1);
         if (rc != SQLITE_DONE)
             return readFailed();
     }
@@ -477,9 +487,10 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
     int rc = s.step();
     for (; rc == SQLITE_ROW; rc = s.step()) {
         record.time = s.integer(0);
-        const auto id = static_cast<std::size_t>(s.integer(1));
-        record.stock = id < names.size() ? names[id] : std::string();
-        readCall(s, 2, runInfo->transform, record);
+        const auto name = names.find(s.integer(1));
+        record.stock = name != names.end() ? name->second : std::string();
+        if (!readCall(s, 2, runInfo->transform, record))
+            return damaged();
         if (!visit(record)) {
             s.reset();
             return true;
