@@ -15,11 +15,15 @@ seconds=${1:-10}
 [ $# -gt 0 ] && shift
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${STOCKSTREAM_FUZZ_BUILD:-"$root/build-fuzz"}
-harnesses=${*:-"fuzz_tickerfile fuzz_jsonlines fuzz_modelfile"}
+harnesses=${*:-"fuzz_tickerfile fuzz_jsonlines fuzz_modelfile fuzz_predictionlog"}
 
 CXX=${CXX:-clang++-14} cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSTOCKSTREAM_FUZZ=ON -DSTOCKSTREAM_GUI=OFF -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$build" --parallel 2 --target $harnesses
+
+# Scratch files (the input as a file, SQLite's files) on tmpfs when there is one.
+scratch=$(mktemp -d /dev/shm/stockstream-fuzz.XXXXXX 2>/dev/null || mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 
 failed=""
 for h in $harnesses; do
@@ -27,8 +31,7 @@ for h in $harnesses; do
     corpus="$build/fuzz-corpus/$name"
     artifacts="$build/fuzz-artifacts/$name/"
     log="$build/fuzz-logs/$h.log"
-    scratch="$build/fuzz-scratch"
-    mkdir -p "$corpus" "$artifacts" "$(dirname "$log")" "$scratch"
+    mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
     dict=""
     [ -f "$root/tests/fuzz/$name.dict" ] && dict="-dict=$root/tests/fuzz/$name.dict"
     stamp="$scratch/$h.started"
