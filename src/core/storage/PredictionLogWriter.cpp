@@ -8,7 +8,7 @@ namespace ss {
 
 namespace {
 
-constexpr int kRowsPerInsert = 16;
+constexpr int kRowsPerInsert = 64;
 constexpr int kColumns = 9;
 
 std::string insertSql(int rows)
@@ -31,7 +31,8 @@ PredictionLogWriter::PredictionLogWriter(PredictionLog& log, std::int64_t run, s
       insertMany_(log.connection(), insertSql(kRowsPerInsert)),
       insertOne_(log.connection(), insertSql(1)),
       resolve_(log.connection(),
-               "UPDATE predictions SET actual = ?, resolved_time = ? WHERE run = ? AND time = ? AND stock = ?")
+               "UPDATE predictions SET actual = ?, resolved_time = ? WHERE run = ? AND time = ? AND stock = ?"),
+      checkpointer_(log.path(), log.connection())
 {
 }
 

@@ -2,6 +2,7 @@
 
 #include "PredictionBatchWriter.h"
 #include "SqliteStatement.h"
+#include "WalCheckpointer.h"
 
 #include <cstdint>
 #include <vector>
@@ -31,6 +32,7 @@ private:
     SqliteStatement insertMany_;  // kRowsPerInsert calls a statement: far fewer trips through SQLite
     SqliteStatement insertOne_;
     SqliteStatement resolve_;
+    WalCheckpointer checkpointer_;
 };
 
 } // namespace ss

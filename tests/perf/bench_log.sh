@@ -1,0 +1,40 @@
+#!/bin/sh
+# Full-dataset replay at maximum speed into the SQLite prediction log
+# (replay --db): predictions per second end to end, the log's writes
+# included, and the log's size per prediction; then one stock's calls read
+# back out of it (export --stock, the GUI's per-stock history path).
+#   sh tests/perf/bench_log.sh [runs]
+set -eu
+. "$(dirname "$0")/common.sh"
+runs=${1:-2}
+ensure_dataset
+ensure_build
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Warm the page cache so the replay reads from memory.
+cat "$stocks"/*.txt >/dev/null
+
+field() { echo "$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2"; }
+
+best=""
+for _ in $(seq "$runs"); do
+    rm -f "$work"/log.sqlite*
+    measure "$cli" replay --data "$stocks" --db "$work/log.sqlite" >"$work/summary.json"
+    summary=$(cat "$work/summary.json")
+    if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc)" -eq 1 ]; then
+        best=$wall best_rss=$rss_mb best_summary=$summary
+        bytes=$(stat -c %s "$work/log.sqlite")
+    fi
+done
+windows=$(field "$best_summary" windows)
+
+start=$(date +%s.%N)
+exported=$("$cli" export --db "$work/log.sqlite" --format csv --stock ibm.us --out "$work/ibm.csv")
+export_s=$(echo "$(date +%s.%N) - $start" | bc)
+
+printf '| logged replay (--db), %s predictions | %.2f s | %.2f M predictions/s | %s MB | %.1f bytes/prediction |\n' \
+    "$windows" "$best" "$(echo "$windows / $best / 1000000" | bc -l)" "$best_rss" "$(echo "$bytes / $windows" | bc -l)"
+printf '| export --stock ibm.us --format csv from that log, %s records | %.2f s |\n' \
+    "$(field "$exported" records)" "$export_s"
