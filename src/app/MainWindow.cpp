@@ -346,12 +346,7 @@ void MainWindow::openData(const QString& path)
             finishLoad(path);
     });
 
-    loadDialog_ = new QProgressDialog(tr("Reading %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0, 0, this);
-    loadDialog_->setWindowTitle(tr("Opening data"));
-    loadDialog_->setWindowModality(Qt::WindowModal);
-    loadDialog_->setMinimumDuration(300);
-    loadDialog_->setAutoClose(false);
-    loadDialog_->setAutoReset(false);
+    loadDialog_ = progressDialog(tr("Opening data"), tr("Reading %1…").arg(QDir::toNativeSeparators(path)), 0);
     connect(loadDialog_, &QProgressDialog::canceled, loadJob_.get(), &DataLoadJob::cancel);
     loadPollTimer_.disconnect();
     connect(&loadPollTimer_, &QTimer::timeout, this, [this] {
@@ -367,6 +362,18 @@ void MainWindow::openData(const QString& path)
     loadPollTimer_.start();
     statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
     loadJob_->start();
+}
+
+QProgressDialog* MainWindow::progressDialog(const QString& title, const QString& label, int maximum)
+{
+    auto* dialog = new QProgressDialog(label, tr("Cancel"), 0, maximum, this);
+    dialog->setWindowTitle(title);
+    dialog->setWindowModality(Qt::WindowModal);
+    // Quick jobs finish without a dialog flashing up.
+    dialog->setMinimumDuration(300);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    return dialog;
 }
 
 void MainWindow::finishLoad(const QString& path)
@@ -782,12 +789,7 @@ void MainWindow::exportPredictions(const QString& path, const QString& stock)
     exportJob_ = std::make_unique<ExportJob>(logger_ ? logger_->path() : logPath(), query, format, path);
     connect(exportJob_.get(), &ExportJob::finished, this, [this, path] { finishExport(path); });
 
-    exportDialog_ = new QProgressDialog(tr("Exporting run %1…").arg(run->id), tr("Cancel"), 0, 1000, this);
-    exportDialog_->setWindowTitle(tr("Export predictions"));
-    exportDialog_->setWindowModality(Qt::WindowModal);
-    exportDialog_->setMinimumDuration(300);
-    exportDialog_->setAutoClose(false);
-    exportDialog_->setAutoReset(false);
+    exportDialog_ = progressDialog(tr("Export predictions"), tr("Exporting run %1…").arg(run->id), 1000);
     connect(exportDialog_, &QProgressDialog::canceled, exportJob_.get(), &ExportJob::cancel);
     exportPollTimer_.disconnect();
     connect(&exportPollTimer_, &QTimer::timeout, this, [this] {

@@ -102,6 +102,7 @@ private:
     void setUpStatusBar();
     void restoreSettings();
     void saveSettings();
+    QProgressDialog* progressDialog(const QString& title, const QString& label, int maximum);
     void finishLoad(const QString& path);
     void showData(std::shared_ptr<const MarketData> data, const QString& path);
     void setModel(std::shared_ptr<const LogisticModel> model);

@@ -1,0 +1,157 @@
+#include "app/StockHistory.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace ss;
+
+namespace {
+
+constexpr int kWindow = 3;
+const std::vector<double> kWeights{0.4, -1.0, 0.7};  // raw: one per close
+constexpr double kIntercept = -0.02;
+
+// Closes with ties, rises and falls, one a day.
+std::shared_ptr<const MarketData> market()
+{
+    StockSeries s;
+    s.name = "abc.us";
+    const std::vector<double> closes{1.0, 1.1, 1.1, 1.05, 1.2, 1.3, 1.3, 1.25, 1.4, 1.1, 1.15, 1.15, 1.2};
+    for (std::size_t i = 0; i < closes.size(); ++i) {
+        s.times.push_back(timestamp::fromCivil(2001, 3, 1) + static_cast<Timestamp>(i) * timestamp::kSecondsPerDay);
+        s.closes.push_back(closes[i]);
+    }
+    return std::make_shared<const MarketData>(std::vector<StockSeries>{s});
+}
+
+std::shared_ptr<const LogisticModel> model()
+{
+    return std::make_shared<const LogisticModel>(kWindow, FeatureTransform::Raw, kWeights, kIntercept);
+}
+
+struct Expected {
+    std::vector<bool> up;
+    std::vector<double> pUp;
+    std::uint64_t resolved = 0;
+    std::uint64_t correct = 0;
+};
+
+Expected byHand(const std::vector<double>& c, std::size_t records)
+{
+    Expected e;
+    for (std::size_t i = kWindow - 1; i < records; ++i) {
+        double m = kIntercept;
+        for (int k = 0; k < kWindow; ++k)
+            m += kWeights[static_cast<std::size_t>(k)] * c[i - static_cast<std::size_t>(kWindow - 1 - k)];
+        const double p = 1 / (1 + std::exp(-m));
+        e.pUp.push_back(p);
+        e.up.push_back(p > 0.5);
+        if (i + 1 < records) {
+            ++e.resolved;
+            e.correct += (c[i + 1] > c[i]) == (p > 0.5);
+        }
+    }
+    return e;
+}
+
+} // namespace
+
+class TestStockHistory : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesAHandCount_data();
+    void matchesAHandCount();
+    void growsInStepsLikeInOne();
+    void goingBackStartsOver();
+    void findsCallsByRecord();
+    void emptyHistoryIsHarmless();
+};
+
+void TestStockHistory::matchesAHandCount_data()
+{
+    QTest::addColumn<int>("records");
+    QTest::newRow("before the first window") << 2;
+    QTest::newRow("first window only") << 3;
+    QTest::newRow("part way") << 8;
+    QTest::newRow("everything") << 13;
+    QTest::newRow("more than there is") << 100;
+}
+
+void TestStockHistory::matchesAHandCount()
+{
+    QFETCH(int, records);
+    const auto data = market();
+    StockHistory h(data, 0, model());
+    h.advanceTo(static_cast<std::size_t>(records));
+    const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(records), data->stock(0).size());
+    const Expected e = byHand(data->stock(0).closes, n);
+    QCOMPARE(h.records(), n);
+    QCOMPARE(h.calls().size(), e.up.size());
+    QCOMPARE(h.tally().resolved, e.resolved);
+    QCOMPARE(h.tally().correct, e.correct);
+    for (std::size_t i = 0; i < e.up.size(); ++i) {
+        const StockCall& c = h.calls()[i];
+        QCOMPARE(c.up, e.up[i]);
+        QCOMPARE(c.pUp, e.pUp[i]);
+        QCOMPARE(c.record, i + kWindow - 1);
+        QCOMPARE(c.resolved, i + 1 < e.up.size());
+        if (c.resolved)
+            QCOMPARE(c.predictedTime, data->stock(0).times[c.record + 1]);
+    }
+    if (!h.calls().empty())
+        QCOMPARE(std::uint64_t{h.calls().back().correctSoFar}, e.correct);
+}
+
+void TestStockHistory::growsInStepsLikeInOne()
+{
+    const auto data = market();
+    StockHistory stepwise(data, 0, model());
+    for (std::size_t r = 0; r <= 13; ++r)
+        stepwise.advanceTo(r);
+    StockHistory once(data, 0, model());
+    once.advanceTo(13);
+    QCOMPARE(stepwise.calls().size(), once.calls().size());
+    for (std::size_t i = 0; i < once.calls().size(); ++i) {
+        QCOMPARE(stepwise.calls()[i].correctSoFar, once.calls()[i].correctSoFar);
+        QCOMPARE(stepwise.calls()[i].lastMoveCorrectSoFar, once.calls()[i].lastMoveCorrectSoFar);
+    }
+}
+
+void TestStockHistory::goingBackStartsOver()
+{
+    const auto data = market();
+    StockHistory h(data, 0, model());
+    h.advanceTo(13);
+    h.advanceTo(6);
+    const Expected e = byHand(data->stock(0).closes, 6);
+    QCOMPARE(h.records(), std::size_t{6});
+    QCOMPARE(h.calls().size(), e.up.size());
+    QCOMPARE(h.tally().correct, e.correct);
+}
+
+void TestStockHistory::findsCallsByRecord()
+{
+    StockHistory h(market(), 0, model());
+    h.advanceTo(13);
+    QVERIFY(!h.callAt(0));
+    QVERIFY(!h.callAt(1));
+    QVERIFY(h.callAt(2));
+    QCOMPARE(h.callAt(5)->record, std::size_t{5});
+    QCOMPARE(h.callPredicting(6), h.callAt(5));
+    QVERIFY(!h.callPredicting(0));
+    QVERIFY(!h.callAt(13));
+}
+
+void TestStockHistory::emptyHistoryIsHarmless()
+{
+    StockHistory h;
+    QVERIFY(!h.isValid());
+    h.advanceTo(10);
+    QCOMPARE(h.records(), std::size_t{0});
+    QVERIFY(!h.callAt(0));
+}
+
+QTEST_MAIN(TestStockHistory)
+#include "tst_stockhistory.moc"
