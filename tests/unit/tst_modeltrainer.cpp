@@ -142,7 +142,8 @@ void TestModelTrainer::savedModelLoadsBack()
 }
 
 // Two stocks' examples in one fit; their runs never mix (a: 40 closes give
-// 35 examples, b: 3 closes give none, c: 30 give 25).
+// 35 examples, b: 3 closes give none, c: 30 give 25). c starts a day before
+// a and ends earlier: the span runs from c's first close to a's last.
 void TestModelTrainer::pooledStocksFitOnAll()
 {
     std::vector<double> a, c;
@@ -150,7 +151,10 @@ void TestModelTrainer::pooledStocksFitOnAll()
         a.push_back(10 + (i * 7 % 5));
     for (int i = 0; i < 30; ++i)
         c.push_back(50 + (i * 3 % 7));
-    const std::vector<StockSeries> stocks{series(a, "a.us"), series({1, 2, 3}, "b.us"), series(c, "c.us")};
+    StockSeries early = series(c, "c.us");
+    for (Timestamp& t : early.times)
+        t -= timestamp::kSecondsPerDay;
+    const std::vector<StockSeries> stocks{series(a, "a.us"), series({1, 2, 3}, "b.us"), early};
     TrainingOptions options;
     const auto refused = ModelTrainer::train(stocks, "prices", options);
     QVERIFY(!refused.model);
@@ -162,6 +166,8 @@ void TestModelTrainer::pooledStocksFitOnAll()
     QCOMPARE(out.examples, std::size_t(60));
     QCOMPARE(out.model->trainedOn().value("stocks").toInt(), 3);
     QCOMPARE(out.model->trainedOn().value("fit_on").toString(), QStringLiteral("all examples"));
+    QCOMPARE(out.model->trainedOn().value("from").toString(), date(early.times.front()));
+    QCOMPARE(out.model->trainedOn().value("to").toString(), date(stocks[0].times.back()));
     QVERIFY(!out.test);
 }
 

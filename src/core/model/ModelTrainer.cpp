@@ -2,6 +2,7 @@
 
 #include "ExampleSet.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -14,13 +15,17 @@ QString date(Timestamp t)
     return QString::fromStdString(timestamp::format(t));
 }
 
-// The closes a run of examples reads, from its first window's oldest close
-// to its last label.
+// The closes a run of examples reads, from the oldest close of a window to
+// the latest label; over pooled stocks, the earliest and the latest of all.
 QJsonObject span(const ExampleSet& examples, std::size_t begin, std::size_t end)
 {
-    return {{"examples", static_cast<qint64>(end - begin)},
-            {"from", date(examples.firstCloseTime(begin))},
-            {"to", date(examples.labelTime(end - 1))}};
+    Timestamp from = examples.firstCloseTime(begin);
+    Timestamp to = examples.labelTime(end - 1);
+    for (std::size_t i = begin; i < end; ++i) {
+        from = std::min(from, examples.firstCloseTime(i));
+        to = std::max(to, examples.labelTime(i));
+    }
+    return {{"examples", static_cast<qint64>(end - begin)}, {"from", date(from)}, {"to", date(to)}};
 }
 
 } // namespace
