@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLineItem>
+#include <QGuiApplication>
 #include <QMouseEvent>
 #include <QWheelEvent>
 
@@ -45,6 +46,12 @@ QString ChartView::dateFormat(double spanMs)
     if (spanMs > 90 * kDayMs)
         return QStringLiteral("MMM yyyy");
     return QStringLiteral("d MMM yy");
+}
+
+QChart::ChartTheme ChartView::theme()
+{
+    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark
+                                                                               : QChart::ChartThemeLight;
 }
 
 double ChartView::visibleMin() const

@@ -23,6 +23,8 @@ public:
     static double axisValue(Timestamp time);
     // Labels as fine as a span of the date axis needs, and no finer, so they fit.
     static QString dateFormat(double spanMs);
+    // Light or dark, after the application's palette (which follows the system).
+    static QChart::ChartTheme theme();
 
     double visibleMin() const;
     double visibleMax() const;

@@ -16,6 +16,7 @@ OverviewChart::OverviewChart(QWidget* parent)
     : QChartView(parent), timeAxis_(new QDateTimeAxis), accuracyAxis_(new QValueAxis)
 {
     auto* chart = new QChart;
+    chart->setTheme(ChartView::theme());
     chart->setTitle(tr("All stocks: running accuracy"));
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setAlignment(Qt::AlignTop);

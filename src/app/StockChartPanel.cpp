@@ -58,6 +58,7 @@ QImage triangle(bool up, const QColor& colour)
 QChart* makeChart(const QString& title, QDateTimeAxis*& timeAxis, QValueAxis*& valueAxis)
 {
     auto* chart = new QChart;
+    chart->setTheme(ChartView::theme());
     chart->setTitle(title);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setAlignment(Qt::AlignTop);
