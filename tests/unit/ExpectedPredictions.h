@@ -14,6 +14,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 struct ExpectedCall {
@@ -113,5 +114,26 @@ inline QString differenceFromJson(const QJsonObject& o, const ExpectedCall& e)
     const QJsonValue actual = o.value("actual");
     if (e.actual ? !actual.isDouble() || actual.toInt() != (*e.actual ? 1 : 0) : !actual.isNull())
         return QStringLiteral("actual");
+    return {};
+}
+
+// Checks a JSON-lines record against the calls and that no record for the
+// same call came before it; returns what is wrong, or an empty string.
+// mayBeOpen: the record may show "actual": null for a call the files
+// resolve (a log caught before the outcome was committed).
+inline QString checkRecord(const QJsonObject& o, const ExpectedCalls& expected, std::set<QString>& seen,
+                           bool mayBeOpen = false)
+{
+    const QString key = o.value("stock").toString() + '|' + o.value("date").toString();
+    const auto e = expected.find(key);
+    if (e == expected.end())
+        return QStringLiteral("no such call");
+    QJsonObject judged = o;
+    if (mayBeOpen && o.value("actual").isNull() && e->second.actual)
+        judged.insert("actual", *e->second.actual ? 1 : 0);
+    if (const QString d = differenceFromJson(judged, e->second); !d.isEmpty())
+        return d;
+    if (!seen.insert(key).second)
+        return QStringLiteral("duplicate");
     return {};
 }

@@ -167,12 +167,8 @@ void TestPredictionExport::jsonLinesExportMatchesEveryCall()
     QString previousDate;
     for (const QByteArray& row : rows) {
         const QJsonObject o = QJsonDocument::fromJson(row).object();
-        const QString key = o.value("stock").toString() + '|' + o.value("date").toString();
-        const auto e = expected_.find(key);
-        QVERIFY2(e != expected_.end(), row.constData());
-        const QString difference = differenceFromJson(o, e->second);
-        QVERIFY2(difference.isEmpty(), qPrintable(difference + ": " + row));
-        QVERIFY2(seen.insert(key).second, row.constData());
+        const QString wrong = checkRecord(o, expected_, seen);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong + ": " + row));
         QVERIFY2(o.value("date").toString() >= previousDate, "records are in time order");
         previousDate = o.value("date").toString();
     }
@@ -211,12 +207,8 @@ void TestPredictionExport::directJsonLinesMatchEveryCall()
     bool openCalls = false;
     for (const QByteArray& row : rows) {
         const QJsonObject o = QJsonDocument::fromJson(row).object();
-        const QString key = o.value("stock").toString() + '|' + o.value("date").toString();
-        const auto e = expected_.find(key);
-        QVERIFY2(e != expected_.end(), row.constData());
-        const QString difference = differenceFromJson(o, e->second);
-        QVERIFY2(difference.isEmpty(), qPrintable(difference + ": " + row));
-        QVERIFY(seen.insert(key).second);
+        const QString wrong = checkRecord(o, expected_, seen);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong + ": " + row));
         // Resolved records first, then the calls still open at the end.
         if (o.value("actual").isNull())
             openCalls = true;

@@ -13,7 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
+#include "SqliteProbe.h"
 
 #include <set>
 #include <unistd.h>
@@ -22,25 +22,6 @@ using namespace ss;
 
 namespace {
 
-// A plain SQLite connection, as another program would hold one.
-class Database {
-public:
-    explicit Database(const QString& path) { sqlite3_open(QFile::encodeName(path).constData(), &db_); }
-    ~Database() { sqlite3_close(db_); }
-    bool exec(const char* sql) { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
-    QString text(const char* sql) const
-    {
-        sqlite3_stmt* s = nullptr;
-        QString result = QStringLiteral("error");
-        if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-            result = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
-        sqlite3_finalize(s);
-        return result;
-    }
-
-private:
-    sqlite3* db_ = nullptr;
-};
 
 void writeFile(const QString& path, const QByteArray& bytes)
 {
@@ -128,7 +109,7 @@ void TestPredictionLog::createsTheDocumentedSchema()
     const QString path = dir_->filePath("new.sqlite");
     QString error;
     QVERIFY2(PredictionLog::open(path, &error), qPrintable(error));
-    Database db(path);
+    SqliteProbe db(path);
     QCOMPARE(db.text("PRAGMA application_id").toInt(), PredictionLog::kApplicationId);
     QCOMPARE(db.text("PRAGMA user_version").toInt(), PredictionLog::kSchemaVersion);
     QCOMPARE(db.text("PRAGMA journal_mode"), QStringLiteral("wal"));
@@ -189,7 +170,7 @@ void TestPredictionLog::refuses()
     if (!contents.isEmpty())
         writeFile(path, contents);
     if (!sql.isEmpty())
-        QVERIFY(Database(path).exec(sql.constData()));
+        QVERIFY(SqliteProbe(path).exec(sql.constData()));
     const QByteArray before = contents.isEmpty() ? QByteArray() : contents;
 
     QString error;
@@ -300,7 +281,7 @@ void TestPredictionLog::waitsForALockThenSaysSo()
         const auto log = PredictionLog::open(path, &error);
         committedRun = newRun(*log, data).id;
     }
-    Database other(path);
+    SqliteProbe other(path);
     QVERIFY(other.exec("BEGIN IMMEDIATE; INSERT INTO stocks (name) VALUES ('held.us')"));
 
     const auto log = PredictionLog::open(path, &error, {std::chrono::milliseconds(50)});
