@@ -12,6 +12,7 @@
 #include "SnapshotFeed.h"
 #include "StockChartPanel.h"
 #include "StockHistory.h"
+#include "TrainingDialog.h"
 #include "WatchlistModel.h"
 
 #include <array>
@@ -101,6 +102,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(ui_->filterEdit, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
     connect(ui_->watchlistView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelectedStock);
+    connect(ui_->watchlistView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::showComparedStocks);
 
     auto* qualityProxy = new QSortFilterProxyModel(this);
     qualityProxy->setSourceModel(dataQuality_);
@@ -203,6 +206,7 @@ void MainWindow::setUpActions()
     connect(ui_->openModelButton, &QPushButton::clicked, this, &MainWindow::chooseModel);
     connect(ui_->actionDefaultModel, &QAction::triggered, this,
             [this] { openModel(QString::fromLatin1(kBuiltInModel)); });
+    connect(ui_->actionTrainModel, &QAction::triggered, this, &MainWindow::openTrainingDialog);
     connect(ui_->actionResetZoom, &QAction::triggered, ui_->stockCharts, &StockChartPanel::resetZoom);
     connect(ui_->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About StockStream"),
@@ -505,6 +509,32 @@ void MainWindow::setModel(std::shared_ptr<const LogisticModel> model)
     showSelectedStock();
 }
 
+TrainingDialog* MainWindow::openTrainingDialog()
+{
+    if (!trainingDialog_) {
+        trainingDialog_ = new TrainingDialog(this);
+        connect(trainingDialog_, &TrainingDialog::modelChosen, this, &MainWindow::useTrainedModel);
+    }
+    trainingDialog_->setLoadedData(data_, dataPath_);
+    trainingDialog_->show();
+    trainingDialog_->raise();
+    trainingDialog_->activateWindow();
+    return trainingDialog_;
+}
+
+void MainWindow::useTrainedModel(std::shared_ptr<const LogisticModel> model)
+{
+    const QString path = model->sourcePath();
+    setModel(std::move(model));
+    settings_.setValue("model/last", path);
+    const ReplayProgress at = engine_ ? engine_->progress() : ReplayProgress{};
+    statusBar()->showMessage(at.processed > 0 ? tr("Switched to model %1 after %2: the next windows are scored with it")
+                                                    .arg(QFileInfo(path).completeBaseName(),
+                                                         QString::fromStdString(timestamp::format(at.time)))
+                                              : tr("Switched to model %1").arg(QFileInfo(path).completeBaseName()),
+                             15000);
+}
+
 void MainWindow::showModel()
 {
     const LogisticModel& m = *model_;
@@ -536,6 +566,19 @@ void MainWindow::showSelectedStock()
     StockHistory history(data_, selectedStock_, model_);
     history.advanceTo(engine_->snapshot().stocks[selectedStock_].records);
     ui_->stockCharts->showStock(std::move(history));
+    showComparedStocks();
+}
+
+void MainWindow::showComparedStocks()
+{
+    if (!engine_ || !hasSelection_)
+        return;
+    std::vector<std::size_t> stocks;
+    for (const QModelIndex& row : ui_->watchlistView->selectionModel()->selectedRows())
+        stocks.push_back(static_cast<std::size_t>(proxy_->mapToSource(row).row()));
+    std::sort(stocks.begin(), stocks.end());
+    ui_->stockCharts->compareWith(std::move(stocks));
+    ui_->stockCharts->advance(engine_->snapshot());
 }
 
 void MainWindow::refreshViews()
@@ -576,7 +619,7 @@ void MainWindow::showStocks(const ReplaySnapshot& snapshot)
         resortClock_.start();
     }
     if (hasSelection_)
-        ui_->stockCharts->advanceTo(snapshot.stocks[selectedStock_].records);
+        ui_->stockCharts->advance(snapshot);
     const QLocale locale;
     recordsLabel_->setText(tr("%1 / %2 records, %3 correct of %4 resolved")
                                .arg(locale.toString(static_cast<qulonglong>(snapshot.progress.processed)),

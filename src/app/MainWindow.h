@@ -31,6 +31,7 @@ class RunsModel;
 class OverviewChart;
 class SnapshotFeed;
 class StockChartPanel;
+class TrainingDialog;
 class WatchlistModel;
 
 // The application's window: opens price data and a model, drives the replay
@@ -80,6 +81,9 @@ public:
     // Seeks to the date at a point of the timeline slider (0..kTimelineSteps).
     void seekToTimeline(int position);
     static constexpr int kTimelineSteps = 10000;
+    // Model ▸ Train model…: opens (once created, raises) the training dialog
+    // on the data open now.
+    TrainingDialog* openTrainingDialog();
     // Updates every view from a fresh snapshot now. The refresh timer does
     // the same at its frame rate, with snapshots taken off the GUI thread.
     void refreshViews();
@@ -106,8 +110,10 @@ private:
     void finishLoad(const QString& path);
     void showData(std::shared_ptr<const MarketData> data, const QString& path);
     void setModel(std::shared_ptr<const LogisticModel> model);
+    void useTrainedModel(std::shared_ptr<const LogisticModel> model);
     void showModel();
     void showSelectedStock();
+    void showComparedStocks();
     void updateActions();
     void refreshFrame();
     void showProgress(const ReplayProgress& progress);
@@ -156,6 +162,7 @@ private:
     RunsModel* runs_;
     std::unique_ptr<ExportJob> exportJob_;
     QProgressDialog* exportDialog_ = nullptr;
+    TrainingDialog* trainingDialog_ = nullptr;
     QTimer exportPollTimer_;
     quint64 loadGeneration_ = 0;
     QTimer refreshTimer_;

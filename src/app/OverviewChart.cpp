@@ -58,7 +58,10 @@ void OverviewChart::update(const ReplaySnapshot& snapshot)
         clear();
     const Tally& t = snapshot.overall;
     const double x = ChartView::axisValue(snapshot.progress.time);
-    if (snapshot.progress.processed == lastProcessed_ || t.resolved == 0 || (timeline_.size() > 0 && x <= timeline_.lastX()))
+    // The first few calls say little and would stretch the scale.
+    constexpr std::uint64_t kMinResolved = 200;
+    if (snapshot.progress.processed == lastProcessed_ || t.resolved < kMinResolved
+        || (timeline_.size() > 0 && x <= timeline_.lastX()))
         return;
     lastProcessed_ = snapshot.progress.processed;
     timeline_.add(x, {t.accuracy(), t.alwaysUpAccuracy(), t.alwaysDownAccuracy(), t.lastMoveAccuracy()});

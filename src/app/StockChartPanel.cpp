@@ -29,6 +29,9 @@ constexpr std::size_t kMaxFollowRecords = 250;
 constexpr double kMarkerSize = 11;
 const QColor kRight(0x2e, 0x9d, 0x4a);
 const QColor kWrong(0xd6, 0x3a, 0x3a);
+// Apart from the price line's and the markers' colours.
+const std::array<QColor, 5> kComparedColours{QColor(0xe6, 0x7e, 0x22), QColor(0x8e, 0x44, 0xad), QColor(0x8d, 0x6e, 0x63),
+                                             QColor(0x16, 0xa0, 0x85), QColor(0xd8, 0x1b, 0x60)};
 
 QImage triangle(bool up, const QColor& colour)
 {
@@ -150,6 +153,7 @@ StockChartPanel::StockChartPanel(QWidget* parent) : QWidget(parent)
 
 void StockChartPanel::showStock(StockHistory history)
 {
+    compareWith({});
     history_ = std::move(history);
     follow_ = true;
     rangeMin_ = rangeMax_ = 0;
@@ -158,8 +162,75 @@ void StockChartPanel::showStock(StockHistory history)
     redraw();
 }
 
+void StockChartPanel::compareWith(std::vector<std::size_t> stocks)
+{
+    for (Compared& c : compared_) {
+        priceChart_->removeSeries(c.series);
+        delete c.series;
+    }
+    compared_.clear();
+    if (!history_.isValid())
+        return;
+    stocks.resize(std::min(stocks.size(), kMaxCompared));
+    for (std::size_t stock : stocks) {
+        if (stock == history_.stockIndex())
+            continue;
+        auto* series = addSeries<QLineSeries>(priceChart_, QString::fromStdString(history_.data().stock(stock).name),
+                                              timeAxes_[0], priceAxis_);
+        series->setPen(QPen(kComparedColours[compared_.size() % kComparedColours.size()], 1.2, Qt::DashLine));
+        compared_.push_back({stock, {}, series});
+    }
+    redraw();
+}
+
+void StockChartPanel::advance(const ReplaySnapshot& snapshot)
+{
+    bool grown = false;
+    for (Compared& c : compared_) {
+        const StockSeries& s = history_.data().stock(c.stock);
+        const std::size_t records = std::min(snapshot.stocks[c.stock].records, s.size());
+        if (records < c.points.size()) {
+            c.points.clear();
+            grown = true;
+        }
+        for (std::size_t i = c.points.size(); i < records; ++i, grown = true)
+            c.points.emplace_back(ChartView::axisValue(s.times[i]), s.closes[i]);
+    }
+    const std::size_t records = history_.isValid() ? snapshot.stocks[history_.stockIndex()].records : 0;
+    if (history_.isValid() && records != history_.records())
+        advanceTo(records);
+    else if (grown)
+        redraw();
+}
+
+void StockChartPanel::drawCompared(double& lo, double& hi)
+{
+    const auto byX = [](const QPointF& p, double x) { return p.x() < x; };
+    const auto left = std::lower_bound(pricePoints_.begin(), pricePoints_.end(), rangeMin_, byX);
+    const int buckets = std::max(1, static_cast<int>(views_[0]->chart()->plotArea().width() / 2));
+    for (Compared& c : compared_) {
+        const auto from = std::lower_bound(c.points.begin(), c.points.end(), rangeMin_, byX);
+        if (left == pricePoints_.end() || from == c.points.end() || from->y() <= 0) {
+            c.series->clear();
+            continue;
+        }
+        const double scale = left->y() / from->y();
+        QList<QPointF> line = SeriesDecimator::decimate(c.points, rangeMin_, rangeMax_, buckets);
+        for (QPointF& p : line)
+            p.setY(p.y() * scale);
+        double a = 0;
+        double b = 0;
+        if (SeriesDecimator::yRange(line, rangeMin_, rangeMax_, a, b)) {
+            lo = std::min(lo, a);
+            hi = std::max(hi, b);
+        }
+        c.series->replace(line);
+    }
+}
+
 void StockChartPanel::clear()
 {
+    compareWith({});
     history_ = {};
     priceChart_->setTitle(tr("Select a stock in the watchlist"));
     rebuildPoints();
@@ -276,8 +347,10 @@ void StockChartPanel::redraw()
     price_->replace(price);
     double lo = 0;
     double hi = 1;
-    if (SeriesDecimator::yRange(price, rangeMin_, rangeMax_, lo, hi))
+    if (SeriesDecimator::yRange(price, rangeMin_, rangeMax_, lo, hi)) {
+        drawCompared(lo, hi);
         fitValueAxis(priceAxis_, lo, hi, 0, std::numeric_limits<double>::max());
+    }
 
     const auto byX = [](const QPointF& p, double x) { return p.x() < x; };
     visibleCalls_ = 0;

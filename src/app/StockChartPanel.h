@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StockHistory.h"
+#include "core/stream/ReplaySnapshot.h"
 
 #include <QWidget>
 
@@ -33,10 +34,17 @@ public:
 
     explicit StockChartPanel(QWidget* parent = nullptr);
 
+    static constexpr std::size_t kMaxCompared = 5;
+
     void showStock(StockHistory history);
+    // Other stocks (data indexes) drawn beside the shown one on the price
+    // chart, rebased to its price at the left edge so their moves compare.
+    void compareWith(std::vector<std::size_t> stocks);
     void clear();
     // The replay has processed the stock's first `records` closes.
     void advanceTo(std::size_t records);
+    // The same for the shown stock and the compared ones, from a snapshot.
+    void advance(const ReplaySnapshot& snapshot);
     // Back to following the replay's latest closes, as many as leave room
     // for every call's marker.
     void resetZoom();
@@ -48,6 +56,8 @@ public:
     QScatterSeries* markerSeries(Marker marker) const { return markers_[marker]; }
     QLineSeries* pUpSeries() const { return pUp_; }
     QLineSeries* rollingSeries(Rolling line) const { return rolling_[line]; }
+    std::size_t comparedCount() const { return compared_.size(); }
+    QLineSeries* comparedSeries(std::size_t i) const { return compared_[i].series; }
     // How many calls lie in the visible range (markers are hidden past a
     // readable density).
     std::size_t visibleCalls() const { return visibleCalls_; }
@@ -70,6 +80,14 @@ private:
     double rangeMax_ = 0;
     std::size_t visibleCalls_ = 0;
 
+    struct Compared {
+        std::size_t stock;
+        std::vector<QPointF> points;
+        QLineSeries* series;
+    };
+    void drawCompared(double& lo, double& hi);
+
+    std::vector<Compared> compared_;
     std::vector<QPointF> pricePoints_;
     std::array<std::vector<QPointF>, MarkerCount> markerPoints_;
     std::vector<QPointF> pUpPoints_;

@@ -44,6 +44,7 @@ public:
     bool isValid() const { return data_ != nullptr; }
     std::size_t stockIndex() const { return stock_; }
     const StockSeries& series() const { return data_->stock(stock_); }
+    const MarketData& data() const { return *data_; }
     const std::shared_ptr<const LogisticModel>& model() const { return model_; }
     std::size_t records() const { return records_; }
     const std::vector<StockCall>& calls() const { return calls_; }

@@ -114,6 +114,7 @@ private slots:
     void refusesABadModel();
     void filterNarrowsTheWatchlist();
     void logsAndExportsARun();
+    void comparesSelectedStocks();
     void cleanupTestCase();
 
 private:
@@ -431,6 +432,29 @@ void TestMainWindow::logsAndExportsARun()
     }
 }
 
+void TestMainWindow::comparesSelectedStocks()
+{
+    QTableView* view = window_->watchlistView();
+    const auto select = [&](const QString& stock, QItemSelectionModel::SelectionFlags how) {
+        const QModelIndex row = window_->watchlistProxy()->mapFromSource(sourceRow(stock));
+        view->selectionModel()->setCurrentIndex(row, how | QItemSelectionModel::Rows);
+    };
+    select(QStringLiteral("ibm.us"), QItemSelectionModel::ClearAndSelect);
+    select(QStringLiteral("ge.us"), QItemSelectionModel::Select);
+    select(QStringLiteral("ko.us"), QItemSelectionModel::Select);
+    // The current row is charted in full, the others beside its price.
+    StockChartPanel* charts = window_->stockCharts();
+    QCOMPARE(charts->history().series().name, std::string("ko.us"));
+    QCOMPARE(charts->comparedCount(), std::size_t{2});
+    QStringList names;
+    for (std::size_t i = 0; i < charts->comparedCount(); ++i)
+        names << charts->comparedSeries(i)->name();
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("ge.us"), QStringLiteral("ibm.us")}));
+    select(QStringLiteral("ibm.us"), QItemSelectionModel::ClearAndSelect);
+    QCOMPARE(charts->comparedCount(), std::size_t{0});
+}
+
 void TestMainWindow::cleanupTestCase()
 {
     // STOCKSTREAM_SCREENSHOT=file.png keeps a picture of the window as the
@@ -438,6 +462,9 @@ void TestMainWindow::cleanupTestCase()
     const QString shot = qEnvironmentVariable("STOCKSTREAM_SCREENSHOT");
     if (!shot.isEmpty()) {
         // A few decades of replay at a watchable pace, paused mid-way.
+        window_->watchlistView()->selectionModel()->select(
+            window_->watchlistProxy()->mapFromSource(sourceRow(QStringLiteral("ge.us"))),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
         window_->engine()->restart();
         window_->engine()->setPace({Pace::Unit::Timestamps, 1500});
         window_->engine()->play();

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "core/data/MarketData.h"
+#include "core/model/ModelTrainer.h"
+#include "core/model/RegularizationSearch.h"
+
+#include <QDialog>
+#include <QSettings>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class TrainingDialog;
+}
+
+namespace ss {
+
+class ModelLibraryModel;
+class TrainingJob;
+
+// Model ▸ Train model…: fits the logistic model on one stock (of the loaded
+// data, the built-in sample or a ticker file) or on all of a source's stocks
+// pooled, off the GUI thread with progress and Cancel; shows the trainer's
+// own hold-out figures beside the naive baselines, its ROC and calibration
+// charts and coefficients; saves the model to the models folder and makes
+// it the running app's model. Every figure shown is ModelTrainer's.
+class TrainingDialog : public QDialog {
+    Q_OBJECT
+public:
+    enum Source { LoadedData, BuiltInSample, TickerFile };
+    // Rows of the metrics table; its columns are the hold-out and training parts.
+    enum MetricRow {
+        Examples, Accuracy, Interval, AlwaysUp, AlwaysDown, LastMove, Precision, Recall, RocAuc, LogLoss, Brier,
+        MetricRowCount
+    };
+    enum MetricColumn { HoldOut, Training };
+    // A metric cell's exact figure (double; QVariantList {low, high} for
+    // the interval; invalid when undefined), beside its rounded text.
+    static constexpr int FigureRole = Qt::UserRole;
+    // The C search's grid: one value a decade.
+    static constexpr double kMinC = 1e-4;
+    static constexpr double kMaxC = 1e4;
+
+    explicit TrainingDialog(QWidget* parent = nullptr);
+    ~TrainingDialog() override;
+
+    // What the main window has open, offered as a source; path names it.
+    void setLoadedData(std::shared_ptr<const MarketData> data, const QString& path);
+    // Where Save writes and the library reads; by default the user's
+    // application data folder's "models".
+    void setModelsFolder(const QString& folder);
+    QString modelsFolder() const;
+    static QString defaultModelsFolder();
+
+    // As the form's controls do, for scripting and tests.
+    void setSource(Source source);
+    bool setTickerFile(const QString& path);
+    void setStock(const QString& name);
+    void train();
+    void cancelTraining();
+    bool isTraining() const { return job_ != nullptr; }
+    // Writes the trained model to modelsFolder()/name.json; false (with the
+    // reason next to the folder) when it cannot.
+    bool save();
+    // Saves if need be, then hands the model to modelChosen().
+    bool useNow();
+
+    // The last finished run, if it gave a model.
+    const ModelTrainer::Outcome* outcome() const { return outcome_ ? &*outcome_ : nullptr; }
+    const std::optional<RegularizationSearch::Result>& search() const { return search_; }
+    const QString& savedPath() const { return savedPath_; }
+    ModelLibraryModel* library() const { return library_; }
+
+signals:
+    void trainingFinished(bool ok);
+    // The user chose this model for the running app.
+    void modelChosen(std::shared_ptr<const ss::LogisticModel> model);
+
+protected:
+    void done(int result) override;
+
+private:
+    void restoreSettings();
+    void saveSettings();
+    void showSources();
+    void sourceChanged();
+    void chooseFile();
+    void chooseFolder();
+    std::shared_ptr<const MarketData> sourceData(QString* error);
+    // The stock(s) to train on, cut to the date range: one stock, or all pooled.
+    std::shared_ptr<const MarketData> trainingData(QString* error) const;
+    TrainingOptions options() const;
+    QString sourceFileName() const;
+    void updateForm();
+    void updatePreview();
+    void pollProgress();
+    void finishTraining();
+    void showResults();
+    void showMetrics(int column, const ClassificationMetrics* metrics);
+    void showVerdict();
+    void showCoefficients(const LogisticModel& model);
+    void suggestName();
+    bool useLibraryModel();
+    void setBusy(bool busy);
+    double chosenC() const;
+
+    std::unique_ptr<Ui::TrainingDialog> ui_;
+    QSettings settings_;
+    ModelLibraryModel* library_;
+    std::shared_ptr<const MarketData> loaded_;
+    QString loadedPath_;
+    std::shared_ptr<const MarketData> sample_;
+    std::shared_ptr<const MarketData> file_;
+    QString filePath_;
+    QString modelsFolder_;
+    std::unique_ptr<TrainingJob> job_;
+    QTimer pollTimer_;
+    bool pooledRun_ = false;
+    std::optional<ModelTrainer::Outcome> outcome_;
+    std::optional<RegularizationSearch::Result> search_;
+    QString savedPath_;
+};
+
+} // namespace ss
