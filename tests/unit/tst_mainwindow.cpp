@@ -16,6 +16,8 @@
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
@@ -115,6 +117,7 @@ private slots:
     void filterNarrowsTheWatchlist();
     void logsAndExportsARun();
     void comparesSelectedStocks();
+    void cancellingALoadKeepsTheData();
     void cleanupTestCase();
 
 private:
@@ -390,6 +393,37 @@ void TestMainWindow::refusesABadModel()
     box->close();
     QTRY_VERIFY(!window_->findChild<QMessageBox*>());
     QCOMPARE(window_->engine()->snapshot().model, before);
+}
+
+void TestMainWindow::cancellingALoadKeepsTheData()
+{
+    // Enough files that reading them outlasts the click on Cancel.
+    QTemporaryDir folder;
+    QByteArray rows("Date,Open,High,Low,Close,Volume,OpenInt\n");
+    for (int d = 1; d <= 28; ++d)
+        rows += QStringLiteral("2001-02-%1,1,1,1,%2,100,0\n").arg(d, 2, 10, QChar('0')).arg(1 + d / 100.0).toLatin1();
+    for (int i = 0; i < 3000; ++i) {
+        QFile file(folder.filePath(QStringLiteral("s%1.us.txt").arg(i)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(rows);
+    }
+    ReplayEngine* engine = window_->engine();
+    QSignalSpy loaded(window_.get(), &MainWindow::dataLoaded);
+    window_->openData(folder.path());
+    auto* progress = window_->findChild<QProgressDialog*>();
+    QVERIFY(progress);
+    auto* cancel = progress->findChild<QPushButton*>();
+    QVERIFY(cancel);
+    cancel->click();
+    QVERIFY(loaded.wait(60000));
+    if (loaded.front().front().toBool()) {
+        window_->openSample();
+        QVERIFY(loaded.wait(60000));
+        QSKIP("the folder was read before Cancel arrived");
+    }
+    QVERIFY(window_->statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+    QCOMPARE(window_->engine(), engine);
+    QVERIFY(!window_->isLoading());
 }
 
 void TestMainWindow::filterNarrowsTheWatchlist()
