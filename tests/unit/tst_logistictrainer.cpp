@@ -68,6 +68,8 @@ private slots:
     void manyColumns();
     void refusesWhatHasNoOptimum_data();
     void refusesWhatHasNoOptimum();
+    void reportsProgressToTheOptimum();
+    void cancelStopsTheFit();
 };
 
 void TestLogisticTrainer::agreesWithScikitLearnOnIbm_data()
@@ -266,6 +268,45 @@ void TestLogisticTrainer::refusesWhatHasNoOptimum()
     const auto fit = LogisticTrainer::fit(x, y, options);
     QVERIFY(!fit.converged);
     QVERIFY2(QString::fromStdString(fit.error).contains(why), fit.error.c_str());
+}
+
+// One report before the first step and one after each, the last one at or
+// below the tolerance it stops at.
+void TestLogisticTrainer::reportsProgressToTheOptimum()
+{
+    const Labelled d = linearlyLabelled(5000, 0.8, -0.5, 1, 0.2, 11);
+    std::vector<std::pair<int, double>> reports;
+    LogisticTrainer::Options options;
+    options.progress = [&](int iteration, double norm) { reports.emplace_back(iteration, norm); };
+    const auto fit = LogisticTrainer::fit(d.x, d.y, options);
+    QVERIFY(fit.converged);
+    QCOMPARE(reports.size(), static_cast<std::size_t>(fit.iterations) + 1);
+    for (std::size_t i = 0; i < reports.size(); ++i)
+        QCOMPARE(reports[i].first, static_cast<int>(i));
+    QVERIFY(reports.front().second > options.tolerance);
+    QCOMPARE(reports.back().second, fit.gradientNorm);
+    QVERIFY(reports.back().second <= options.tolerance);
+}
+
+// A cancel flag raised before or during the fit stops it short, with no
+// claim of an optimum.
+void TestLogisticTrainer::cancelStopsTheFit()
+{
+    const Labelled d = linearlyLabelled(5000, 0.8, -0.5, 1, 0.2, 11);
+    std::atomic<bool> cancel{true};
+    LogisticTrainer::Options options;
+    options.cancel = &cancel;
+    const auto before = LogisticTrainer::fit(d.x, d.y, options);
+    QVERIFY(before.cancelled);
+    QVERIFY(!before.converged);
+    QCOMPARE(before.iterations, 0);
+    QCOMPARE(before.error, std::string("cancelled"));
+
+    cancel = false;
+    options.progress = [&](int iteration, double) { cancel = iteration == 1; };
+    const auto during = LogisticTrainer::fit(d.x, d.y, options);
+    QVERIFY(during.cancelled);
+    QCOMPARE(during.iterations, 1);
 }
 
 QTEST_MAIN(TestLogisticTrainer)

@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -38,6 +40,10 @@ private slots:
     void pooledStocksFitOnAll();
     void badInput_data();
     void badInput();
+    void trainingCountHoldsOutTheTail_data();
+    void trainingCountHoldsOutTheTail();
+    void progressRunsFromZeroToOne();
+    void cancelledRunGivesNoModel();
 
 private:
     std::shared_ptr<const MarketData> ibm_;
@@ -219,6 +225,61 @@ void TestModelTrainer::badInput()
     QVERIFY(!out.model);
     QVERIFY2(out.error.contains(why), qPrintable(out.error));
     QVERIFY(!out.error.contains('\n'));
+}
+
+void TestModelTrainer::trainingCountHoldsOutTheTail_data()
+{
+    QTest::addColumn<int>("examples");
+    QTest::addColumn<double>("fraction");
+    QTest::addColumn<int>("trained");
+    QTest::newRow("a fifth of 100") << 100 << 0.2 << 80;
+    QTest::newRow("a fifth of 7: floor(1.4) held out") << 7 << 0.2 << 6;
+    QTest::newRow("half of 3: floor(1.5) held out") << 3 << 0.5 << 2;
+    QTest::newRow("nothing held out") << 10 << 0.0 << 10;
+    QTest::newRow("none") << 0 << 0.2 << 0;
+}
+
+void TestModelTrainer::trainingCountHoldsOutTheTail()
+{
+    QFETCH(int, examples);
+    QFETCH(double, fraction);
+    QFETCH(int, trained);
+    QCOMPARE(ModelTrainer::trainingCount(static_cast<std::size_t>(examples), fraction), static_cast<std::size_t>(trained));
+}
+
+// Never backwards, from 0 to 1; the model is the same as without reports.
+void TestModelTrainer::progressRunsFromZeroToOne()
+{
+    std::vector<double> seen;
+    TrainingOptions options;
+    options.progress = [&](double f) { seen.push_back(f); };
+    const auto out = ModelTrainer::train(ibm_->stock(0), "ibm.us.txt", options);
+    QVERIFY2(out.model, qPrintable(out.error));
+    QVERIFY(seen.size() >= 3);
+    QCOMPARE(seen.front(), 0.0);
+    QCOMPARE(seen.back(), 1.0);
+    QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+    const auto quiet = ModelTrainer::train(ibm_->stock(0), "ibm.us.txt", TrainingOptions{});
+    QCOMPARE(out.model->weights(), quiet.model->weights());
+}
+
+void TestModelTrainer::cancelledRunGivesNoModel()
+{
+    std::atomic<bool> cancel{true};
+    TrainingOptions options;
+    options.cancel = &cancel;
+    const auto before = ModelTrainer::train(ibm_->stock(0), "ibm.us.txt", options);
+    QVERIFY(!before.model);
+    QVERIFY(before.cancelled);
+    QVERIFY2(before.error.contains("cancelled"), qPrintable(before.error));
+
+    // Raised once the fit has started.
+    cancel = false;
+    options.progress = [&](double f) { cancel = f > 0.1; };
+    const auto during = ModelTrainer::train(ibm_->stock(0), "ibm.us.txt", options);
+    QVERIFY(!during.model);
+    QVERIFY(during.cancelled);
+    QVERIFY(!during.fit.converged);
 }
 
 QTEST_MAIN(TestModelTrainer)

@@ -2,16 +2,6 @@
 
 namespace ss {
 
-namespace {
-
-std::size_t examplesIn(const StockSeries& series, int window)
-{
-    const auto w = static_cast<std::size_t>(window);
-    return series.size() > w ? series.size() - w : 0;
-}
-
-} // namespace
-
 ExampleSet::ExampleSet(FeatureTransform transform, int window, std::size_t rows)
     : transform_(transform),
       window_(window),
@@ -21,6 +11,12 @@ ExampleSet::ExampleSet(FeatureTransform transform, int window, std::size_t rows)
       firstTimes_(rows),
       labelTimes_(rows)
 {
+}
+
+std::size_t ExampleSet::countFor(const StockSeries& series, int window)
+{
+    const auto w = static_cast<std::size_t>(window);
+    return series.size() > w ? series.size() - w : 0;
 }
 
 ExampleSet ExampleSet::fromSeries(const StockSeries& series, FeatureTransform transform, int window)
@@ -33,7 +29,7 @@ ExampleSet ExampleSet::fromStocks(std::span<const StockSeries> stocks, FeatureTr
     // Sized once: a pooled set of the whole market is millions of rows.
     std::size_t rows = 0;
     for (const StockSeries& s : stocks)
-        rows += examplesIn(s, window);
+        rows += countFor(s, window);
     ExampleSet set(transform, window, rows);
     std::size_t next = 0;
     for (const StockSeries& s : stocks)
@@ -43,7 +39,7 @@ ExampleSet ExampleSet::fromStocks(std::span<const StockSeries> stocks, FeatureTr
 
 std::size_t ExampleSet::fill(const StockSeries& series, std::size_t first)
 {
-    const std::size_t count = examplesIn(series, window_);
+    const std::size_t count = countFor(series, window_);
     const auto w = static_cast<std::size_t>(window_);
     const int featureCount = this->featureCount();
     std::vector<double> row(static_cast<std::size_t>(featureCount));

@@ -23,6 +23,8 @@ public:
     static ExampleSet fromSeries(const StockSeries& series, FeatureTransform transform, int window);
     // All stocks' examples, pooled in the order given.
     static ExampleSet fromStocks(std::span<const StockSeries> stocks, FeatureTransform transform, int window);
+    // How many examples a series gives, without building them.
+    static std::size_t countFor(const StockSeries& series, int window);
 
     FeatureTransform transform() const { return transform_; }
     int window() const { return window_; }

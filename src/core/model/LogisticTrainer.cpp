@@ -246,8 +246,11 @@ LogisticTrainer::Result LogisticTrainer::fit(const Eigen::Ref<const Eigen::Matri
     Eigen::VectorXd theta = Eigen::VectorXd::Zero(d + 1);
     theta(d) = std::log(upShare / (1 - upShare));
     Objective::Value at = objective(theta);
+    const auto cancelled = [&] { return options.cancel && options.cancel->load(std::memory_order_relaxed); };
+    if (options.progress)
+        options.progress(0, at.gradientMax / scale);
 
-    while (at.gradientMax > options.tolerance * scale && result.iterations < options.maxIterations) {
+    while (at.gradientMax > options.tolerance * scale && result.iterations < options.maxIterations && !cancelled()) {
         const Eigen::VectorXd step = descentDirection(at);
         const double slope = step.dot(at.gradient);
         bool accepted = false;
@@ -270,12 +273,17 @@ LogisticTrainer::Result LogisticTrainer::fit(const Eigen::Ref<const Eigen::Matri
         if (!accepted)
             break;
         ++result.iterations;
+        if (options.progress)
+            options.progress(result.iterations, at.gradientMax / scale);
     }
 
     result.objective = at.f;
     result.gradientNorm = at.gradientMax / scale;
     result.converged = at.gradientMax <= options.tolerance * scale;
-    if (!result.converged) {
+    result.cancelled = !result.converged && cancelled();
+    if (result.cancelled) {
+        result.error = "cancelled";
+    } else if (!result.converged) {
         char why[160];
         std::snprintf(why, sizeof why, "the solver stopped short of the optimum (gradient %.3g, tolerance %.3g, %d iterations)",
                       result.gradientNorm, options.tolerance, result.iterations);

@@ -2,6 +2,8 @@
 
 #include <Eigen/Core>
 
+#include <atomic>
+#include <functional>
 #include <string>
 
 namespace ss {
@@ -27,6 +29,13 @@ public:
         double tolerance = 1e-10;
         int maxIterations = 100;  // a safety net; Newton needs far fewer
         unsigned threads = 0;     // 0: all cores, for large sets
+        // Read between Newton steps, so a pooled fit of millions of rows
+        // can be abandoned from another thread within one step.
+        const std::atomic<bool>* cancel = nullptr;
+        // Told the stopping measure (see Result::gradientNorm) before the
+        // first step and after every step: Newton's steps are few and
+        // uneven, so its fall towards tolerance is the honest progress.
+        std::function<void(int iteration, double gradientNorm)> progress;
     };
 
     struct Result {
@@ -36,6 +45,7 @@ public:
         double gradientNorm = 0;  // the stopping measure: max |gradient| / (C · n)
         int iterations = 0;
         bool converged = false;
+        bool cancelled = false;
         std::string error;        // set when the data has no finite optimum or the solver gave up
     };
 

@@ -28,6 +28,19 @@ QJsonObject span(const ExampleSet& examples, std::size_t begin, std::size_t end)
     return {{"examples", static_cast<qint64>(end - begin)}, {"from", date(from)}, {"to", date(to)}};
 }
 
+// Shares of a run's time: building examples, the fit, the evaluation.
+constexpr double kExamplesShare = 0.1;
+constexpr double kFitShare = 0.85;
+
+// How far the solver's stopping measure has fallen from its start towards
+// the tolerance, on a log scale, as a share of the fit.
+double fitFraction(double startNorm, double norm, double tolerance)
+{
+    if (!(startNorm > tolerance) || !(norm > 0))
+        return 1;
+    return std::clamp(std::log(startNorm / norm) / std::log(startNorm / tolerance), 0.0, 1.0);
+}
+
 } // namespace
 
 QString ModelTrainer::checkOptions(const TrainingOptions& o)
@@ -42,6 +55,16 @@ QString ModelTrainer::checkOptions(const TrainingOptions& o)
     if (!(o.testFraction >= 0 && o.testFraction < 1))
         return QStringLiteral("the test fraction must be at least 0 and below 1, not %1").arg(o.testFraction);
     return {};
+}
+
+bool ModelTrainer::cancelRequested(const TrainingOptions& options)
+{
+    return options.cancel && options.cancel->load(std::memory_order_relaxed);
+}
+
+std::size_t ModelTrainer::trainingCount(std::size_t examples, double testFraction)
+{
+    return examples - static_cast<std::size_t>(std::floor(static_cast<double>(examples) * testFraction));
 }
 
 ModelTrainer::Outcome ModelTrainer::train(const StockSeries& series, const QString& sourceFile,
@@ -66,9 +89,23 @@ ModelTrainer::Outcome ModelTrainer::train(std::span<const StockSeries> stocks, c
         return out;
     }
 
+    const auto report = [&options](double fraction) {
+        if (options.progress)
+            options.progress(fraction);
+    };
+    const auto cancelled = [&out, &options] {
+        out.cancelled = cancelRequested(options);
+        if (out.cancelled)
+            out.error = QStringLiteral("training cancelled");
+        return out.cancelled;
+    };
+    report(0);
     const ExampleSet examples = ExampleSet::fromStocks(stocks, options.transform, options.window);
     const std::size_t n = examples.size();
     out.examples = n;
+    report(kExamplesShare);
+    if (cancelled())
+        return out;
     if (n == 0) {
         out.error = pooled ? QStringLiteral("none of %1 has the %2 closes a window of %3 needs for one example")
                                  .arg(what)
@@ -81,8 +118,8 @@ ModelTrainer::Outcome ModelTrainer::train(std::span<const StockSeries> stocks, c
                                  .arg(options.window + 1);
         return out;
     }
-    const auto testCount = static_cast<std::size_t>(std::floor(static_cast<double>(n) * options.testFraction));
-    const std::size_t trainCount = n - testCount;
+    const std::size_t trainCount = trainingCount(n, options.testFraction);
+    const std::size_t testCount = n - trainCount;
     if (options.testFraction > 0 && testCount == 0) {
         out.error = QStringLiteral("a test fraction of %1 holds out none of %2's %3 examples (use 0 to fit on all)")
                         .arg(options.testFraction)
@@ -105,10 +142,20 @@ ModelTrainer::Outcome ModelTrainer::train(std::span<const StockSeries> stocks, c
     LogisticTrainer::Options fitOptions;
     fitOptions.c = options.c;
     fitOptions.threads = options.threads;
+    fitOptions.cancel = options.cancel;
+    if (options.progress) {
+        fitOptions.progress = [&report, &fitOptions, startNorm = 0.0](int iteration, double norm) mutable {
+            if (iteration == 0)
+                startNorm = norm;
+            report(kExamplesShare + kFitShare * fitFraction(startNorm, norm, fitOptions.tolerance));
+        };
+    }
     const auto started = std::chrono::steady_clock::now();
     out.fit = LogisticTrainer::fit(examples.features().topRows(trainRows), examples.labels().head(trainRows),
                                    fitOptions);
     out.fitSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (out.fit.cancelled && cancelled())
+        return out;
     if (!out.fit.error.empty()) {
         out.error = QStringLiteral("cannot fit %1: %2").arg(what, QString::fromStdString(out.fit.error));
         return out;
@@ -141,6 +188,7 @@ ModelTrainer::Outcome ModelTrainer::train(std::span<const StockSeries> stocks, c
     model.setTrainedOn(trainedOn);
     model.setMetrics(metrics);
     out.model = std::move(model);
+    report(1);
     return out;
 }
 

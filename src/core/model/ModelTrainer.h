@@ -8,6 +8,8 @@
 
 #include <QString>
 
+#include <atomic>
+#include <functional>
 #include <optional>
 #include <span>
 
@@ -21,6 +23,10 @@ struct TrainingOptions {
     // 0 fits on all examples and reports training figures only.
     double testFraction = 0.2;
     unsigned threads = 0;
+    // Set from another thread to abandon a training run; see Outcome::cancelled.
+    const std::atomic<bool>* cancel = nullptr;
+    // The share of the run done, 0..1, from the training thread.
+    std::function<void(double fraction)> progress;
 };
 
 // Trains the direction model on one stock's closes, as the command line and
@@ -43,10 +49,15 @@ public:
         LogisticTrainer::Result fit;
         std::size_t examples = 0;
         double fitSeconds = 0;
+        bool cancelled = false;  // error says so too
     };
 
     // One sentence on what is wrong with the options, empty when they are fine.
     static QString checkOptions(const TrainingOptions& options);
+    static bool cancelRequested(const TrainingOptions& options);
+    // How many of n examples, the earliest, are trained on: the rest, the
+    // last floor(n · testFraction), are held out.
+    static std::size_t trainingCount(std::size_t examples, double testFraction);
     // sourceFile names the input in the model's provenance (e.g. "ibm.us.txt").
     static Outcome train(const StockSeries& series, const QString& sourceFile, const TrainingOptions& options);
     static Outcome train(std::span<const StockSeries> stocks, const QString& sourceFile,
