@@ -43,6 +43,9 @@ private slots:
     void probabilityScores();
     void undefinedFiguresAreNull_data();
     void undefinedFiguresAreNull();
+    void rocCurveByHand();
+    void rocCurveIsThinned();
+    void calibrationBinsByHand();
 };
 
 // Six calls worked out by hand.
@@ -99,6 +102,13 @@ void TestClassificationMetrics::rocAucHandlesTies()
     const auto m = ClassificationMetrics::fromCalls(calls);
     QVERIFY(m.rocAuc());
     QVERIFY(std::abs(*m.rocAuc() - pairwiseAuc(calls)) < 1e-12);
+    // The curve is the one the AUC measures: its trapezoids add up to it.
+    double area = 0;
+    const auto& curve = m.rocCurve();
+    for (std::size_t i = 1; i < curve.size(); ++i)
+        area += (curve[i].falsePositiveRate - curve[i - 1].falsePositiveRate)
+                * (curve[i].truePositiveRate + curve[i - 1].truePositiveRate) / 2;
+    QVERIFY(std::abs(area - pairwiseAuc(calls)) < 1e-12);
 }
 
 void TestClassificationMetrics::wilsonInterval_data()
@@ -178,6 +188,69 @@ void TestClassificationMetrics::undefinedFiguresAreNull()
         QCOMPARE(json.value(key).isNull(), nullKeys.contains(key));
     for (const char* key : {"accuracy", "log_loss", "brier"})
         QVERIFY(json.value(key).isDouble() && std::isfinite(json.value(key).toDouble()));
+}
+
+// Three up and three down, one tie across the classes: the threshold falls
+// through 2, 1 (both at once), 0.5, -1, -2.
+void TestClassificationMetrics::rocCurveByHand()
+{
+    const std::vector<Call> calls{{1, false, false}, {-1, true, false}, {2, true, false},
+                                  {0.5, false, false}, {-2, false, false}, {1, true, false}};
+    const auto m = ClassificationMetrics::fromCalls(calls);
+    const std::vector<std::pair<double, double>> expected{{0, 0},         {0, 1.0 / 3},   {1.0 / 3, 2.0 / 3},
+                                                          {2.0 / 3, 2.0 / 3}, {2.0 / 3, 1}, {1, 1}};
+    QCOMPARE(m.rocCurve().size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        QCOMPARE(m.rocCurve()[i].falsePositiveRate, expected[i].first);
+        QCOMPARE(m.rocCurve()[i].truePositiveRate, expected[i].second);
+    }
+    // One outcome only: no curve, as no AUC.
+    QVERIFY(ClassificationMetrics::fromCalls({{1, true, false}, {2, true, false}}).rocCurve().empty());
+}
+
+// Thousands of distinct margins give a plot's worth of points, still from
+// (0, 0) to (1, 1) and never going back.
+void TestClassificationMetrics::rocCurveIsThinned()
+{
+    std::vector<Call> calls;
+    for (int i = 0; i < 20000; ++i)
+        calls.push_back({std::sin(i * 0.37) + i * 1e-6, (i * 7919) % 13 < 6, false});
+    const auto curve = ClassificationMetrics::fromCalls(calls).rocCurve();
+    QVERIFY(curve.size() <= 2 * ClassificationMetrics::kRocPoints + 2);
+    QVERIFY(curve.size() >= ClassificationMetrics::kRocPoints / 2);
+    QCOMPARE(curve.front().falsePositiveRate, 0.0);
+    QCOMPARE(curve.front().truePositiveRate, 0.0);
+    QCOMPARE(curve.back().falsePositiveRate, 1.0);
+    QCOMPARE(curve.back().truePositiveRate, 1.0);
+    for (std::size_t i = 1; i < curve.size(); ++i) {
+        QVERIFY(curve[i].falsePositiveRate >= curve[i - 1].falsePositiveRate);
+        QVERIFY(curve[i].truePositiveRate >= curve[i - 1].truePositiveRate);
+    }
+}
+
+// 20 calls make ten bins of two, by rising margin; 3 calls make three of one.
+void TestClassificationMetrics::calibrationBinsByHand()
+{
+    std::vector<Call> calls;
+    for (int i = 19; i >= 0; --i)
+        calls.push_back({(i - 10) * 0.1, i % 3 == 0, false});
+    const auto bins = ClassificationMetrics::fromCalls(calls).calibration();
+    QCOMPARE(bins.size(), std::size_t(ClassificationMetrics::kCalibrationBins));
+    for (int b = 0; b < 10; ++b) {
+        const int i = 2 * b;
+        const double p0 = 1 / (1 + std::exp(-(i - 10) * 0.1));
+        const double p1 = 1 / (1 + std::exp(-(i + 1 - 10) * 0.1));
+        const auto& bin = bins[static_cast<std::size_t>(b)];
+        QCOMPARE(bin.examples, std::uint64_t(2));
+        QVERIFY(std::abs(bin.meanPredicted - (p0 + p1) / 2) < 1e-12);
+        QCOMPARE(bin.observedUp, ((i % 3 == 0) + ((i + 1) % 3 == 0)) / 2.0);
+    }
+    const auto few = ClassificationMetrics::fromCalls({{0, true, false}, {-1, false, false}, {1, true, false}})
+                         .calibration();
+    QCOMPARE(few.size(), std::size_t(3));
+    QCOMPARE(few[0].observedUp, 0.0);
+    QCOMPARE(few[0].meanPredicted, 1 / (1 + std::exp(1.0)));
+    QVERIFY(ClassificationMetrics::fromCalls({}).calibration().empty());
 }
 
 QTEST_MAIN(TestClassificationMetrics)

@@ -21,13 +21,12 @@ QJsonValue orNull(std::optional<double> v)
 }
 
 // Mann-Whitney: the probability that a random up example scores above a
-// random down one, ties counting half; calls are sorted here by margin.
-std::optional<double> rankAuc(std::vector<ClassificationMetrics::Call>& calls, std::uint64_t ups)
+// random down one, ties counting half; calls sorted by rising margin.
+std::optional<double> rankAuc(const std::vector<ClassificationMetrics::Call>& calls, std::uint64_t ups)
 {
     const auto n = static_cast<std::uint64_t>(calls.size());
     if (ups == 0 || ups == n)
         return std::nullopt;
-    std::sort(calls.begin(), calls.end(), [](const auto& a, const auto& b) { return a.margin < b.margin; });
     double upRankSum = 0;
     for (std::size_t i = 0; i < calls.size();) {
         std::size_t j = i;
@@ -41,6 +40,57 @@ std::optional<double> rankAuc(std::vector<ClassificationMetrics::Call>& calls, s
     const double p = static_cast<double>(ups);
     const double q = static_cast<double>(n - ups);
     return (upRankSum - p * (p + 1) / 2) / (p * q);
+}
+
+// Calls sorted by rising margin. Thresholds fall from above the highest
+// margin; tied margins move together, so this is the curve the AUC
+// measures the area under.
+std::vector<ClassificationMetrics::RocPoint> rocPoints(const std::vector<ClassificationMetrics::Call>& sorted,
+                                                       std::uint64_t ups)
+{
+    const auto n = static_cast<std::uint64_t>(sorted.size());
+    if (ups == 0 || ups == n)
+        return {};
+    const double p = static_cast<double>(ups);
+    const double q = static_cast<double>(n - ups);
+    constexpr double kStep = 1.0 / ClassificationMetrics::kRocPoints;
+    std::vector<ClassificationMetrics::RocPoint> curve{{0, 0}};
+    std::uint64_t tp = 0;
+    std::uint64_t fp = 0;
+    for (std::size_t i = sorted.size(); i > 0;) {
+        const double margin = sorted[i - 1].margin;
+        for (; i > 0 && sorted[i - 1].margin == margin; --i)
+            (sorted[i - 1].actualUp ? tp : fp) += 1;
+        const ClassificationMetrics::RocPoint point{static_cast<double>(fp) / q, static_cast<double>(tp) / p};
+        const auto& last = curve.back();
+        if (i == 0 || point.falsePositiveRate - last.falsePositiveRate >= kStep
+            || point.truePositiveRate - last.truePositiveRate >= kStep)
+            curve.push_back(point);
+    }
+    return curve;
+}
+
+// Calls sorted by rising margin, cut into bins of equal counts: a model
+// whose calls all sit near 0.5 still shows every bin.
+std::vector<ClassificationMetrics::CalibrationBin> calibrationBins(const std::vector<ClassificationMetrics::Call>& sorted)
+{
+    constexpr auto kBins = static_cast<std::size_t>(ClassificationMetrics::kCalibrationBins);
+    std::vector<ClassificationMetrics::CalibrationBin> bins;
+    for (std::size_t b = 0; b < kBins; ++b) {
+        const std::size_t begin = sorted.size() * b / kBins;
+        const std::size_t end = sorted.size() * (b + 1) / kBins;
+        if (begin == end)
+            continue;
+        double predicted = 0;
+        double ups = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            predicted += LogisticModel::probability(sorted[i].margin);
+            ups += sorted[i].actualUp;
+        }
+        const auto k = static_cast<double>(end - begin);
+        bins.push_back({predicted / k, ups / k, end - begin});
+    }
+    return bins;
 }
 
 } // namespace
@@ -76,7 +126,10 @@ ClassificationMetrics ClassificationMetrics::fromCalls(std::vector<Call> calls)
         m.accuracyLow_ = std::max(0.0, centre - half);
         m.accuracyHigh_ = std::min(1.0, centre + half);
     }
+    std::sort(calls.begin(), calls.end(), [](const Call& a, const Call& b) { return a.margin < b.margin; });
+    m.calibration_ = calibrationBins(calls);
     m.rocAuc_ = rankAuc(calls, t.actualUp);
+    m.rocCurve_ = rocPoints(calls, t.actualUp);
     return m;
 }
 

@@ -22,6 +22,19 @@ public:
         bool actualUp;
         bool lastMoveUp;
     };
+    struct RocPoint {
+        double falsePositiveRate;
+        double truePositiveRate;
+    };
+    // One of kCalibrationBins runs of equally many examples, by rising p_up.
+    struct CalibrationBin {
+        double meanPredicted;
+        double observedUp;  // share that went up
+        std::uint64_t examples;
+    };
+    static constexpr int kCalibrationBins = 10;
+    // A plot needs no more; the curve is thinned to about this many points.
+    static constexpr int kRocPoints = 200;
 
     static ClassificationMetrics fromCalls(std::vector<Call> calls);
     // The model's calls on rows [begin, end) of the examples.
@@ -46,6 +59,10 @@ public:
     std::optional<double> rocAuc() const { return rocAuc_; }
     double logLoss() const { return logLoss_; }
     double brier() const { return brier_; }
+    // From (0, 0) to (1, 1) over falling thresholds; empty when the AUC is undefined.
+    const std::vector<RocPoint>& rocCurve() const { return rocCurve_; }
+    // Predicted against observed up share; fewer bins than examples only.
+    const std::vector<CalibrationBin>& calibration() const { return calibration_; }
 
     // snake_case keys; undefined figures are null.
     QJsonObject toJson() const;
@@ -58,6 +75,8 @@ private:
     std::optional<double> rocAuc_;
     double logLoss_ = 0;
     double brier_ = 0;
+    std::vector<RocPoint> rocCurve_;
+    std::vector<CalibrationBin> calibration_;
 };
 
 } // namespace ss
