@@ -9,7 +9,7 @@
 namespace ss::cli {
 
 // Exit statuses shared by every command.
-enum Exit { Ok = 0, Failure = 1, Usage = 2 };
+enum Exit { Ok = 0, Failure = 1, Usage = 2, Interrupted = 130 };
 
 // One line on standard error, prefixed with the program's name.
 void printError(const QString& message);

@@ -6,6 +6,7 @@
 #include "core/storage/RunRecorder.h"
 #include "core/stream/ReplayEngine.h"
 #include "core/stream/ReplaySummary.h"
+#include "core/system/TerminationRequest.h"
 
 #include <QElapsedTimer>
 
@@ -114,6 +115,8 @@ int ReplayCommand::run(const QStringList& arguments)
         return Failure;
     }
 
+    // Ctrl-C or SIGTERM stops the replay in order: the logs commit and close.
+    const TerminationRequest termination;
     QElapsedTimer clock;
     clock.start();
     ProgressLine progressLine;
@@ -121,11 +124,14 @@ int ReplayCommand::run(const QStringList& arguments)
     const QString source = parser.isSet(data) ? parser.value(data) : resumed->source;
     const std::string path = source.toStdString();
     auto pending = std::async(std::launch::async, [&] { return DataLoader::load(path, &loadProgress, threadCount); });
-    while (pending.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready)
+    while (pending.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) {
+        if (TerminationRequest::pending())
+            loadProgress.cancel = true;
         progressLine.show(QStringLiteral("reading %1/%2 files, %3 MB")
                               .arg(loadProgress.filesDone.load())
                               .arg(loadProgress.filesTotal.load())
                               .arg(loadProgress.bytesRead.load() / 1000000));
+    }
     const LoadResult loaded = pending.get();
     const double loadSeconds = clock.nsecsElapsed() / 1e9;
     progressLine.clear();
@@ -166,7 +172,7 @@ int ReplayCommand::run(const QStringList& arguments)
     engine.setPace(pace);
     engine.play();
     while (!engine.waitUntilDone(std::chrono::milliseconds(200))) {
-        if (sinkFailed())
+        if (sinkFailed() || TerminationRequest::pending())
             engine.stop();
         const ReplayProgress p = engine.progress();
         progressLine.show(QStringLiteral("%1 / %2 records  %3  %4 records/s")
@@ -202,6 +208,13 @@ int ReplayCommand::run(const QStringList& arguments)
         }
     }
     printJsonLine(summary);
+    if (TerminationRequest::pending() && !complete) {
+        printError(recorder ? QStringLiteral("replay interrupted after %1 records; continue it with --resume %2")
+                                  .arg(snapshot.progress.processed)
+                                  .arg(recorder->runId())
+                            : QStringLiteral("replay interrupted after %1 records").arg(snapshot.progress.processed));
+        return Interrupted;
+    }
     return Ok;
 }
 

@@ -88,6 +88,7 @@ class TestReplayCommand : public QObject {
 private slots:
     void sampleFiguresMatchIndependentCount();
     void standardInput();
+    void interruptStopsInOrder();
     void failures_data();
     void failures();
     void help();
@@ -142,6 +143,25 @@ void TestReplayCommand::standardInput()
     QCOMPARE(s.value("windows").toInteger(), 5);
     QCOMPARE(s.value("resolved").toInteger(), 4);
     QVERIFY(run.err.contains("line 10"));
+}
+
+// SIGTERM mid-replay: the figures so far, a stopped state, one line, 130.
+void TestReplayCommand::interruptStopsInOrder()
+{
+    QProcess p;
+    p.start(QStringLiteral(STOCKSTREAM_CLI),
+            {"replay", "--data", QStringLiteral(STOCKSTREAM_SAMPLE_DIR), "--speed", "2000"});
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(1500);
+    p.terminate();
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 130);
+    const QJsonObject s = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QCOMPARE(s.value("state").toString(), QStringLiteral("stopped"));
+    QVERIFY(s.value("records").toInteger() > 0);
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(err.contains("interrupted"), err.constData());
 }
 
 void TestReplayCommand::failures_data()
