@@ -32,7 +32,7 @@ PredictionLogWriter::PredictionLogWriter(PredictionLog& log, std::int64_t run, s
       insertOne_(log.connection(), insertSql(1)),
       resolve_(log.connection(),
                "UPDATE predictions SET actual = ?, resolved_time = ? WHERE run = ? AND time = ? AND stock = ?"),
-      checkpointer_(log.path(), log.connection())
+      checkpointer_(log.path())
 {
 }
 

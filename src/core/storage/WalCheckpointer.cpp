@@ -10,22 +10,22 @@ namespace ss {
 
 namespace {
 constexpr auto kInterval = std::chrono::milliseconds(100);
-// What PredictionLog sets for a connection on its own.
-constexpr int kAutoCheckpointPages = 10000;
 } // namespace
 
-WalCheckpointer::WalCheckpointer(const QString& path, sqlite3* writer) : writer_(writer)
+WalCheckpointer::WalCheckpointer(const QString& path)
 {
-    // Without a connection of its own the writer simply keeps checkpointing
-    // as usual: slower, never wrong.
+    // Without a connection of its own the writer simply does all the
+    // copying itself: slower, never wrong.
+    // A connection that has not read the file yet does not know it is in
+    // WAL mode, and its checkpoints would silently do nothing.
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                         nullptr)
-        != SQLITE_OK) {
+            != SQLITE_OK
+        || sqlite3_exec(db_, "PRAGMA journal_mode", nullptr, nullptr, nullptr) != SQLITE_OK) {
         sqlite3_close(db_);
         db_ = nullptr;
         return;
     }
-    sqlite3_wal_autocheckpoint(writer_, 0);
     thread_ = std::thread([this] { run(); });
 }
 
@@ -40,7 +40,6 @@ WalCheckpointer::~WalCheckpointer()
     wake_.notify_one();
     thread_.join();
     sqlite3_close(db_);
-    sqlite3_wal_autocheckpoint(writer_, kAutoCheckpointPages);
 }
 
 void WalCheckpointer::run()
