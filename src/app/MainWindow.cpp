@@ -359,9 +359,11 @@ void MainWindow::openData(const QString& path)
         const LoadProgress& p = loadJob_->progress();
         const auto total = static_cast<int>(p.filesTotal.load());
         const auto done = static_cast<int>(p.filesDone.load());
-        loadDialog_->setMaximum(std::max(total, 1));
-        loadDialog_->setValue(std::min(done, std::max(total, 1) - 1));
         loadDialog_->setLabelText(tr("Reading %1 of %2 files, %3 MB…").arg(done).arg(total).arg(p.bytesRead.load() / 1000000));
+        loadDialog_->setMaximum(std::max(total, 1));
+        // Last: a modal dialog's setValue() runs the event loop, where the
+        // load may finish and delete the dialog.
+        loadDialog_->setValue(std::min(done, std::max(total, 1) - 1));
     });
     loadPollTimer_.start();
     statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)));
