@@ -1,0 +1,92 @@
+#!/bin/sh
+# The full-size stress runs, with the figures the README quotes. CTest runs
+# the same tests small; these take minutes and gigabytes.
+#   controls  random controls against a full-speed replay of the sample
+#             (tst_replaystress, STOCKSTREAM_STRESS_OPS a seed, default 200,000)
+#   files     a folder of 100,000 tiny files, and a folder deleted while it
+#             loads (tst_loadstress, STOCKSTREAM_STRESS_FILES)
+#   bigfile   a generated ticker file of STOCKSTREAM_STRESS_GIB GiB (default 5)
+#             and one a tenth that size, replayed by stockstream-cli: wall
+#             time and peak memory against file size and records
+#   quits     the window closed mid-replay STOCKSTREAM_STRESS_QUITS times
+#             (default 100, tst_quitstress): fails if a quit took over 1 s
+#
+#   sh tests/stress/run_stress.sh [controls] [files] [bigfile] [quits]   (default: all)
+#
+# STOCKSTREAM_STRESS_BUILD: a release build with the tests (default: build,
+# as packaging/bootstrap.sh makes it). Scratch files go to TMPDIR.
+set -eu
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${STOCKSTREAM_STRESS_BUILD:-"$root/build"}
+runs=${*:-"controls files bigfile quits"}
+cli="$build/src/cli/stockstream-cli"
+
+built() {
+    cmake --build "$build" --parallel 2 --target "$@" >/dev/null
+}
+
+# Runs a command under /usr/bin/time -v; prints its wall time and peak RSS.
+measured() {
+    what=$1
+    shift
+    timing=$(mktemp)
+    status=0
+    /usr/bin/time -v "$@" >"$timing.out" 2>"$timing" || status=$?
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, a, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + a[i]; print s}' "$timing")
+    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$timing")
+    echo "$what: exit $status, ${wall}s, peak RSS ${rss} MB"
+    [ "$status" -eq 0 ] || { tail -n 30 "$timing.out" "$timing" >&2; rm -f "$timing" "$timing.out"; exit 1; }
+    rm -f "$timing"
+}
+
+for run in $runs; do
+    case "$run" in
+    controls)
+        ops=${STOCKSTREAM_STRESS_OPS:-200000}
+        built tst_replaystress
+        STOCKSTREAM_STRESS_OPS=$ops measured "$ops random controls a seed, 2 seeds" \
+            "$build/tests/unit/tst_replaystress" randomControls
+        grep -E "^(PASS|FAIL)" "$timing.out"
+        rm -f "$timing.out"
+        ;;
+    files)
+        files=${STOCKSTREAM_STRESS_FILES:-100000}
+        built tst_loadstress
+        STOCKSTREAM_STRESS_FILES=$files QT_QPA_PLATFORM=offscreen measured "$files tiny files; a folder deleted mid-load" \
+            "$build/tests/unit/tst_loadstress"
+        grep -E "^(PASS|FAIL)" "$timing.out"
+        rm -f "$timing.out"
+        ;;
+    bigfile)
+        gib=${STOCKSTREAM_STRESS_GIB:-5}
+        built stockstream-cli
+        scratch=$(mktemp -d)
+        for size in $(awk -v g="$gib" 'BEGIN {print g / 10, g}'); do
+            file="$scratch/big.us.txt"
+            mawk -v gib="$size" -f "$root/tests/stress/make_ticker_file.awk" >"$file"
+            bytes=$(stat -c %s "$file")
+            measured "replay of a $size GiB ticker file" "$cli" replay --data "$file"
+            records=$(grep -o '"records":[0-9]*' "$timing.out" | cut -d: -f2)
+            awk -v b="$bytes" -v r="$records" -v m="$rss" 'BEGIN {
+                printf "  %d bytes, %d records; peak RSS %.2f x file size, %.1f bytes a record\n", b, r, m * 1048576 / b, m * 1048576 / r }'
+            rm -f "$file" "$timing.out"
+        done
+        rmdir "$scratch"
+        ;;
+    quits)
+        quits=${STOCKSTREAM_STRESS_QUITS:-100}
+        built tst_quitstress
+        STOCKSTREAM_STRESS_QUITS=$quits QT_QPA_PLATFORM=offscreen measured "$quits quits mid-replay" \
+            "$build/tests/unit/tst_quitstress"
+        grep -E "^(PASS|FAIL)|slowest quit" "$timing.out"
+        slowest=$(sed -n 's/.*slowest quit: \([0-9]*\) ms.*/\1/p' "$timing.out")
+        rm -f "$timing.out"
+        [ "${slowest:-99999}" -le 1000 ] || { echo "a quit took ${slowest:-?} ms, over 1 s" >&2; exit 1; }
+        ;;
+    *)
+        echo "usage: sh tests/stress/run_stress.sh [controls] [files] [bigfile] [quits]" >&2
+        exit 2
+        ;;
+    esac
+done
