@@ -369,10 +369,15 @@ double TrainingDialog::chosenC() const
     return std::pow(10.0, static_cast<double>(ui_->cSlider->value()) / kSliderStepsPerDecade);
 }
 
-std::shared_ptr<const MarketData> TrainingDialog::trainingData(QString* error) const
+const std::shared_ptr<const MarketData>& TrainingDialog::currentSource() const
 {
     const int source = ui_->sourceCombo->currentIndex();
-    const std::shared_ptr<const MarketData>& data = source == LoadedData ? loaded_ : source == BuiltInSample ? sample_ : file_;
+    return source == LoadedData ? loaded_ : source == BuiltInSample ? sample_ : file_;
+}
+
+std::shared_ptr<const MarketData> TrainingDialog::trainingData(QString* error) const
+{
+    const std::shared_ptr<const MarketData>& data = currentSource();
     if (!data)
         return nullptr;
     const bool ranged = ui_->dateRangeCheck->isChecked();
@@ -429,26 +434,31 @@ void TrainingDialog::updateForm()
     ui_->toDate->setEnabled(ui_->dateRangeCheck->isChecked());
     const QString why = ModelTrainer::checkOptions(options());
     setMessage(ui_->windowMessage, sentence(why));
-    ui_->trainButton->setEnabled(why.isEmpty() && !isTraining());
+    ui_->trainButton->setEnabled(why.isEmpty() && currentSource() && !isTraining());
     updatePreview();
 }
 
 void TrainingDialog::updatePreview()
 {
+    ui_->previewChart->clear();
+    ui_->statusLabel->clear();
+    const std::shared_ptr<const MarketData>& source = currentSource();
+    if (!source)
+        return;
+    if (ui_->poolCheck->isChecked()) {
+        // Cut to the dates only when training: a whole market is a large copy.
+        ui_->statusLabel->setText(tr("%1 stocks, %2 closes%3, pooled into one fit on all their examples.")
+                                      .arg(source->stockCount())
+                                      .arg(QLocale().toString(static_cast<qulonglong>(source->recordCount())))
+                                      .arg(ui_->dateRangeCheck->isChecked() ? tr(" before the date range") : QString()));
+        setMessage(ui_->dataMessage, {});
+        return;
+    }
     QString error;
     const auto data = trainingData(&error);
     setMessage(ui_->dataMessage, error);
-    if (!data) {
-        ui_->previewChart->clear();
+    if (!data)
         return;
-    }
-    if (ui_->poolCheck->isChecked()) {
-        ui_->previewChart->clear();
-        ui_->statusLabel->setText(tr("%1 stocks, %2 closes, pooled into one fit on all their examples.")
-                                      .arg(data->stockCount())
-                                      .arg(QLocale().toString(static_cast<qulonglong>(data->recordCount()))));
-        return;
-    }
     const StockSeries& s = data->stock(0);
     const TrainingOptions o = options();
     if (!ModelTrainer::checkOptions(o).isEmpty()) {
@@ -479,16 +489,14 @@ void TrainingDialog::train()
     const QString why = ModelTrainer::checkOptions(o);
     if (!why.isEmpty()) {
         updateForm();
+        emit trainingFinished(false);
         return;
     }
     QString error;
-    if (!sourceData(&error)) {
-        setMessage(ui_->dataMessage, error);
-        return;
-    }
-    const auto data = trainingData(&error);
+    const auto data = sourceData(&error) ? trainingData(&error) : nullptr;
     if (!data) {
         setMessage(ui_->dataMessage, error);
+        emit trainingFinished(false);
         return;
     }
     setMessage(ui_->dataMessage, {});

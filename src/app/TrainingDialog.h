@@ -88,7 +88,10 @@ private:
     void sourceChanged();
     void chooseFile();
     void chooseFolder();
+    // The chosen source's data, read on first use.
     std::shared_ptr<const MarketData> sourceData(QString* error);
+    // The same when already read, else null.
+    const std::shared_ptr<const MarketData>& currentSource() const;
     // The stock(s) to train on, cut to the date range: one stock, or all pooled.
     std::shared_ptr<const MarketData> trainingData(QString* error) const;
     TrainingOptions options() const;
