@@ -1,0 +1,346 @@
+// Model ▸ Train model… driven as a user would, in the main window on the
+// built-in sample: train on ibm.us.txt, check every figure shown against
+// ModelTrainer run here on the same file, save, use now, and see the
+// engine score with the new weights; bad input; Cancel of a pooled fit.
+#include "app/MainWindow.h"
+#include "app/ModelLibraryModel.h"
+#include "app/RocChart.h"
+#include "app/TrainingDialog.h"
+#include "core/data/DataLoader.h"
+#include "core/model/ModelTrainer.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace ss;
+
+namespace {
+
+const QString kIbm = QStringLiteral(STOCKSTREAM_SAMPLE_DIR "/ibm.us.txt");
+
+QString writeTicker(const QString& path, const std::vector<double>& closes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write("Date,Open,High,Low,Close,Volume,OpenInt\r\n");
+    QDate day(2000, 1, 3);
+    for (double c : closes) {
+        file.write(QStringLiteral("%1,%2,%2,%2,%2,100,0\r\n").arg(day.toString(Qt::ISODate)).arg(c).toLatin1());
+        day = day.addDays(1);
+    }
+    return path;
+}
+
+} // namespace
+
+class TestTrainingDialog : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void trainsOnIbmAndShowsTheTrainersFigures();
+    void savesAndUsesTheModelNow();
+    void badInput_data();
+    void badInput();
+    void unwritableFolderIsNamed();
+    void cancelsAPooledFit();
+    void remembersTheLastChoices();
+    void cleanupTestCase();
+
+private:
+    template <typename T>
+    T* child(const char* name) const
+    {
+        T* w = dialog_->findChild<T*>(QString::fromLatin1(name));
+        if (!w)
+            qFatal("no %s in the dialog", name);
+        return w;
+    }
+    bool trainAndWait();
+    double figure(int row, int column) const
+    {
+        return child<QTableWidget>("metricsTable")->item(row, column)->data(TrainingDialog::FigureRole).toDouble();
+    }
+
+    std::unique_ptr<MainWindow> window_;
+    TrainingDialog* dialog_ = nullptr;
+    QTemporaryDir scratch_;
+    QString models_;
+    std::shared_ptr<const MarketData> ibm_;
+};
+
+void TestTrainingDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("StockStreamTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_trainingdialog"));
+    QSettings().clear();
+    QSettings().setValue("log/enabled", false);
+    models_ = scratch_.filePath(QStringLiteral("models"));
+
+    const LoadResult loaded = DataLoader::load(kIbm.toStdString());
+    QVERIFY(loaded.data && loaded.data->stockCount() == 1);
+    ibm_ = loaded.data;
+
+    window_ = std::make_unique<MainWindow>();
+    window_->resize(1200, 800);
+    window_->show();
+    QSignalSpy opened(window_.get(), &MainWindow::dataLoaded);
+    window_->openInitial(QString());
+    QVERIFY(opened.wait(60000));
+    QVERIFY(opened.front().front().toBool());
+
+    // Through the menu, as the user opens it.
+    auto* action = window_->findChild<QAction*>(QStringLiteral("actionTrainModel"));
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+T")));
+    action->trigger();
+    dialog_ = window_->findChild<TrainingDialog*>();
+    QVERIFY(dialog_ && dialog_->isVisible());
+    dialog_->setModelsFolder(models_);
+}
+
+bool TestTrainingDialog::trainAndWait()
+{
+    QSignalSpy finished(dialog_, &TrainingDialog::trainingFinished);
+    QTest::mouseClick(child<QPushButton>("trainButton"), Qt::LeftButton);
+    if (finished.isEmpty() && !finished.wait(120000))
+        return false;
+    return finished.front().front().toBool();
+}
+
+void TestTrainingDialog::trainsOnIbmAndShowsTheTrainersFigures()
+{
+    QVERIFY(dialog_->setTickerFile(kIbm));
+    child<QSpinBox>("windowSpin")->setValue(5);
+    auto* transform = child<QComboBox>("transformCombo");
+    transform->setCurrentIndex(transform->findData(QStringLiteral("relative")));
+    child<QSlider>("cSlider")->setValue(0);  // C = 10^0
+    child<QSpinBox>("holdOutSpin")->setValue(20);
+    child<QCheckBox>("poolCheck")->setChecked(false);
+    child<QCheckBox>("dateRangeCheck")->setChecked(false);
+    child<QCheckBox>("searchCheck")->setChecked(false);
+    QVERIFY(trainAndWait());
+
+    TrainingOptions options;
+    options.window = 5;
+    options.transform = FeatureTransform::Relative;
+    options.c = 1;
+    options.testFraction = 0.2;
+    const auto expected = ModelTrainer::train(ibm_->stock(0), QStringLiteral("ibm.us.txt"), options);
+    QVERIFY2(expected.model && expected.test && expected.train, qPrintable(expected.error));
+
+    for (const auto& [column, m] : {std::pair{int(TrainingDialog::HoldOut), &*expected.test},
+                                    std::pair{int(TrainingDialog::Training), &*expected.train}}) {
+        const Tally& t = m->tally();
+        QCOMPARE(figure(TrainingDialog::Examples, column), static_cast<double>(m->examples()));
+        QCOMPARE(figure(TrainingDialog::Accuracy, column), t.accuracy());
+        const QVariantList interval = child<QTableWidget>("metricsTable")
+                                          ->item(TrainingDialog::Interval, column)
+                                          ->data(TrainingDialog::FigureRole)
+                                          .toList();
+        QCOMPARE(interval.size(), 2);
+        QCOMPARE(interval[0].toDouble(), m->accuracyLow());
+        QCOMPARE(interval[1].toDouble(), m->accuracyHigh());
+        QCOMPARE(figure(TrainingDialog::AlwaysUp, column), t.alwaysUpAccuracy());
+        QCOMPARE(figure(TrainingDialog::AlwaysDown, column), t.alwaysDownAccuracy());
+        QCOMPARE(figure(TrainingDialog::LastMove, column), t.lastMoveAccuracy());
+        QCOMPARE(figure(TrainingDialog::Precision, column), *m->precision());
+        QCOMPARE(figure(TrainingDialog::Recall, column), *m->recall());
+        QCOMPARE(figure(TrainingDialog::RocAuc, column), *m->rocAuc());
+        QCOMPARE(figure(TrainingDialog::LogLoss, column), m->logLoss());
+        QCOMPARE(figure(TrainingDialog::Brier, column), m->brier());
+    }
+
+    const ClassificationMetrics& test = *expected.test;
+    auto* confusion = child<QTableWidget>("confusionTable");
+    QCOMPARE(confusion->item(0, 0)->data(TrainingDialog::FigureRole).toULongLong(), test.truePositives());
+    QCOMPARE(confusion->item(0, 1)->data(TrainingDialog::FigureRole).toULongLong(), test.falseNegatives());
+    QCOMPARE(confusion->item(1, 0)->data(TrainingDialog::FigureRole).toULongLong(), test.falsePositives());
+    QCOMPARE(confusion->item(1, 1)->data(TrainingDialog::FigureRole).toULongLong(), test.trueNegatives());
+
+    // Coefficients under the trainer's feature names, then the intercept.
+    auto* coefficients = child<QTableWidget>("coefficientTable");
+    const auto names = features::names(FeatureTransform::Relative, 5);
+    QCOMPARE(coefficients->rowCount(), static_cast<int>(names.size()) + 1);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const int row = static_cast<int>(i);
+        QCOMPARE(coefficients->item(row, 0)->text(), QString::fromStdString(names[i]));
+        QCOMPARE(coefficients->item(row, 1)->data(TrainingDialog::FigureRole).toDouble(), expected.model->weights()[i]);
+    }
+    QCOMPARE(coefficients->item(static_cast<int>(names.size()), 1)->data(TrainingDialog::FigureRole).toDouble(),
+             expected.model->intercept());
+
+    QCOMPARE(dialog_->findChild<RocChart*>()->curve()->count(), static_cast<int>(test.rocCurve().size()));
+
+    // The plain words follow the hold-out accuracy against the best baseline.
+    const Tally& t = test.tally();
+    const double best = std::max({t.alwaysUpAccuracy(), t.alwaysDownAccuracy(), t.lastMoveAccuracy()});
+    const QString verdict = child<QLabel>("verdictLabel")->text();
+    if (t.accuracy() <= best)
+        QVERIFY2(verdict.contains(QStringLiteral("Not better than a naive baseline")), qPrintable(verdict));
+    else if (test.accuracyLow() <= best)
+        QVERIFY2(verdict.contains(QStringLiteral("Not clearly better")), qPrintable(verdict));
+    else
+        QVERIFY2(verdict.contains(QStringLiteral("Better than all three")), qPrintable(verdict));
+}
+
+void TestTrainingDialog::savesAndUsesTheModelNow()
+{
+    QVERIFY(dialog_->outcome());
+    QCOMPARE(child<QLineEdit>("nameEdit")->text(), QStringLiteral("ibm.us-relative-w5"));
+    QTest::mouseClick(child<QPushButton>("saveButton"), Qt::LeftButton);
+    const QString path = QDir(models_).filePath(QStringLiteral("ibm.us-relative-w5.json"));
+    QCOMPARE(dialog_->savedPath(), path);
+    QString error;
+    const auto saved = LogisticModel::load(path, &error);
+    QVERIFY2(saved, qPrintable(error));
+    QCOMPARE(saved->weights(), dialog_->outcome()->model->weights());
+    QVERIFY(dialog_->library()->rowOf(path) >= 0);
+
+    QTest::mouseClick(child<QPushButton>("useButton"), Qt::LeftButton);
+    ReplayEngine* engine = window_->engine();
+    QTRY_VERIFY(engine->snapshot().model && engine->snapshot().model->sourcePath() == path);
+    QCOMPARE(engine->snapshot().model->weights(), saved->weights());
+
+    // The next windows are scored with the new weights: ibm.us's latest
+    // call, worked out here from its closes.
+    engine->step(40000);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed == 40000 && engine->state() != ReplayState::Playing, 30000);
+    const ReplaySnapshot snapshot = engine->snapshot();
+    const std::size_t ibm = *engine->data()->indexOf("ibm.us");
+    const StockStatus& status = snapshot.stocks[ibm];
+    QVERIFY(status.hasCall);
+    const auto& closes = engine->data()->stock(ibm).closes;
+    const std::size_t last = status.records - 1;
+    double margin = saved->intercept();
+    for (std::size_t k = 0; k < 4; ++k)
+        margin += saved->weights()[k] * (closes[last - 4 + k] / closes[last] - 1);
+    QVERIFY(std::abs(status.pUp - 1 / (1 + std::exp(-margin))) < 1e-12);
+    QCOMPARE(QSettings().value("model/last").toString(), path);
+}
+
+void TestTrainingDialog::badInput_data()
+{
+    QTest::addColumn<QVector<double>>("closes");
+    QTest::addColumn<int>("window");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("why");
+    QVector<double> zigzag;
+    for (int i = 0; i < 200; ++i)
+        zigzag.push_back(10 + (i * 7 % 5));
+    QTest::newRow("W = 1") << zigzag << 1 << "windowMessage" << "window must be from 2 to 60";
+    QTest::newRow("W = 61") << zigzag << 61 << "windowMessage" << "window must be from 2 to 60";
+    QTest::newRow("too few rows") << QVector<double>{1, 2, 3, 4} << 5 << "dataMessage" << "needs at least 6";
+    QTest::newRow("empty file") << QVector<double>{} << 5 << "dataMessage" << "no closes";
+    QTest::newRow("single-class labels") << QVector<double>(100, 42.0) << 5 << "dataMessage" << "labelled down";
+}
+
+// A clear sentence next to the field, no model, and the dialog still usable.
+void TestTrainingDialog::badInput()
+{
+    QFETCH(QVector<double>, closes);
+    QFETCH(int, window);
+    QFETCH(QString, field);
+    QFETCH(QString, why);
+    const QString path = scratch_.filePath(QStringLiteral("bad.us.txt"));
+    QFile::remove(path);
+    if (closes.isEmpty())
+        QFile(path).open(QIODevice::WriteOnly);
+    else
+        writeTicker(path, {closes.begin(), closes.end()});
+    child<QSpinBox>("windowSpin")->setValue(window);
+    dialog_->setTickerFile(path);
+    auto* train = child<QPushButton>("trainButton");
+    if (field == QLatin1String("windowMessage") || closes.isEmpty())
+        QVERIFY(!train->isEnabled());
+    else
+        QVERIFY(!trainAndWait());
+    auto* message = child<QLabel>(field.toLatin1().constData());
+    QVERIFY(!message->isHidden());
+    QVERIFY2(message->text().contains(why), qPrintable(message->text()));
+    child<QSpinBox>("windowSpin")->setValue(5);
+    QVERIFY(dialog_->setTickerFile(kIbm));
+    QVERIFY(child<QLabel>("windowMessage")->isHidden());
+}
+
+void TestTrainingDialog::unwritableFolderIsNamed()
+{
+    QVERIFY(dialog_->outcome());
+    // A folder below a file can never be made, whoever runs the test.
+    const QString file = writeTicker(scratch_.filePath(QStringLiteral("plain-file")), {1});
+    dialog_->setModelsFolder(file + QStringLiteral("/models"));
+    QVERIFY(!dialog_->save());
+    auto* message = child<QLabel>("folderMessage");
+    QVERIFY(!message->isHidden());
+    QVERIFY2(message->text().contains(QStringLiteral("Cannot write to the models folder")), qPrintable(message->text()));
+    dialog_->setModelsFolder(models_);
+    QVERIFY(message->isHidden());
+}
+
+// A pooled fit of every stock of the loaded sample with a long window is
+// slow enough to cancel once the solver has taken its first step.
+void TestTrainingDialog::cancelsAPooledFit()
+{
+    const QString before = dialog_->savedPath();
+    child<QComboBox>("sourceCombo")->setCurrentIndex(TrainingDialog::LoadedData);
+    child<QCheckBox>("poolCheck")->setChecked(true);
+    child<QSpinBox>("windowSpin")->setValue(40);
+    QSignalSpy finished(dialog_, &TrainingDialog::trainingFinished);
+    QTest::mouseClick(child<QPushButton>("trainButton"), Qt::LeftButton);
+    QVERIFY(dialog_->isTraining());
+    QVERIFY(!child<QPushButton>("trainButton")->isEnabled());
+    auto* progress = child<QProgressBar>("progressBar");
+    // The solver reports after its first Newton step, past the examples' share.
+    QTRY_VERIFY_WITH_TIMEOUT(progress->value() > progress->maximum() / 10 || !finished.isEmpty(), 60000);
+    QVERIFY2(finished.isEmpty(), "the pooled fit ended before it could be cancelled");
+    QTest::mouseClick(child<QPushButton>("cancelButton"), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.front().front().toBool(), false);
+    QVERIFY(!dialog_->isTraining());
+    QVERIFY(child<QPushButton>("trainButton")->isEnabled());
+    QVERIFY2(child<QLabel>("statusLabel")->text().contains(QStringLiteral("cancelled")),
+             qPrintable(child<QLabel>("statusLabel")->text()));
+    // The last finished run stays on show.
+    QCOMPARE(dialog_->outcome()->model->window(), 5);
+    QCOMPARE(dialog_->savedPath(), before);
+    child<QCheckBox>("poolCheck")->setChecked(false);
+    child<QSpinBox>("windowSpin")->setValue(5);
+}
+
+void TestTrainingDialog::remembersTheLastChoices()
+{
+    child<QSpinBox>("windowSpin")->setValue(7);
+    child<QSlider>("cSlider")->setValue(-20);
+    dialog_->close();
+    TrainingDialog again;
+    QCOMPARE(again.findChild<QSpinBox*>(QStringLiteral("windowSpin"))->value(), 7);
+    QCOMPARE(again.findChild<QSlider*>(QStringLiteral("cSlider"))->value(), -20);
+    QCOMPARE(again.modelsFolder(), models_);
+}
+
+void TestTrainingDialog::cleanupTestCase()
+{
+    window_.reset();
+}
+
+QTEST_MAIN(TestTrainingDialog)
+#include "tst_trainingdialog.moc"
