@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <tuple>
+
 namespace ss::cli {
 
 namespace {

@@ -38,7 +38,8 @@ public:
 
     // Writes what is left, finishes the writer (as incomplete when the
     // stream never finished) and stops the thread. False, with *error, when
-    // any write failed. Idempotent.
+    // any write failed. Idempotent. Call it once the engine has stopped or
+    // finished: calls that arrive after it are not logged.
     bool close(QString* error);
     // May be polled from any thread while the replay runs.
     bool failed() const { return failed_.load(std::memory_order_relaxed); }
