@@ -840,8 +840,10 @@ void MainWindow::exportPredictions(const QString& path, const QString& stock)
     connect(&exportPollTimer_, &QTimer::timeout, this, [this] {
         if (!exportJob_ || !exportDialog_)
             return;
-        exportDialog_->setValue(static_cast<int>(exportJob_->fraction() * 999));
         exportDialog_->setLabelText(tr("Exported %1 records…").arg(QLocale().toString(static_cast<qlonglong>(exportJob_->records()))));
+        // Last: a modal dialog's setValue() runs the event loop, where the
+        // export may finish and delete the dialog.
+        exportDialog_->setValue(static_cast<int>(exportJob_->fraction() * 999));
     });
     exportPollTimer_.start(kLoadPollMs);
     exportJob_->start();
