@@ -5,7 +5,8 @@
 # only what changed.
 #
 #   sh packaging/bootstrap.sh run     # install, build, start the app
-#   sh packaging/bootstrap.sh test    # install, build, run every test
+#   sh packaging/bootstrap.sh test    # install, build, run every test (also
+#                                     # under sanitizers) and the fuzzers
 set -eu
 
 mode=${1:-run}
@@ -23,7 +24,8 @@ build="$root/build"
 # Debian 12 packages the build, the tests and the GUI need.
 packages="cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev libgl-dev
 libeigen3-dev libsqlite3-dev xvfb xauth
-dpkg-dev desktop-file-utils appstream librsvg2-bin file"
+dpkg-dev desktop-file-utils appstream librsvg2-bin file
+clang-14 libclang-rt-14-dev"
 
 missing=""
 for p in $packages; do
@@ -41,8 +43,11 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" --parallel "$(nproc)"
 
 if [ "$mode" = test ]; then
-    cd "$build"
-    exec ctest --output-on-failure --parallel "$(nproc)"
+    (cd "$build" && ctest --output-on-failure --parallel "$(nproc)")
+    # Reliability, in short runs: every test again under ASan + UBSan, the
+    # thread hand-offs under TSan, and ten seconds of each fuzzer.
+    sh "$root/tests/sanitize.sh" asan tsan
+    exec sh "$root/tests/fuzz/run_fuzzers.sh" 10
 fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
