@@ -10,8 +10,8 @@
 namespace ss {
 
 CalibrationChart::CalibrationChart(QWidget* parent)
-    : UnitSquareChart(tr("mean predicted p_up"), tr("share that went up"), tr("perfectly calibrated"), parent),
-      bins_(addLine(tr("model, %1 bins of equal size").arg(ClassificationMetrics::kCalibrationBins)))
+    : UnitSquareChart(tr("mean predicted p_up"), tr("share that went up"), tr("calibrated"), parent),
+      bins_(addLine(tr("model, %1 bins").arg(ClassificationMetrics::kCalibrationBins)))
 {
     bins_->setPointsVisible(true);
     QPen pen = bins_->pen();

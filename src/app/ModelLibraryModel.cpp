@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -20,6 +21,23 @@ QVariant figure(const QJsonObject& part, const QString& key)
 {
     const QJsonValue v = part.value(key);
     return v.isDouble() ? QVariant(v.toDouble()) : QVariant();
+}
+
+// Rates as percentages, scores to four places; the number itself sorts.
+QVariant shown(const QVariant& value, int column, int role)
+{
+    if (role == ModelLibraryModel::SortRole || !value.isValid() || value.typeId() != QMetaType::Double)
+        return value;
+    const double v = value.toDouble();
+    switch (column) {
+    case ModelLibraryModel::Accuracy:
+    case ModelLibraryModel::BestBaseline:
+        return QLocale().toString(v * 100, 'f', 2) + QStringLiteral(" %");
+    case ModelLibraryModel::C:
+        return QLocale().toString(v, 'g', 3);
+    default:
+        return QLocale().toString(v, 'f', 4);
+    }
 }
 
 } // namespace
@@ -84,15 +102,20 @@ QVariant ModelLibraryModel::data(const QModelIndex& index, int role) const
     const Entry& e = entries_[static_cast<std::size_t>(index.row())];
     if (role == Qt::ToolTipRole)
         return e.model ? QDir::toNativeSeparators(e.path) : e.error;
-    if (role != Qt::DisplayRole)
+    if (role != Qt::DisplayRole && role != SortRole)
         return {};
-    if (index.column() == Name)
+    return shown(value(e, index.column()), index.column(), role);
+}
+
+QVariant ModelLibraryModel::value(const Entry& e, int column) const
+{
+    if (column == Name)
         return QFileInfo(e.path).completeBaseName();
     if (!e.model)
-        return index.column() == TrainedOn ? tr("refused: %1").arg(e.error) : QVariant();
+        return column == TrainedOn ? tr("refused: %1").arg(e.error) : QVariant();
     const LogisticModel& m = *e.model;
     const QJsonObject part = headlineMetrics(m);
-    switch (index.column()) {
+    switch (column) {
     case TrainedOn: {
         const QJsonObject on = m.trainedOn();
         const QString what = on.value("stock").toString(on.value("file").toString());

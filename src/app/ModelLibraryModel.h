@@ -15,6 +15,8 @@ class ModelLibraryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Name, TrainedOn, Transform, Window, C, Accuracy, BestBaseline, RocAuc, LogLoss, ColumnCount };
+    // Figures as numbers, for sorting; the display role rounds them.
+    static constexpr int SortRole = Qt::UserRole;
 
     explicit ModelLibraryModel(QObject* parent = nullptr);
 
@@ -38,6 +40,8 @@ private:
         std::optional<LogisticModel> model;
         QString error;
     };
+    QVariant value(const Entry& entry, int column) const;
+
     QString folder_;
     std::vector<Entry> entries_;
 };

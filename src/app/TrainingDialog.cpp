@@ -26,7 +26,6 @@ namespace {
 constexpr int kPollMs = 50;
 // The C slider moves in tenths of a decade.
 constexpr int kSliderStepsPerDecade = 10;
-constexpr int kFigureWidth = 110;
 
 QString percent(double v)
 {
@@ -120,18 +119,27 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     ui_->metricsTable->setColumnCount(2);
     ui_->metricsTable->setHorizontalHeaderLabels({tr("Hold-out"), tr("Training")});
     ui_->metricsTable->setVerticalHeaderLabels(rows);
-    ui_->metricsTable->horizontalHeader()->setDefaultSectionSize(kFigureWidth + 40);
     ui_->confusionTable->setRowCount(2);
     ui_->confusionTable->setColumnCount(2);
     ui_->confusionTable->setHorizontalHeaderLabels({tr("called up"), tr("called not up")});
     ui_->confusionTable->setVerticalHeaderLabels({tr("went up"), tr("did not go up")});
     ui_->coefficientTable->setColumnCount(2);
     ui_->coefficientTable->setHorizontalHeaderLabels({tr("Feature"), tr("Weight")});
-    for (QTableWidget* table : {ui_->metricsTable, ui_->confusionTable})
-        table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Both tables show all their rows and no more: the charts take the rest.
+    for (QTableWidget* table : {ui_->metricsTable, ui_->confusionTable}) {
+        table->setWordWrap(false);
+        table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+        table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        table->setFixedHeight(table->horizontalHeader()->sizeHint().height()
+                              + table->rowCount() * table->verticalHeader()->defaultSectionSize() + 2 * table->frameWidth());
+    }
+    ui_->confusionLayout->addStretch();
 
     auto* libraryProxy = new QSortFilterProxyModel(this);
     libraryProxy->setSourceModel(library_);
+    libraryProxy->setSortRole(ModelLibraryModel::SortRole);
     ui_->libraryView->setModel(libraryProxy);
     ui_->libraryView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
@@ -559,7 +567,16 @@ void TrainingDialog::finishTraining()
     outcome_ = std::move(outcome);
     search_ = std::move(search);
     savedPath_.clear();
-    ui_->statusLabel->setText(tr("Trained on %1 examples in %2 s (%3 Newton steps).")
+    const double c = outcome_->model->regularizationC();
+    if (search_) {
+        // The slider shows the C the model was fitted with.
+        const QSignalBlocker block(ui_->cSlider);
+        ui_->cSlider->setValue(static_cast<int>(std::lround(std::log10(c) * kSliderStepsPerDecade)));
+        ui_->cValue->setText(QLocale().toString(chosenC(), 'g', 3));
+    }
+    ui_->statusLabel->setText(tr("Trained with C = %1%2 on %3 examples in %4 s (%5 Newton steps).")
+                                  .arg(QLocale().toString(c, 'g', 3))
+                                  .arg(search_ ? tr(", chosen by the walk-forward search") : QString())
                                   .arg(QLocale().toString(static_cast<qulonglong>(outcome_->examples)))
                                   .arg(QLocale().toString(outcome_->fitSeconds, 'f', 2))
                                   .arg(outcome_->fit.iterations));

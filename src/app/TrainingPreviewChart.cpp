@@ -19,7 +19,7 @@ TrainingPreviewChart::TrainingPreviewChart(QWidget* parent)
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setAlignment(Qt::AlignTop);
     timeAxis_->setTickCount(5);
-    priceAxis_->setLabelFormat(QStringLiteral("%.4g"));
+    priceAxis_->setLabelFormat(QStringLiteral("%g"));
     chart->addAxis(timeAxis_, Qt::AlignBottom);
     chart->addAxis(priceAxis_, Qt::AlignLeft);
     price_->setName(tr("close"));
@@ -72,13 +72,16 @@ void TrainingPreviewChart::redraw()
     double lo = 0;
     double hi = 0;
     SeriesDecimator::yRange(shown, from, to, lo, hi);
-    const double pad = std::max((hi - lo) * 0.05, 1e-9);
-    priceAxis_->setRange(lo - pad, hi + pad);
+    priceAxis_->setRange(lo, std::max(hi, lo + 1e-9));
+    // Round ticks keep the labels short enough to show whole.
+    priceAxis_->applyNiceNumbers();
+    const double bottom = priceAxis_->min();
+    const double top = priceAxis_->max();
     timeAxis_->setFormat(ChartView::dateFormat(to - from));
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(from)),
                         QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(to)));
     if (splitX_)
-        split_->replace({QPointF(*splitX_, lo - pad), QPointF(*splitX_, hi + pad)});
+        split_->replace({QPointF(*splitX_, bottom), QPointF(*splitX_, top)});
     else
         split_->clear();
 }

@@ -4,6 +4,7 @@
 // engine score with the new weights; bad input; Cancel of a pooled fit.
 #include "app/MainWindow.h"
 #include "app/ModelLibraryModel.h"
+#include "app/RegularizationChart.h"
 #include "app/RocChart.h"
 #include "app/TrainingDialog.h"
 #include "core/data/DataLoader.h"
@@ -23,6 +24,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,6 +60,7 @@ private slots:
     void initTestCase();
     void trainsOnIbmAndShowsTheTrainersFigures();
     void savesAndUsesTheModelNow();
+    void searchesCOnTheTrainingPart();
     void badInput_data();
     void badInput();
     void unwritableFolderIsNamed();
@@ -236,6 +239,44 @@ void TestTrainingDialog::savesAndUsesTheModelNow()
         margin += saved->weights()[k] * (closes[last - 4 + k] / closes[last] - 1);
     QVERIFY(std::abs(status.pUp - 1 / (1 + std::exp(-margin))) < 1e-12);
     QCOMPARE(QSettings().value("model/last").toString(), path);
+}
+
+// The search runs on the training part only; the model is then fitted with
+// the C it chose. STOCKSTREAM_SCREENSHOT names a PNG to draw the dialog to.
+void TestTrainingDialog::searchesCOnTheTrainingPart()
+{
+    child<QCheckBox>("searchCheck")->setChecked(true);
+    QVERIFY(trainAndWait());
+    child<QCheckBox>("searchCheck")->setChecked(false);
+
+    TrainingOptions options;
+    const auto grid = RegularizationSearch::logGrid(TrainingDialog::kMinC, TrainingDialog::kMaxC, 9);
+    const auto search = RegularizationSearch::search(ibm_->stock(0), options, grid);
+    QVERIFY2(search.error.isEmpty(), qPrintable(search.error));
+    QVERIFY(dialog_->search());
+    QCOMPARE(dialog_->search()->curve.size(), grid.size());
+    QCOMPARE(dialog_->search()->bestC, search.bestC);
+    for (std::size_t i = 0; i < grid.size(); ++i)
+        QCOMPARE(dialog_->search()->curve[i].logLoss, search.curve[i].logLoss);
+    QCOMPARE(dialog_->findChild<RegularizationChart*>()->curve()->count(), static_cast<int>(grid.size()));
+
+    options.c = search.bestC;
+    const auto expected = ModelTrainer::train(ibm_->stock(0), QStringLiteral("ibm.us.txt"), options);
+    QVERIFY(expected.model);
+    QCOMPARE(dialog_->outcome()->model->regularizationC(), search.bestC);
+    QCOMPARE(figure(TrainingDialog::Accuracy, TrainingDialog::HoldOut), expected.test->tally().accuracy());
+    QCOMPARE(figure(TrainingDialog::LogLoss, TrainingDialog::HoldOut), expected.test->logLoss());
+
+    if (const QString shot = qEnvironmentVariable("STOCKSTREAM_SCREENSHOT"); !shot.isEmpty()) {
+        dialog_->resize(1320, 900);
+        QVERIFY(dialog_->grab().save(shot));
+        auto* tabs = child<QTabWidget>("resultsTabs");
+        for (int i = 1; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            QVERIFY(dialog_->grab().save(QString(shot).replace(QStringLiteral(".png"), QStringLiteral("-%1.png").arg(i))));
+        }
+        tabs->setCurrentIndex(0);
+    }
 }
 
 void TestTrainingDialog::badInput_data()
