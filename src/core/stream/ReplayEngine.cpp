@@ -215,7 +215,9 @@ ReplayProgress ReplayEngine::progress() const
 ReplaySnapshot ReplayEngine::snapshot() const
 {
     ReplaySnapshot s;
+    readersWaiting_.fetch_add(1);
     std::lock_guard lock(dataMutex_);
+    readersWaiting_.fetch_sub(1);
     s.progress = progress();
     s.overall = pipeline_.evaluator().overall();
     s.stocks = pipeline_.stocks();
@@ -376,6 +378,8 @@ void ReplayEngine::run()
         const auto started = std::chrono::steady_clock::now();
         bool exhausted = false;
         const std::size_t units = execute(job, exhausted);
+        while (readersWaiting_.load() > 0)
+            std::this_thread::yield();
         if (job.work == Work::Process || job.work == Work::ProcessTimestamp || job.work == Work::Seek)
             activeSeconds_ = activeSeconds_.load()
                              + std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -105,6 +105,10 @@ private:
     // Guards the stream's state, held by the engine's thread while it works
     // and by snapshot() while it copies.
     mutable std::mutex dataMutex_;
+    // Readers waiting for dataMutex_: the engine lets them in between two
+    // batches, since a plain mutex re-taken at once by the engine's thread
+    // could keep a view waiting for hundreds of milliseconds.
+    mutable std::atomic<int> readersWaiting_{0};
     TickMerger merger_;
     PredictionPipeline pipeline_;
     bool sinksFinished_ = false;
