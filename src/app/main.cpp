@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "ResponsivenessProbe.h"
+#include "core/system/TerminationRequest.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,6 +11,8 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("StockStream"));
     QApplication::setApplicationName(QStringLiteral("StockStream"));
     QApplication::setApplicationVersion(QStringLiteral(STOCKSTREAM_VERSION));
+    // Ties the window to its desktop entry, and so to its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.stockstream.StockStream"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -30,6 +33,9 @@ int main(int argc, char* argv[])
 
     ss::MainWindow window;
     window.show();
+    // SIGTERM or Ctrl-C closes the window as the user would: settings saved, the log committed.
+    const ss::TerminationRequest termination;
+    QObject::connect(&termination, &ss::TerminationRequest::requested, &window, &QWidget::close);
     if (parser.isSet(measure)) {
         if (path.isEmpty())
             parser.showHelp(2);

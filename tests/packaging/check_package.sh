@@ -27,7 +27,7 @@ check_tree() {
     appstreamcli validate --no-net "$prefix/share/metainfo/$app_id.metainfo.xml" >/dev/null || fail "metainfo invalid"
 
     "$prefix/bin/stockstream-cli" --version | grep -q "stockstream-cli [0-9]" || fail "cli --version"
-    "$prefix/bin/stockstream" --version | grep -q "[0-9]\.[0-9]" || fail "gui --version"
+    QT_QPA_PLATFORM=offscreen "$prefix/bin/stockstream" --version | grep -q "[0-9]\.[0-9]" || fail "gui --version"
 
     # A replay of the installed sample with the installed default model.
     summary=$("$prefix/bin/stockstream-cli" replay --data "$prefix/share/stockstream/sample" \
@@ -36,7 +36,11 @@ check_tree() {
     echo "$summary" | grep -q '"stocks":28' || fail "installed sample should hold 28 stocks: $summary"
 
     # The window starts, and quits cleanly when asked (SIGTERM).
-    QT_QPA_PLATFORM=offscreen "$prefix/bin/stockstream" >"$work/gui.log" 2>&1 &
+    # A first launch: no settings, no cache, no log of the user's.
+    mkdir -p "$work/home"
+    HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
+        XDG_DATA_HOME="$work/home/.local/share" XDG_RUNTIME_DIR="$work/home" \
+        QT_QPA_PLATFORM=offscreen "$prefix/bin/stockstream" >"$work/gui.log" 2>&1 &
     pid=$!
     sleep 3
     kill -0 "$pid" 2>/dev/null || { cat "$work/gui.log" >&2; fail "the app did not stay up"; }
@@ -56,7 +60,8 @@ grep -q "^ Package: stockstream" "$work/info" || fail "package name"
 grep -q "^ Section: misc" "$work/info" || fail "section"
 grep -q "^ Depends:.*libqt6core6" "$work/info" || fail "Depends not computed from the libraries"
 grep -q "^ Depends:.*qt6-qpa-plugins" "$work/info" || fail "Depends lacks the platform plugins"
-dpkg-deb --contents "$deb" | grep -q "./usr/bin/stockstream-cli" || fail "contents"
+dpkg-deb --contents "$deb" >"$work/contents"
+grep -q "./usr/bin/stockstream-cli" "$work/contents" || fail "contents"
 dpkg-deb -x "$deb" "$work/root"
 check_tree "$work/root/usr"
 
