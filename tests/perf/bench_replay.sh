@@ -21,10 +21,12 @@ for _ in $(seq "$runs"); do
 done
 
 best=""
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
 for _ in $(seq "$runs"); do
-    summary=$(measure "$cli" replay --data "$stocks")
+    measure "$cli" replay --data "$stocks" >"$out"
     if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc)" -eq 1 ]; then
-        best=$wall best_rss=$rss_mb best_summary=$summary
+        best=$wall best_rss=$rss_mb best_summary=$(cat "$out")
     fi
 done
 

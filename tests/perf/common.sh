@@ -25,7 +25,8 @@ ensure_build() {
 }
 
 # Runs a command under /usr/bin/time -v; prints its stdout, and leaves
-# wall seconds and peak RSS (MB) in $wall and $rss_mb.
+# wall seconds and peak RSS (MB) in $wall and $rss_mb. Redirect its output
+# to a file rather than capturing it with $(...): a subshell would lose them.
 measure() {
     timing=$(mktemp)
     /usr/bin/time -v "$@" 2>"$timing" >"$timing.out" || { cat "$timing" >&2; exit 1; }
