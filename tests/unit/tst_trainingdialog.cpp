@@ -337,21 +337,30 @@ void TestTrainingDialog::unwritableFolderIsNamed()
     QVERIFY(message->isHidden());
 }
 
-// A pooled fit of every stock of the loaded sample with a long window is
-// slow enough to cancel once the solver has taken its first step.
+// A pooled fit of many stocks (the loaded sample's, four times over under
+// other names: 1.4 million closes) is cancelled once its examples are built
+// and the solver is at work; the dialog stays usable and keeps what it showed.
 void TestTrainingDialog::cancelsAPooledFit()
 {
-    const QString before = dialog_->savedPath();
+    std::vector<StockSeries> stocks;
+    for (int copy = 0; copy < 4; ++copy)
+        for (StockSeries s : window_->engine()->data()->stocks()) {
+            s.name += "-" + std::to_string(copy);
+            stocks.push_back(std::move(s));
+        }
+    dialog_->setLoadedData(std::make_shared<const MarketData>(std::move(stocks)), QStringLiteral("many stocks"));
+    const ModelTrainer::Outcome* shown = dialog_->outcome();
+    const std::vector<double> shownWeights = shown ? shown->model->weights() : std::vector<double>{};
     child<QComboBox>("sourceCombo")->setCurrentIndex(TrainingDialog::LoadedData);
     child<QCheckBox>("poolCheck")->setChecked(true);
-    child<QSpinBox>("windowSpin")->setValue(40);
+    child<QSpinBox>("windowSpin")->setValue(20);
     QSignalSpy finished(dialog_, &TrainingDialog::trainingFinished);
     QTest::mouseClick(child<QPushButton>("trainButton"), Qt::LeftButton);
     QVERIFY(dialog_->isTraining());
     QVERIFY(!child<QPushButton>("trainButton")->isEnabled());
     auto* progress = child<QProgressBar>("progressBar");
-    // The solver reports after its first Newton step, past the examples' share.
-    QTRY_VERIFY_WITH_TIMEOUT(progress->value() > progress->maximum() / 10 || !finished.isEmpty(), 60000);
+    // A tenth of the bar: the examples are built and the fit has begun.
+    QTRY_VERIFY_WITH_TIMEOUT(progress->value() >= progress->maximum() / 10 || !finished.isEmpty(), 60000);
     QVERIFY2(finished.isEmpty(), "the pooled fit ended before it could be cancelled");
     QTest::mouseClick(child<QPushButton>("cancelButton"), Qt::LeftButton);
     QVERIFY(finished.wait(30000));
@@ -361,10 +370,12 @@ void TestTrainingDialog::cancelsAPooledFit()
     QVERIFY2(child<QLabel>("statusLabel")->text().contains(QStringLiteral("cancelled")),
              qPrintable(child<QLabel>("statusLabel")->text()));
     // The last finished run stays on show.
-    QCOMPARE(dialog_->outcome()->model->window(), 5);
-    QCOMPARE(dialog_->savedPath(), before);
+    QCOMPARE(dialog_->outcome() != nullptr, shown != nullptr);
+    if (shown)
+        QCOMPARE(dialog_->outcome()->model->weights(), shownWeights);
     child<QCheckBox>("poolCheck")->setChecked(false);
     child<QSpinBox>("windowSpin")->setValue(5);
+    dialog_->setLoadedData(window_->engine()->data(), QString());
 }
 
 void TestTrainingDialog::remembersTheLastChoices()
