@@ -42,7 +42,11 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringLis
         return Usage;
     }
     if (parser.isSet(help)) {
-        std::fputs(qUtf8Printable(parser.helpText()), stdout);
+        // Qt names the binary's path; users type "stockstream-cli COMMAND".
+        QString text = parser.helpText();
+        text.replace(QStringLiteral("Usage: %1").arg(QCoreApplication::arguments().constFirst()),
+                     QStringLiteral("Usage: stockstream-cli %1").arg(arguments.value(0)));
+        std::fputs(qUtf8Printable(text), stdout);
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {
