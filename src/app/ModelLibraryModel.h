@@ -23,7 +23,6 @@ public:
     // Reads every *.json of the folder, newest first.
     void setFolder(const QString& folder);
     void reload();
-    const QString& folder() const { return folder_; }
     // Null for a refused file.
     const LogisticModel* model(int row) const;
     QString path(int row) const;

@@ -270,11 +270,6 @@ bool TrainingDialog::setTickerFile(const QString& path)
     return file_ != nullptr;
 }
 
-void TrainingDialog::setStock(const QString& name)
-{
-    ui_->stockCombo->setCurrentIndex(ui_->stockCombo->findText(name));
-}
-
 void TrainingDialog::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Train on a ticker file"), QFileInfo(filePath_).path(),

@@ -57,7 +57,6 @@ public:
     // As the form's controls do, for scripting and tests.
     void setSource(Source source);
     bool setTickerFile(const QString& path);
-    void setStock(const QString& name);
     void train();
     void cancelTraining();
     bool isTraining() const { return job_ != nullptr; }

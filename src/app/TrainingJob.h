@@ -32,7 +32,6 @@ public:
 
     void start();
     void cancel() { cancel_ = true; }
-    bool cancelRequested() const { return cancel_.load(); }
     double fraction() const { return fraction_.load(); }
     // Valid once finished() was emitted.
     const ModelTrainer::Outcome& outcome() const { return outcome_; }

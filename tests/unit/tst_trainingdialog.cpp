@@ -2,11 +2,13 @@
 // built-in sample: train on ibm.us.txt, check every figure shown against
 // ModelTrainer run here on the same file, save, use now, and see the
 // engine score with the new weights; bad input; Cancel of a pooled fit.
+#include "app/ChartView.h"
 #include "app/MainWindow.h"
 #include "app/ModelLibraryModel.h"
 #include "app/RegularizationChart.h"
 #include "app/RocChart.h"
 #include "app/TrainingDialog.h"
+#include "app/TrainingPreviewChart.h"
 #include "core/data/DataLoader.h"
 #include "core/model/ModelTrainer.h"
 
@@ -193,6 +195,15 @@ void TestTrainingDialog::trainsOnIbmAndShowsTheTrainersFigures()
              expected.model->intercept());
 
     QCOMPARE(dialog_->findChild<RocChart*>()->curve()->count(), static_cast<int>(test.rocCurve().size()));
+
+    // The preview marks the first close a held-out example is judged on:
+    // of the n = closes - 5 examples the last floor(n / 5) are held out.
+    const std::size_t examples = ibm_->stock(0).size() - 5;
+    const std::size_t judged = examples - examples / 5 + 5;
+    const QLineSeries* split = dialog_->findChild<TrainingPreviewChart*>()->split();
+    QCOMPARE(split->count(), 2);
+    QCOMPARE(split->at(0).x(), ChartView::axisValue(ibm_->stock(0).times[judged]));
+    QVERIFY(dialog_->findChild<TrainingPreviewChart*>()->price()->count() > 100);
 
     // The plain words follow the hold-out accuracy against the best baseline.
     const Tally& t = test.tally();
