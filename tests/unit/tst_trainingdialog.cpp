@@ -24,9 +24,11 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +65,7 @@ private slots:
     void trainsOnIbmAndShowsTheTrainersFigures();
     void savesAndUsesTheModelNow();
     void searchesCOnTheTrainingPart();
+    void switchesToALibraryModel();
     void badInput_data();
     void badInput();
     void unwritableFolderIsNamed();
@@ -288,6 +291,24 @@ void TestTrainingDialog::searchesCOnTheTrainingPart()
         }
         tabs->setCurrentIndex(0);
     }
+}
+
+// Back on the built-in model, the saved one is chosen again from the list.
+void TestTrainingDialog::switchesToALibraryModel()
+{
+    window_->findChild<QAction*>(QStringLiteral("actionDefaultModel"))->trigger();
+    ReplayEngine* engine = window_->engine();
+    QTRY_COMPARE(engine->snapshot().model->sourcePath(), QString::fromLatin1(MainWindow::kBuiltInModel));
+    const QString path = QDir(models_).filePath(QStringLiteral("ibm.us-relative-w5.json"));
+    const int row = dialog_->library()->rowOf(path);
+    QVERIFY(row >= 0);
+    auto* view = child<QTableView>("libraryView");
+    const auto* proxy = qobject_cast<QSortFilterProxyModel*>(view->model());
+    QVERIFY(proxy);
+    view->setCurrentIndex(proxy->mapFromSource(dialog_->library()->index(row, ModelLibraryModel::Name)));
+    QCOMPARE(view->currentIndex().data().toString(), QStringLiteral("ibm.us-relative-w5"));
+    QTest::mouseClick(child<QPushButton>("libraryUseButton"), Qt::LeftButton);
+    QTRY_COMPARE(engine->snapshot().model->sourcePath(), path);
 }
 
 void TestTrainingDialog::badInput_data()
