@@ -69,7 +69,7 @@ for run in $runs; do
             measured "replay of a $size GiB ticker file" "$cli" replay --data "$file"
             records=$(grep -o '"records":[0-9]*' "$timing.out" | cut -d: -f2)
             awk -v b="$bytes" -v r="$records" -v m="$rss" 'BEGIN {
-                printf "  %d bytes, %d records; peak RSS %.2f x file size, %.1f bytes a record\n", b, r, m * 1048576 / b, m * 1048576 / r }'
+                printf "  %.0f bytes, %.0f records; peak RSS %.2f x file size, %.1f bytes a record\n", b, r, m * 1048576 / b, m * 1048576 / r }'
             rm -f "$file" "$timing.out"
         done
         rmdir "$scratch"
