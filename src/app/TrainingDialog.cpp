@@ -62,13 +62,8 @@ StockSeries slice(const StockSeries& s, Timestamp from, Timestamp to)
 {
     const auto first = std::lower_bound(s.times.begin(), s.times.end(), from);
     const auto last = std::upper_bound(first, s.times.end(), to);
-    const auto begin = static_cast<std::size_t>(first - s.times.begin());
-    const auto end = static_cast<std::size_t>(last - s.times.begin());
-    StockSeries out;
-    out.name = s.name;
-    out.times.assign(s.times.begin() + static_cast<std::ptrdiff_t>(begin), s.times.begin() + static_cast<std::ptrdiff_t>(end));
-    out.closes.assign(s.closes.begin() + static_cast<std::ptrdiff_t>(begin), s.closes.begin() + static_cast<std::ptrdiff_t>(end));
-    return out;
+    const auto closes = s.closes.begin() + (first - s.times.begin());
+    return {s.name, {first, last}, {closes, closes + (last - first)}};
 }
 
 // The core's messages are clauses ("the window must be…"); next to a field
@@ -594,10 +589,11 @@ void TrainingDialog::showResults()
     if (judged) {
         const std::array<std::uint64_t, 4> cells{judged->truePositives(), judged->falseNegatives(),
                                                  judged->falsePositives(), judged->trueNegatives()};
-        for (int i = 0; i < 4; ++i)
-            ui_->confusionTable->setItem(i / 2, i % 2,
-                                         figureItem(QLocale().toString(static_cast<qulonglong>(cells[static_cast<std::size_t>(i)])),
-                                                    static_cast<qulonglong>(cells[static_cast<std::size_t>(i)])));
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const auto count = static_cast<qulonglong>(cells[i]);
+            ui_->confusionTable->setItem(static_cast<int>(i / 2), static_cast<int>(i % 2),
+                                         figureItem(QLocale().toString(count), count));
+        }
         ui_->rocChart->show(*judged);
         ui_->calibrationChart->show(*judged);
         showCoefficients(*outcome_->model);

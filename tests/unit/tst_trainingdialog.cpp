@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -66,6 +67,7 @@ private slots:
     void savesAndUsesTheModelNow();
     void searchesCOnTheTrainingPart();
     void switchesToALibraryModel();
+    void trainsOnADateRange();
     void badInput_data();
     void badInput();
     void unwritableFolderIsNamed();
@@ -309,6 +311,32 @@ void TestTrainingDialog::switchesToALibraryModel()
     QCOMPARE(view->currentIndex().data().toString(), QStringLiteral("ibm.us-relative-w5"));
     QTest::mouseClick(child<QPushButton>("libraryUseButton"), Qt::LeftButton);
     QTRY_COMPARE(engine->snapshot().model->sourcePath(), path);
+}
+
+// Only the closes of the 1990s, both ends included.
+void TestTrainingDialog::trainsOnADateRange()
+{
+    child<QCheckBox>("dateRangeCheck")->setChecked(true);
+    child<QDateEdit>("fromDate")->setDate(QDate(1990, 1, 2));
+    child<QDateEdit>("toDate")->setDate(QDate(1999, 12, 31));
+    const bool trained = trainAndWait();
+    child<QCheckBox>("dateRangeCheck")->setChecked(false);
+    QVERIFY(trained);
+
+    StockSeries nineties{"ibm.us", {}, {}};
+    const StockSeries& all = ibm_->stock(0);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const QString day = QString::fromStdString(timestamp::formatDate(all.times[i]));
+        if (day >= QLatin1String("1990-01-02") && day <= QLatin1String("1999-12-31")) {
+            nineties.times.push_back(all.times[i]);
+            nineties.closes.push_back(all.closes[i]);
+        }
+    }
+    const auto expected = ModelTrainer::train(nineties, QStringLiteral("ibm.us.txt"), TrainingOptions{});
+    QVERIFY(expected.model);
+    QCOMPARE(figure(TrainingDialog::Examples, TrainingDialog::HoldOut), static_cast<double>(expected.test->examples()));
+    QCOMPARE(figure(TrainingDialog::Accuracy, TrainingDialog::HoldOut), expected.test->tally().accuracy());
+    QCOMPARE(dialog_->outcome()->model->trainedOn().value("from").toString(), QStringLiteral("1990-01-02"));
 }
 
 void TestTrainingDialog::badInput_data()
