@@ -39,6 +39,32 @@ inline QJsonObject readJsonFile(const QString& path)
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
+struct TickerCloses {
+    std::vector<double> closes;
+    QStringList dates;
+};
+
+// Every ticker file (*.txt) of a folder by stock name, its data rows split
+// by hand; an empty file gives a stock without closes.
+inline std::map<QString, TickerCloses> readTickerFolder(const QString& folder)
+{
+    std::map<QString, TickerCloses> stocks;
+    for (const QFileInfo& info : QDir(folder).entryInfoList({"*.txt"}, QDir::Files)) {
+        QFile f(info.filePath());
+        if (!f.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(info.filePath()));
+        TickerCloses& series = stocks[info.completeBaseName()];
+        for (const QByteArray& line : f.readAll().split('\n')) {
+            const QList<QByteArray> cols = line.trimmed().split(',');
+            if (cols.size() == 7 && cols[0] != "Date") {
+                series.closes.push_back(cols[4].toDouble());
+                series.dates.push_back(QString::fromLatin1(cols[0]));
+            }
+        }
+    }
+    return stocks;
+}
+
 inline ExpectedCalls expectedCalls(const QString& folder, const QJsonObject& model)
 {
     const auto w = static_cast<std::size_t>(model.value("window").toInt());
@@ -49,20 +75,9 @@ inline ExpectedCalls expectedCalls(const QString& folder, const QJsonObject& mod
     const double b = model.value("intercept").toDouble();
 
     ExpectedCalls calls;
-    for (const QFileInfo& info : QDir(folder).entryInfoList({"*.txt"}, QDir::Files)) {
-        QFile f(info.filePath());
-        if (!f.open(QIODevice::ReadOnly))
-            qFatal("cannot read %s", qPrintable(info.filePath()));
-        std::vector<double> closes;
-        QStringList dates;
-        for (const QByteArray& line : f.readAll().split('\n')) {
-            const QList<QByteArray> cols = line.trimmed().split(',');
-            if (cols.size() == 7 && cols[0] != "Date") {
-                closes.push_back(cols[4].toDouble());
-                dates.push_back(QString::fromLatin1(cols[0]));
-            }
-        }
-        const QString stock = info.completeBaseName();
+    for (const auto& [stock, series] : readTickerFolder(folder)) {
+        const std::vector<double>& closes = series.closes;
+        const QStringList& dates = series.dates;
         for (std::size_t i = w - 1; i < closes.size(); ++i) {
             ExpectedCall c;
             c.stock = stock;

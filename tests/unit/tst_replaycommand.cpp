@@ -1,16 +1,13 @@
 // End to end: the real command on the real sample, checked against figures
 // this test derives on its own from the files and the model file, with
 // nothing but Qt's text and JSON parsing.
-#include <QDir>
-#include <QFile>
-#include <QJsonArray>
+#include "ExpectedPredictions.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <cmath>
 
 namespace {
 
@@ -40,43 +37,21 @@ struct Expected {
 
 Expected deriveFromFiles(const QString& folder, const QJsonObject& model)
 {
-    const int w = model.value("window").toInt();
-    const bool relative = model.value("transform").toString() == "relative";
-    std::vector<double> weights;
-    for (const auto v : model.value("weights").toArray())
-        weights.push_back(v.toDouble());
-    const double b = model.value("intercept").toDouble();
-
     Expected e;
-    for (const QFileInfo& info : QDir(folder).entryInfoList({"*.txt"}, QDir::Files)) {
-        QFile f(info.filePath());
-        if (!f.open(QIODevice::ReadOnly))
-            qFatal("cannot read %s", qPrintable(info.filePath()));
-        std::vector<double> closes;
-        for (const QByteArray& line : f.readAll().split('\n')) {
-            const QList<QByteArray> cols = line.trimmed().split(',');
-            if (cols.size() == 7 && cols[0] != "Date")
-                closes.push_back(cols[4].toDouble());
-        }
-        e.records += qint64(closes.size());
-        e.stocks += !closes.empty();
-        e.emptyFiles += closes.empty();
-        for (std::size_t end = std::size_t(w); end <= closes.size(); ++end) {
-            const double* win = &closes[end - std::size_t(w)];
-            const double n1 = win[w - 1];
-            double margin = b;
-            for (std::size_t i = 0; i < weights.size(); ++i)
-                margin += weights[i] * (relative ? win[i] / n1 - 1.0 : win[i]);
-            const bool saysUp = 1.0 / (1.0 + std::exp(-margin)) > 0.5;
-            ++e.windows;
-            if (end == closes.size())
-                continue;  // the stock's last window stays open
-            const bool up = closes[end] > n1;
-            ++e.resolved;
-            e.correct += saysUp == up;
-            e.up += up;
-            e.lastMove += (n1 > win[w - 2]) == up;
-        }
+    for (const auto& [stock, series] : readTickerFolder(folder)) {
+        e.records += qint64(series.closes.size());
+        e.stocks += !series.closes.empty();
+        e.emptyFiles += series.closes.empty();
+    }
+    for (const auto& [key, call] : expectedCalls(folder, model)) {
+        ++e.windows;
+        if (!call.actual)
+            continue;  // the stock's last window stays open
+        const std::size_t w = call.window.size();
+        ++e.resolved;
+        e.correct += call.up == *call.actual;
+        e.up += *call.actual;
+        e.lastMove += (call.window[w - 1] > call.window[w - 2]) == *call.actual;
     }
     return e;
 }
@@ -96,9 +71,7 @@ private slots:
 
 void TestReplayCommand::sampleFiguresMatchIndependentCount()
 {
-    QFile modelFile(QStringLiteral(STOCKSTREAM_SOURCE_DIR "/models/ibm-relative-w5.json"));
-    QVERIFY(modelFile.open(QIODevice::ReadOnly));
-    const QJsonObject model = QJsonDocument::fromJson(modelFile.readAll()).object();
+    const QJsonObject model = readJsonFile(QStringLiteral(STOCKSTREAM_SOURCE_DIR "/models/ibm-relative-w5.json"));
     const Expected e = deriveFromFiles(QStringLiteral(STOCKSTREAM_SAMPLE_DIR), model);
     QVERIFY(e.records > 100000);
 
