@@ -20,7 +20,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -405,7 +404,8 @@ void TestTrainingDialog::cancelsAPooledFit()
     std::vector<StockSeries> stocks;
     for (int copy = 0; copy < 4; ++copy)
         for (StockSeries s : window_->engine()->data()->stocks()) {
-            s.name += "-" + std::to_string(copy);
+            s.name += '-';
+            s.name += std::to_string(copy);
             stocks.push_back(std::move(s));
         }
     dialog_->setLoadedData(std::make_shared<const MarketData>(std::move(stocks)), QStringLiteral("many stocks"));
@@ -418,10 +418,10 @@ void TestTrainingDialog::cancelsAPooledFit()
     QTest::mouseClick(child<QPushButton>("trainButton"), Qt::LeftButton);
     QVERIFY(dialog_->isTraining());
     QVERIFY(!child<QPushButton>("trainButton")->isEnabled());
-    auto* progress = child<QProgressBar>("progressBar");
-    // A tenth of the bar: the examples are built and the fit has begun.
-    QTRY_VERIFY_WITH_TIMEOUT(progress->value() >= progress->maximum() / 10 || !finished.isEmpty(), 60000);
-    QVERIFY2(finished.isEmpty(), "the pooled fit ended before it could be cancelled");
+    // Cancel at once, while the examples are still being built: the fit
+    // looks at the flag before every Newton step, the first included, so
+    // the outcome does not depend on how fast this machine is (waiting for
+    // some progress first let a quick machine finish the fit in between).
     QTest::mouseClick(child<QPushButton>("cancelButton"), Qt::LeftButton);
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.front().front().toBool(), false);
