@@ -63,6 +63,7 @@ void TestPredictionLogDamage::damagedRows_data()
                                      << false;
     QTest::newRow("61 closes") << "UPDATE predictions SET window = zeroblob(488)" + firstCall << QString() << false;
     QTest::newRow("text for a window") << "UPDATE predictions SET window = 'abc'" + firstCall << QString() << false;
+    QTest::newRow("text for a time, one stock") << "UPDATE predictions SET time = 'abc'" + firstCall << "aa.us" << false;
     QTest::newRow("huge stock id") << QByteArray("UPDATE stocks SET id = 4000000000000000000 WHERE id = 2")
                                    << QString() << true;
     QTest::newRow("negative stock id") << QByteArray("UPDATE stocks SET id = -7 WHERE id = 1") << QString() << true;

@@ -418,7 +418,7 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
         return false;
     };
     auto damaged = [&] {
-        *error = QStringLiteral("the prediction log '%1' is damaged: a call of run %2 does not hold 2 to 60 closes")
+        *error = QStringLiteral("the prediction log '%1' is damaged: a call of run %2 does not hold 2 to 60 closes or a valid time")
                      .arg(path_)
                      .arg(query.run);
         return false;
@@ -453,6 +453,10 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
                 hop.reset();
                 return true;
             }
+            // Each hop must move on: a damaged time (text where a number
+            // belongs) would otherwise send it back and round forever.
+            if (hop.integer(0) <= after)
+                return damaged();
             after = hop.integer(0);
             if (!hop.isNull(1)) {
                 record.time = after;
