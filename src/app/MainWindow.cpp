@@ -565,8 +565,9 @@ void MainWindow::showSelectedStock()
     }
     hasSelection_ = true;
     selectedStock_ = static_cast<std::size_t>(proxy_->mapToSource(current).row());
-    StockHistory history(data_, selectedStock_, model_);
-    history.advanceTo(engine_->snapshot().stocks[selectedStock_].records);
+    const ReplaySnapshot snapshot = engine_->snapshot();
+    StockHistory history(data_, selectedStock_, snapshot.models);
+    history.advanceTo(snapshot.stocks[selectedStock_].records);
     ui_->stockCharts->showStock(std::move(history));
     showComparedStocks();
 }

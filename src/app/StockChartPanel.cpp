@@ -29,6 +29,7 @@ constexpr std::size_t kMaxFollowRecords = 250;
 constexpr double kMarkerSize = 11;
 const QColor kRight(0x2e, 0x9d, 0x4a);
 const QColor kWrong(0xd6, 0x3a, 0x3a);
+const QColor kModelSwitch(0x8e, 0x44, 0xad);
 // Apart from the price line's and the markers' colours.
 const std::array<QColor, 5> kComparedColours{QColor(0xe6, 0x7e, 0x22), QColor(0x8e, 0x44, 0xad), QColor(0x8d, 0x6e, 0x63),
                                              QColor(0x16, 0xa0, 0x85), QColor(0xd8, 0x1b, 0x60)};
@@ -100,9 +101,9 @@ void fitValueAxis(QValueAxis* axis, double lo, double hi, double floor, double c
 
 StockChartPanel::StockChartPanel(QWidget* parent) : QWidget(parent)
 {
-    QValueAxis* pUpAxis = nullptr;
     priceChart_ = makeChart(tr("Price"), timeAxes_[0], priceAxis_);
-    pUpChart_ = makeChart(tr("p_up of each call"), timeAxes_[1], pUpAxis);
+    pUpChart_ = makeChart(tr("p_up of each call"), timeAxes_[1], pUpAxis_);
+    QValueAxis* pUpAxis = pUpAxis_;
     rollingChart_ = makeChart(tr("Rolling accuracy, last %1 calls").arg(kRollingCalls), timeAxes_[2], rollingAxis_);
     pUpAxis->setRange(0, 1);
     pUpAxis->setTickCount(3);
@@ -197,10 +198,17 @@ void StockChartPanel::advance(const ReplaySnapshot& snapshot)
             c.points.emplace_back(ChartView::axisValue(s.times[i]), s.closes[i]);
     }
     const std::size_t records = history_.isValid() ? snapshot.stocks[history_.stockIndex()].records : 0;
-    if (history_.isValid() && records != history_.records())
-        advanceTo(records);
-    else if (grown)
+    const std::size_t switches = history_.models().size();
+    if (history_.isValid() && history_.setModels(snapshot.models)) {
+        // Another pass of the stream, with other models: draw it anew.
+        history_.advanceTo(records);
+        rebuildPoints();
         redraw();
+    } else if (history_.isValid() && records != history_.records()) {
+        advanceTo(records);
+    } else if (grown || history_.models().size() != switches) {
+        redraw();
+    }
 }
 
 void StockChartPanel::drawCompared(double& lo, double& hi)
@@ -323,6 +331,8 @@ void StockChartPanel::redraw()
             s->clear();
         for (auto* s : rolling_)
             s->clear();
+        for (auto* s : modelSwitches_)
+            s->clear();
         visibleCalls_ = 0;
         return;
     }
@@ -373,6 +383,7 @@ void StockChartPanel::redraw()
 
     pUp_->replace(SeriesDecimator::decimate(pUpPoints_, rangeMin_, rangeMax_, buckets));
     half_->replace(QList<QPointF>{{rangeMin_, 0.5}, {rangeMax_, 0.5}});
+    drawModelSwitches();
 
     double rollLo = 1;
     double rollHi = 0;
@@ -388,6 +399,23 @@ void StockChartPanel::redraw()
     }
     if (rollHi >= rollLo)
         fitValueAxis(rollingAxis_, rollLo, rollHi, 0, 1);
+}
+
+// A vertical line on the p_up chart where another model took over: the
+// calls to its left are the earlier model's, those to its right the new one's.
+void StockChartPanel::drawModelSwitches()
+{
+    std::vector<double> at;
+    for (const ModelSwitch& m : history_.models())
+        if (!m.fromStart)
+            at.push_back(ChartView::axisValue(m.afterTime));
+    while (modelSwitches_.size() < at.size()) {
+        auto* line = addSeries<QLineSeries>(pUpChart_, tr("model switch"), timeAxes_[1], pUpAxis_);
+        line->setPen(QPen(kModelSwitch, 2, Qt::DashDotLine));
+        modelSwitches_.push_back(line);
+    }
+    for (std::size_t i = 0; i < modelSwitches_.size(); ++i)
+        modelSwitches_[i]->replace(i < at.size() ? QList<QPointF>{{at[i], 0.0}, {at[i], 1.0}} : QList<QPointF>{});
 }
 
 void StockChartPanel::showTooltip(double x, QPoint globalPos)

@@ -69,6 +69,7 @@ private:
     void appendNewPoints();
     void rebuildPoints();
     void redraw();
+    void drawModelSwitches();
     void showTooltip(double x, QPoint globalPos);
 
     StockHistory history_;
@@ -99,11 +100,13 @@ private:
     std::array<QDateTimeAxis*, 3> timeAxes_{};
     QValueAxis* priceAxis_;
     QValueAxis* rollingAxis_;
+    QValueAxis* pUpAxis_ = nullptr;
     std::array<ChartView*, 3> views_{};
     QLineSeries* price_;
     std::array<QScatterSeries*, MarkerCount> markers_{};
     QLineSeries* pUp_;
     QLineSeries* half_;
+    std::vector<QLineSeries*> modelSwitches_;  // one vertical line each
     std::array<QLineSeries*, RollingCount> rolling_{};
 };
 

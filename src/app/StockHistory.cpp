@@ -6,13 +6,37 @@
 namespace ss {
 
 StockHistory::StockHistory(std::shared_ptr<const MarketData> data, std::size_t stock,
-                           std::shared_ptr<const LogisticModel> model)
-    : data_(std::move(data)), stock_(stock), model_(std::move(model))
+                           std::vector<ModelSwitch> models)
+    : data_(std::move(data)), stock_(stock), models_(std::move(models))
 {
+}
+
+StockHistory::StockHistory(std::shared_ptr<const MarketData> data, std::size_t stock,
+                           std::shared_ptr<const LogisticModel> model)
+    : StockHistory(std::move(data), stock, std::vector<ModelSwitch>{{std::move(model)}})
+{
+}
+
+bool StockHistory::setModels(const std::vector<ModelSwitch>& models)
+{
+    const bool extends = models.size() >= models_.size()
+                         && std::equal(models_.begin(), models_.end(), models.begin(),
+                                       [](const ModelSwitch& a, const ModelSwitch& b) {
+                                           return a.model == b.model && a.fromStart == b.fromStart
+                                                  && a.afterTime == b.afterTime && a.afterStock == b.afterStock;
+                                       });
+    if (extends && models.size() == models_.size())
+        return false;
+    models_ = models;
+    if (extends)
+        return false;
+    restart();
+    return true;
 }
 
 void StockHistory::restart()
 {
+    modelInForce_ = 0;
     windower_.reset(1);
     evaluator_.reset(1);
     calls_.clear();
@@ -28,12 +52,14 @@ void StockHistory::advanceTo(std::size_t records)
     if (records < records_)
         restart();
 
-    const LogisticModel& model = *model_;
-    const int w = model.window();
     std::array<double, features::kMaxWindow> window{};
     std::array<double, features::kMaxWindow> x{};
     for (; records_ < records; ++records_) {
         const double close = s.closes[records_];
+        while (modelInForce_ + 1 < models_.size() && models_[modelInForce_ + 1].appliesTo(s.times[records_], stock_))
+            ++modelInForce_;
+        const LogisticModel& model = *models_[modelInForce_].model;
+        const int w = model.window();
         if (const auto outcome = evaluator_.resolve(0, close)) {
             StockCall& c = calls_.back();
             const Tally& t = evaluator_.stock(0);

@@ -3,6 +3,7 @@
 #include "core/data/MarketData.h"
 #include "core/model/LogisticModel.h"
 #include "core/model/ProgressiveEvaluator.h"
+#include "core/stream/ModelSwitch.h"
 #include "core/stream/Windower.h"
 
 #include <memory>
@@ -29,13 +30,20 @@ struct StockCall {
 };
 
 // One stock's calls recomputed from the immutable market data with the same
-// windower, transform, model and evaluator as the replay, so a view needs
+// windower, transform, models and evaluator as the replay, so a view needs
 // no history from the engine: only how many of the stock's records it has
-// processed. Extending by the records since the last look is cheap.
+// processed and which models scored the stream from where. Extending by the
+// records since the last look is cheap.
 class StockHistory {
 public:
     StockHistory() = default;
+    StockHistory(std::shared_ptr<const MarketData> data, std::size_t stock, std::vector<ModelSwitch> models);
     StockHistory(std::shared_ptr<const MarketData> data, std::size_t stock, std::shared_ptr<const LogisticModel> model);
+
+    // The stream's models as they are now. A list that only adds switches
+    // keeps what is computed (they lie ahead of it); any other starts over.
+    // Returns whether it started over.
+    bool setModels(const std::vector<ModelSwitch>& models);
 
     // Brings the history to the stock's first `records` closes; going
     // backwards (a rewind) starts over.
@@ -45,7 +53,7 @@ public:
     std::size_t stockIndex() const { return stock_; }
     const StockSeries& series() const { return data_->stock(stock_); }
     const MarketData& data() const { return *data_; }
-    const std::shared_ptr<const LogisticModel>& model() const { return model_; }
+    const std::vector<ModelSwitch>& models() const { return models_; }
     std::size_t records() const { return records_; }
     const std::vector<StockCall>& calls() const { return calls_; }
     const Tally& tally() const { return evaluator_.stock(0); }
@@ -59,7 +67,8 @@ private:
 
     std::shared_ptr<const MarketData> data_;
     std::size_t stock_ = 0;
-    std::shared_ptr<const LogisticModel> model_;
+    std::vector<ModelSwitch> models_;
+    std::size_t modelInForce_ = 0;
     Windower windower_{1};
     ProgressiveEvaluator evaluator_{1};
     std::vector<StockCall> calls_;

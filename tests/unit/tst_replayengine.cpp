@@ -230,8 +230,17 @@ void TestReplayEngine::switchModelMidStream()
     const Timestamp half = timestamp::fromCivil(1990, 6, 1);
     engine.seek(half);
     QTRY_COMPARE(engine.progress().processed, recordsBefore(*data, half));
+    const Timestamp switchedAfter = engine.progress().time;
     engine.setModel(down);
     QTRY_VERIFY(engine.snapshot().model == down);
+    // The switch is recorded where it happened: after the last record processed.
+    const std::vector<ModelSwitch> models = engine.snapshot().models;
+    QCOMPARE(models.size(), std::size_t(2));
+    QVERIFY(models[0].fromStart && models[0].model == up);
+    QVERIFY(!models[1].fromStart && models[1].model == down);
+    QCOMPARE(models[1].afterTime, switchedAfter);
+    QVERIFY(!models[1].appliesTo(switchedAfter - 1, 0));
+    QVERIFY(models[1].appliesTo(switchedAfter + 1, 0));
     engine.play();
     QVERIFY(engine.waitUntilDone(10s));
     // Different from either model alone: the switch took effect mid-stream.
@@ -239,6 +248,11 @@ void TestReplayEngine::switchModelMidStream()
     QVERIFY(!(mixed == reference(*data, up)));
     QVERIFY(!(mixed == reference(*data, down)));
     QCOMPARE(mixed.resolved, reference(*data, up).resolved);
+
+    // A new pass starts with the model in force, and only it.
+    engine.restart();
+    QTRY_COMPARE(engine.snapshot().models.size(), std::size_t(1));
+    QVERIFY(engine.snapshot().models[0].model == down);
 }
 
 void TestReplayEngine::playAfterFinishStartsOver()

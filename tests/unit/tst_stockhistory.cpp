@@ -67,6 +67,8 @@ private slots:
     void goingBackStartsOver();
     void findsCallsByRecord();
     void emptyHistoryIsHarmless();
+    void eachCallUsesTheModelThenInForce();
+    void anotherPassStartsOver();
 };
 
 void TestStockHistory::matchesAHandCount_data()
@@ -151,6 +153,50 @@ void TestStockHistory::emptyHistoryIsHarmless()
     h.advanceTo(10);
     QCOMPARE(h.records(), std::size_t{0});
     QVERIFY(!h.callAt(0));
+}
+
+// A switch after the 6th close (record 5): calls on records 0..5 are the
+// first model's, later ones the second's, as the engine made them.
+void TestStockHistory::eachCallUsesTheModelThenInForce()
+{
+    const auto data = market();
+    const auto first = model();
+    const auto second = std::make_shared<const LogisticModel>(kWindow, FeatureTransform::Raw,
+                                                              std::vector<double>{-3.0, 1.0, 2.5}, 0.3);
+    StockHistory onlyFirst(data, 0, first);
+    StockHistory onlySecond(data, 0, second);
+    onlyFirst.advanceTo(13);
+    onlySecond.advanceTo(13);
+
+    StockHistory h(data, 0, first);
+    h.advanceTo(4);
+    // The engine switched right after record 5 of this stock.
+    const Timestamp switchTime = data->stock(0).times[5];
+    QVERIFY(!h.setModels({{first}, {second, false, switchTime, 0}}));  // ahead of what is computed: kept
+    QCOMPARE(h.records(), std::size_t{4});
+    h.advanceTo(13);
+    QCOMPARE(h.calls().size(), onlyFirst.calls().size());
+    bool differs = false;
+    for (std::size_t i = 0; i < h.calls().size(); ++i) {
+        const StockCall& c = h.calls()[i];
+        const StockCall& expected = c.record <= 5 ? onlyFirst.calls()[i] : onlySecond.calls()[i];
+        QCOMPARE(c.pUp, expected.pUp);
+        differs = differs || onlyFirst.calls()[i].up != onlySecond.calls()[i].up;
+    }
+    QVERIFY(differs);  // the two models disagree somewhere, so the test can fail
+}
+
+void TestStockHistory::anotherPassStartsOver()
+{
+    const auto data = market();
+    const auto first = model();
+    StockHistory h(data, 0, first);
+    h.advanceTo(13);
+    QVERIFY(!h.setModels({{first}}));  // the same list: nothing to do
+    QCOMPARE(h.records(), std::size_t{13});
+    const auto other = std::make_shared<const LogisticModel>(*first);
+    QVERIFY(h.setModels({{other}}));  // a new pass with another model
+    QCOMPARE(h.records(), std::size_t{0});
 }
 
 QTEST_MAIN(TestStockHistory)

@@ -3,8 +3,17 @@
 namespace ss {
 
 PredictionPipeline::PredictionPipeline(std::size_t stocks, std::shared_ptr<const LogisticModel> model)
-    : model_(std::move(model)), windower_(stocks), evaluator_(stocks), status_(stocks)
+    : model_(std::move(model)), models_{{model_}}, windower_(stocks), evaluator_(stocks), status_(stocks)
 {
+}
+
+void PredictionPipeline::setModel(std::shared_ptr<const LogisticModel> model)
+{
+    model_ = std::move(model);
+    if (records_ == 0)
+        models_ = {{model_}};
+    else
+        models_.push_back({model_, false, status_[lastStock_].lastTime, lastStock_});
 }
 
 void PredictionPipeline::reset()
@@ -14,6 +23,8 @@ void PredictionPipeline::reset()
     evaluator_.reset(stocks);
     status_.assign(stocks, StockStatus{});
     records_ = 0;
+    // A new pass starts with the model in force now.
+    models_ = {{model_}};
 }
 
 } // namespace ss

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ModelSwitch.h"
 #include "PredictionSink.h"
 #include "Tick.h"
 #include "Windower.h"
@@ -31,8 +32,10 @@ public:
     PredictionPipeline(std::size_t stocks, std::shared_ptr<const LogisticModel> model);
 
     // Takes effect for the next window; calls already made resolve as usual.
-    void setModel(std::shared_ptr<const LogisticModel> model) { model_ = std::move(model); }
+    void setModel(std::shared_ptr<const LogisticModel> model);
     const std::shared_ptr<const LogisticModel>& model() const { return model_; }
+    // The models of this pass of the stream, the one it started with first.
+    const std::vector<ModelSwitch>& models() const { return models_; }
     void addSink(PredictionSink* sink) { sinks_.push_back(sink); }
     const std::vector<PredictionSink*>& sinks() const { return sinks_; }
     void reset();
@@ -51,6 +54,7 @@ public:
         st.lastTime = tick.time;
         ++st.records;
         ++records_;
+        lastStock_ = tick.stock;
 
         const LogisticModel& model = *model_;
         const int w = model.window();
@@ -80,6 +84,8 @@ public:
 
 private:
     std::shared_ptr<const LogisticModel> model_;
+    std::vector<ModelSwitch> models_;
+    std::size_t lastStock_ = 0;
     std::vector<PredictionSink*> sinks_;
     Windower windower_;
     ProgressiveEvaluator evaluator_;

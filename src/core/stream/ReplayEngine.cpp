@@ -224,6 +224,7 @@ ReplaySnapshot ReplayEngine::snapshot() const
     s.tallies = pipeline_.evaluator().stocks();
     s.openCalls = pipeline_.evaluator().openCalls();
     s.model = pipeline_.model();
+    s.models = pipeline_.models();
     return s;
 }
 

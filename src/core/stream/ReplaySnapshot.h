@@ -37,7 +37,8 @@ struct ReplaySnapshot {
     std::vector<StockStatus> stocks;
     std::vector<Tally> tallies;
     std::size_t openCalls = 0;
-    std::shared_ptr<const LogisticModel> model;
+    std::shared_ptr<const LogisticModel> model;  // the one in force
+    std::vector<ModelSwitch> models;             // every model of this pass
 };
 
 } // namespace ss
