@@ -12,10 +12,12 @@
 
 namespace ss {
 
+// The chart goes to QChartView's constructor: QChartView(parent) would make
+// a default chart that setChart() then abandons without deleting.
 OverviewChart::OverviewChart(QWidget* parent)
-    : QChartView(parent), timeAxis_(new QDateTimeAxis), accuracyAxis_(new QValueAxis)
+    : QChartView(new QChart, parent), timeAxis_(new QDateTimeAxis), accuracyAxis_(new QValueAxis)
 {
-    auto* chart = new QChart;
+    QChart* chart = this->chart();
     chart->setTheme(ChartView::theme());
     chart->setTitle(tr("All stocks: running accuracy"));
     chart->setMargins(QMargins(2, 2, 2, 2));
@@ -39,7 +41,6 @@ OverviewChart::OverviewChart(QWidget* parent)
     QPen modelPen = lines_[0]->pen();
     modelPen.setWidthF(2.5);
     lines_[0]->setPen(modelPen);
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(200);
 }
