@@ -12,10 +12,10 @@
 namespace ss {
 
 RegularizationChart::RegularizationChart(QWidget* parent)
-    : QChartView(parent), cAxis_(new QLogValueAxis), lossAxis_(new QValueAxis), curve_(new QLineSeries),
+    : QChartView(new QChart, parent), cAxis_(new QLogValueAxis), lossAxis_(new QValueAxis), curve_(new QLineSeries),
       best_(new QScatterSeries)
 {
-    auto* chart = new QChart;
+    QChart* chart = this->chart();  // given to QChartView: no default chart to leak
     chart->setTheme(ChartView::theme());
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -35,7 +35,6 @@ RegularizationChart::RegularizationChart(QWidget* parent)
         series->attachAxis(cAxis_);
         series->attachAxis(lossAxis_);
     }
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 200);
 }

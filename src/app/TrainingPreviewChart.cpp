@@ -11,10 +11,10 @@
 namespace ss {
 
 TrainingPreviewChart::TrainingPreviewChart(QWidget* parent)
-    : QChartView(parent), timeAxis_(new QDateTimeAxis), priceAxis_(new QValueAxis), price_(new QLineSeries),
+    : QChartView(new QChart, parent), timeAxis_(new QDateTimeAxis), priceAxis_(new QValueAxis), price_(new QLineSeries),
       split_(new QLineSeries)
 {
-    auto* chart = new QChart;
+    QChart* chart = this->chart();  // given to QChartView: no default chart to leak
     chart->setTheme(ChartView::theme());
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setAlignment(Qt::AlignTop);
@@ -30,7 +30,6 @@ TrainingPreviewChart::TrainingPreviewChart(QWidget* parent)
         series->attachAxis(timeAxis_);
         series->attachAxis(priceAxis_);
     }
-    setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(150);
 }

@@ -9,9 +9,9 @@ namespace ss {
 
 UnitSquareChart::UnitSquareChart(const QString& xTitle, const QString& yTitle, const QString& diagonalName,
                                  QWidget* parent)
-    : QChartView(parent), xAxis_(new QValueAxis), yAxis_(new QValueAxis)
+    : QChartView(new QChart, parent), xAxis_(new QValueAxis), yAxis_(new QValueAxis)
 {
-    auto* chart = new QChart;
+    QChart* chart = this->chart();  // given to QChartView: no default chart to leak
     chart->setTheme(ChartView::theme());
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -23,7 +23,6 @@ UnitSquareChart::UnitSquareChart(const QString& xTitle, const QString& yTitle, c
     yAxis_->setTitleText(yTitle);
     chart->addAxis(xAxis_, Qt::AlignBottom);
     chart->addAxis(yAxis_, Qt::AlignLeft);
-    setChart(chart);
     diagonal_ = addLine(diagonalName);
     diagonal_->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
     setRange(0, 1);
