@@ -2,19 +2,17 @@
 
 namespace ss {
 
-DataLoadJob::DataLoadJob(QString path, QObject* parent) : QObject(parent), path_(std::move(path)) {}
+DataLoadJob::DataLoadJob(QString path, QObject* parent) : BackgroundJob(parent), path_(std::move(path)) {}
 
 DataLoadJob::~DataLoadJob()
 {
     cancel();
+    waitForThread();
 }
 
-void DataLoadJob::start()
+void DataLoadJob::run()
 {
-    thread_ = std::jthread([this] {
-        result_ = DataLoader::load(path_.toStdString(), &progress_);
-        emit finished();
-    });
+    result_ = DataLoader::load(path_.toStdString(), &progress_);
 }
 
 } // namespace ss

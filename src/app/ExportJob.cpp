@@ -3,18 +3,14 @@
 namespace ss {
 
 ExportJob::ExportJob(QString logPath, PredictionLog::Query query, ExportFormat format, QString outPath, QObject* parent)
-    : QObject(parent), logPath_(std::move(logPath)), query_(std::move(query)), format_(format), outPath_(std::move(outPath))
+    : BackgroundJob(parent), logPath_(std::move(logPath)), query_(std::move(query)), format_(format), outPath_(std::move(outPath))
 {
 }
 
 ExportJob::~ExportJob()
 {
     cancel();
-}
-
-void ExportJob::start()
-{
-    thread_ = std::jthread([this] { run(); });
+    waitForThread();
 }
 
 void ExportJob::run()
@@ -28,7 +24,6 @@ void ExportJob::run()
             },
             &cancel_, &error_);
     }
-    emit finished();
 }
 
 } // namespace ss

@@ -1,18 +1,16 @@
 #pragma once
 
+#include "BackgroundJob.h"
 #include "core/storage/PredictionExporter.h"
 
-#include <QObject>
-
 #include <atomic>
-#include <thread>
 
 namespace ss {
 
-// One export of logged predictions on a thread of its own, through a
-// connection of its own, so the window stays live and a replay may keep
-// logging meanwhile. Poll fraction(); finished() arrives queued.
-class ExportJob : public QObject {
+// One export of logged predictions in the background, through a connection
+// of its own, so the window stays live and a replay may keep logging
+// meanwhile. Poll fraction().
+class ExportJob : public BackgroundJob {
     Q_OBJECT
 public:
     ExportJob(QString logPath, PredictionLog::Query query, ExportFormat format, QString outPath,
@@ -20,7 +18,6 @@ public:
     // Cancels an export still running and waits for its thread.
     ~ExportJob() override;
 
-    void start();
     void cancel() { cancel_ = true; }
     double fraction() const { return fraction_.load(); }
     std::int64_t records() const { return records_.load(); }
@@ -29,11 +26,8 @@ public:
     const QString& error() const { return error_; }
     bool cancelled() const { return cancel_.load(); }
 
-signals:
-    void finished();
-
 private:
-    void run();
+    void run() override;
 
     QString logPath_;
     PredictionLog::Query query_;
@@ -44,7 +38,6 @@ private:
     std::atomic<std::int64_t> records_{0};
     std::optional<std::int64_t> written_;
     QString error_;
-    std::jthread thread_;
 };
 
 } // namespace ss

@@ -345,10 +345,14 @@ void MainWindow::openData(const QString& path)
     }
     loadJob_ = std::make_unique<DataLoadJob>(path);
     const quint64 generation = ++loadGeneration_;
-    connect(loadJob_.get(), &DataLoadJob::finished, this, [this, generation, path] {
-        if (generation == loadGeneration_)
-            finishLoad(path);
-    });
+    // Queued: finishing destroys the job, which must not happen while it emits.
+    connect(
+        loadJob_.get(), &DataLoadJob::finished, this,
+        [this, generation, path] {
+            if (generation == loadGeneration_)
+                finishLoad(path);
+        },
+        Qt::QueuedConnection);
 
     loadDialog_ = progressDialog(tr("Opening data"), tr("Reading %1…").arg(QDir::toNativeSeparators(path)), 0);
     connect(loadDialog_, &QProgressDialog::canceled, loadJob_.get(), &DataLoadJob::cancel);
@@ -833,7 +837,7 @@ void MainWindow::exportPredictions(const QString& path, const QString& stock)
         query.stock = stock.toStdString();
     const ExportFormat format = path.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive) ? ExportFormat::JsonLines : ExportFormat::Csv;
     exportJob_ = std::make_unique<ExportJob>(logger_ ? logger_->path() : logPath(), query, format, path);
-    connect(exportJob_.get(), &ExportJob::finished, this, [this, path] { finishExport(path); });
+    connect(exportJob_.get(), &ExportJob::finished, this, [this, path] { finishExport(path); }, Qt::QueuedConnection);
 
     exportDialog_ = progressDialog(tr("Export predictions"), tr("Exporting run %1…").arg(run->id), 1000);
     connect(exportDialog_, &QProgressDialog::canceled, exportJob_.get(), &ExportJob::cancel);

@@ -36,16 +36,29 @@ void SnapshotFeed::run(std::stop_token stop)
                 return;
             wanted_ = false;
         }
-        auto snapshot = std::make_shared<const ReplaySnapshot>(engine_.snapshot());
-        // Delivered on the owner's thread; dropped if the feed is gone by then.
-        QMetaObject::invokeMethod(
-            this,
-            [this, snapshot] {
-                inFlight_ = false;
-                emit ready(*snapshot);
-            },
-            Qt::QueuedConnection);
+        auto snapshot = engine_.snapshot();
+        {
+            std::lock_guard lock(mutex_);
+            taken_ = std::move(snapshot);
+        }
+        // The snapshot crosses over through mutex_, and the call is posted by
+        // name, so nothing but Qt's event queue is shared with the owner's
+        // thread (and ThreadSanitizer sees every hand-off). A call still
+        // queued when the feed is destroyed is dropped with it.
+        QMetaObject::invokeMethod(this, "deliver", Qt::QueuedConnection);
     }
+}
+
+void SnapshotFeed::deliver()
+{
+    std::optional<ReplaySnapshot> snapshot;
+    {
+        std::lock_guard lock(mutex_);
+        snapshot.swap(taken_);
+    }
+    inFlight_ = false;
+    if (snapshot)
+        emit ready(*snapshot);
 }
 
 } // namespace ss

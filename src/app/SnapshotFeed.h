@@ -6,6 +6,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace ss {
@@ -28,6 +29,9 @@ public:
 signals:
     void ready(const ss::ReplaySnapshot& snapshot);
 
+private slots:
+    void deliver();
+
 private:
     void run(std::stop_token stop);
 
@@ -35,6 +39,7 @@ private:
     std::mutex mutex_;
     std::condition_variable_any wake_;
     bool wanted_ = false;
+    std::optional<ReplaySnapshot> taken_;  // guarded by mutex_
     bool inFlight_ = false;  // owner's thread only
     std::jthread thread_;
 };

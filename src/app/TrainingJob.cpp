@@ -12,7 +12,7 @@ constexpr double kSearchShare = 0.8;
 
 TrainingJob::TrainingJob(std::shared_ptr<const MarketData> data, std::optional<std::size_t> stock, QString sourceFile,
                          TrainingOptions options, std::vector<double> cGrid, QObject* parent)
-    : QObject(parent),
+    : BackgroundJob(parent),
       data_(std::move(data)),
       stock_(stock),
       sourceFile_(std::move(sourceFile)),
@@ -25,11 +25,7 @@ TrainingJob::TrainingJob(std::shared_ptr<const MarketData> data, std::optional<s
 TrainingJob::~TrainingJob()
 {
     cancel();
-}
-
-void TrainingJob::start()
-{
-    thread_ = std::jthread([this] { run(); });
+    waitForThread();
 }
 
 void TrainingJob::run()
@@ -42,7 +38,6 @@ void TrainingJob::run()
         if (!search_->error.isEmpty()) {
             outcome_.error = search_->error;
             outcome_.cancelled = search_->cancelled;
-            emit finished();
             return;
         }
         options.c = search_->bestC;
@@ -51,7 +46,6 @@ void TrainingJob::run()
     options.progress = [this, start](double f) { fraction_ = start + (1 - start) * f; };
     outcome_ = stock_ ? ModelTrainer::train(data_->stock(*stock_), sourceFile_, options)
                       : ModelTrainer::train(data_->stocks(), sourceFile_, options);
-    emit finished();
 }
 
 } // namespace ss

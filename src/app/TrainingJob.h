@@ -1,25 +1,23 @@
 #pragma once
 
+#include "BackgroundJob.h"
 #include "core/data/MarketData.h"
 #include "core/model/ModelTrainer.h"
 #include "core/model/RegularizationSearch.h"
 
-#include <QObject>
 #include <QString>
 
 #include <atomic>
 #include <memory>
 #include <optional>
-#include <thread>
 #include <vector>
 
 namespace ss {
 
-// One training run on a thread of its own, so the training dialog stays
-// live: optionally a walk-forward search for C, then ModelTrainer::train
-// with the chosen C. Poll fraction(); finished() arrives queued on the
-// owner's thread. Cancel() stops the solver within one Newton step.
-class TrainingJob : public QObject {
+// One training run in the background, so the training dialog stays live:
+// optionally a walk-forward search for C, then ModelTrainer::train with the
+// chosen C. Poll fraction(). Cancel() stops the solver within one Newton step.
+class TrainingJob : public BackgroundJob {
     Q_OBJECT
 public:
     // stock: one stock of data, trained with options' hold-out; nullopt:
@@ -30,18 +28,14 @@ public:
     // Cancels a run still going and waits for its thread.
     ~TrainingJob() override;
 
-    void start();
     void cancel() { cancel_ = true; }
     double fraction() const { return fraction_.load(); }
     // Valid once finished() was emitted.
     const ModelTrainer::Outcome& outcome() const { return outcome_; }
     const std::optional<RegularizationSearch::Result>& search() const { return search_; }
 
-signals:
-    void finished();
-
 private:
-    void run();
+    void run() override;
 
     std::shared_ptr<const MarketData> data_;
     std::optional<std::size_t> stock_;
@@ -52,7 +46,6 @@ private:
     std::atomic<double> fraction_{0};
     ModelTrainer::Outcome outcome_;
     std::optional<RegularizationSearch::Result> search_;
-    std::jthread thread_;
 };
 
 } // namespace ss
