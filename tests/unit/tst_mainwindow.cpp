@@ -1,6 +1,7 @@
 // The desktop window driven as a user would, on the built-in sample. Expected
 // figures come from reading the sample's files and the model file here, with
 // the test's own arithmetic.
+#include "Patience.h"
 #include "app/MainWindow.h"
 #include "app/OverviewChart.h"
 #include "app/RunsModel.h"
@@ -133,6 +134,8 @@ void TestMainWindow::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("StockStreamTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    // Settings of this process's own: runs side by side never share a log.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scratch_.path());
     QSettings().clear();
     QSettings().setValue("log/path", scratch_.filePath(QStringLiteral("log.sqlite")));
     sample_ = readSample();
@@ -143,7 +146,7 @@ void TestMainWindow::initTestCase()
     window_->show();
     QSignalSpy loaded(window_.get(), &MainWindow::dataLoaded);
     window_->openInitial(QString());
-    QVERIFY(loaded.wait(60000));
+    QVERIFY(loaded.wait(kPatienceMs));
     QCOMPARE(loaded.front().front().toBool(), true);
 }
 
@@ -197,11 +200,11 @@ void TestMainWindow::playThenPauseMatchesTheEngine()
     engine->setPace({Pace::Unit::Records, 200000});
     auto* play = window_->findChild<QAction*>(QStringLiteral("actionPlayPause"));
     play->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed >= kAtLeast, 30000);
-    QTRY_COMPARE(play->text(), QStringLiteral("&Pause"));
+    QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed >= kAtLeast, kPatienceMs);
+    QTRY_COMPARE_WITH_TIMEOUT(play->text(), QStringLiteral("&Pause"), kPatienceMs);
     play->trigger();
     waitUntilIdle();
-    QTRY_COMPARE(play->text(), QStringLiteral("&Play"));
+    QTRY_COMPARE_WITH_TIMEOUT(play->text(), QStringLiteral("&Play"), kPatienceMs);
 
     const ReplaySnapshot s = engine->snapshot();
     QVERIFY(s.progress.processed >= kAtLeast);
@@ -269,7 +272,7 @@ void TestMainWindow::stepsOneRecordAndOneDay()
     ReplayEngine* engine = window_->engine();
     const ReplayProgress before = engine->progress();
     window_->findChild<QAction*>(QStringLiteral("actionStep"))->trigger();
-    QTRY_COMPARE(engine->progress().processed, before.processed + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(engine->progress().processed, before.processed + 1, kPatienceMs);
 
     // A day: every sample stock that traded on the next date after now.
     waitUntilIdle();
@@ -292,7 +295,7 @@ void TestMainWindow::stepsOneRecordAndOneDay()
     const ReplayProgress mid = engine->progress();
     auto* stepDay = window_->findChild<QAction*>(QStringLiteral("actionStepDay"));
     stepDay->trigger();
-    QTRY_VERIFY(engine->progress().processed > mid.processed);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed > mid.processed, kPatienceMs);
     waitUntilIdle();
     ReplayProgress after = engine->progress();
     std::size_t dayStart = mid.processed;
@@ -300,7 +303,7 @@ void TestMainWindow::stepsOneRecordAndOneDay()
         QVERIFY(after.processed - mid.processed < atNow);
         dayStart = after.processed;
         stepDay->trigger();
-        QTRY_VERIFY(engine->progress().processed > after.processed);
+        QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed > after.processed, kPatienceMs);
         waitUntilIdle();
         after = engine->progress();
     }
@@ -323,7 +326,7 @@ void TestMainWindow::seeksToADate()
             for (const Day& d : days)
                 before += d.time < target;
         window_->seekToTimeline(position);
-        QTRY_COMPARE_WITH_TIMEOUT(window_->engine()->progress().processed, before, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window_->engine()->progress().processed, before, kPatienceMs);
         waitUntilIdle();
         QVERIFY(window_->engine()->progress().time < target);
         // The chart follows a seek backwards too.
@@ -364,13 +367,13 @@ void TestMainWindow::refusesBadData()
     const std::size_t total = engine->progress().total;
     QSignalSpy loaded(window_.get(), &MainWindow::dataLoaded);
     window_->openData(path);
-    QVERIFY(loaded.wait(20000));
+    QVERIFY(loaded.wait(kPatienceMs));
     QCOMPARE(loaded.front().front().toBool(), false);
     QMessageBox* box = nullptr;
-    QTRY_VERIFY((box = window_->findChild<QMessageBox*>()) != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT((box = window_->findChild<QMessageBox*>()) != nullptr, kPatienceMs);
     QVERIFY2(box->text().contains(expected), qPrintable(box->text()));
     box->close();
-    QTRY_VERIFY(!window_->findChild<QMessageBox*>());
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->findChild<QMessageBox*>(), kPatienceMs);
     // The window keeps the data it had, still working.
     QCOMPARE(window_->engine(), engine);
     QCOMPARE(engine->progress().total, total);
@@ -388,10 +391,10 @@ void TestMainWindow::refusesABadModel()
     const auto before = window_->engine()->snapshot().model;
     QVERIFY(!window_->openModel(path));
     QMessageBox* box = nullptr;
-    QTRY_VERIFY((box = window_->findChild<QMessageBox*>()) != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT((box = window_->findChild<QMessageBox*>()) != nullptr, kPatienceMs);
     QVERIFY2(box->text().contains(QStringLiteral("weights do not fit")), qPrintable(box->text()));
     box->close();
-    QTRY_VERIFY(!window_->findChild<QMessageBox*>());
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->findChild<QMessageBox*>(), kPatienceMs);
     QCOMPARE(window_->engine()->snapshot().model, before);
 }
 
@@ -415,10 +418,10 @@ void TestMainWindow::cancellingALoadKeepsTheData()
     auto* cancel = progress->findChild<QPushButton*>();
     QVERIFY(cancel);
     cancel->click();
-    QVERIFY(loaded.wait(60000));
+    QVERIFY(loaded.wait(kPatienceMs));
     if (loaded.front().front().toBool()) {
         window_->openSample();
-        QVERIFY(loaded.wait(60000));
+        QVERIFY(loaded.wait(kPatienceMs));
         QSKIP("the folder was read before Cancel arrived");
     }
     QVERIFY(window_->statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
@@ -443,18 +446,22 @@ void TestMainWindow::logsAndExportsARun()
     // written, and an export holds exactly the calls the engine made.
     ReplayEngine* engine = window_->engine();
     window_->findChild<QAction*>(QStringLiteral("actionRestart"))->trigger();
-    QTRY_COMPARE(engine->progress().processed, std::size_t{0});
+    QTRY_COMPARE_WITH_TIMEOUT(engine->progress().processed, std::size_t{0}, kPatienceMs);
     engine->step(30000);
-    QTRY_COMPARE(engine->progress().processed, std::size_t{30000});
+    QTRY_COMPARE_WITH_TIMEOUT(engine->progress().processed, std::size_t{30000}, kPatienceMs);
     const ReplaySnapshot s = engine->snapshot();
-    window_->findChild<QAction*>(QStringLiteral("actionStop"))->trigger();
-    QTRY_VERIFY(window_->runs()->rowCount() > 0 && window_->runs()->run(0)->status == RunStatus::Stopped);
+    // The actions follow the engine's state through a queued signal: a
+    // user cannot press Stop before it is enabled, nor can the test.
+    auto* stop = window_->findChild<QAction*>(QStringLiteral("actionStop"));
+    QTRY_VERIFY_WITH_TIMEOUT(stop->isEnabled(), kPatienceMs);
+    stop->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window_->runs()->rowCount() > 0 && window_->runs()->run(0)->status == RunStatus::Stopped, kPatienceMs);
 
     for (const QString& stock : {QString(), QStringLiteral("ibm.us")}) {
         const QString path = scratch_.filePath(stock.isEmpty() ? QStringLiteral("all.csv") : QStringLiteral("ibm.csv"));
         QSignalSpy exported(window_.get(), &MainWindow::exported);
         window_->exportPredictions(path, stock);
-        QVERIFY(exported.wait(60000));
+        QVERIFY(exported.wait(kPatienceMs));
         std::uint64_t calls = s.overall.windows;
         if (!stock.isEmpty())
             calls = s.tallies[static_cast<std::size_t>(sourceRow(stock).row())].windows;

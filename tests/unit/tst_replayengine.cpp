@@ -1,3 +1,4 @@
+#include "Patience.h"
 #include "core/stream/ReplayEngine.h"
 
 #include <QRandomGenerator>
@@ -129,7 +130,7 @@ void TestReplayEngine::fullSpeedMatchesSynchronousRun()
     QVERIFY(sink.ordered);
     QVERIFY(sink.correctWindow);
     QCOMPARE(sink.finishes, 1);
-    QTRY_COMPARE(finished.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kPatienceMs);
     QCOMPARE(finished.first(), true);
     // Coalesced: a handful of progress signals for thousands of records.
     QVERIFY(progressed >= 1);
@@ -141,10 +142,10 @@ void TestReplayEngine::stepAndStepTimestamp()
     const auto data = market();
     ReplayEngine engine(data, model());
     engine.step(10);
-    QTRY_COMPARE(engine.progress().processed, std::size_t(10));
+    QTRY_COMPARE_WITH_TIMEOUT(engine.progress().processed, std::size_t(10), kPatienceMs);
     QCOMPARE(engine.state(), ReplayState::Paused);
     engine.step();
-    QTRY_COMPARE(engine.progress().processed, std::size_t(11));
+    QTRY_COMPARE_WITH_TIMEOUT(engine.progress().processed, std::size_t(11), kPatienceMs);
 
     // One timestamp: every record at the next time, and no more.
     const Timestamp now = engine.progress().time;
@@ -157,7 +158,7 @@ void TestReplayEngine::stepAndStepTimestamp()
     }
     engine.stepTimestamp();  // finishes the current timestamp's remaining stocks first
     engine.stepTimestamp();
-    QTRY_COMPARE(engine.progress().processed, recordsBefore(*data, next + 1));
+    QTRY_COMPARE_WITH_TIMEOUT(engine.progress().processed, recordsBefore(*data, next + 1), kPatienceMs);
     QVERIFY(before <= recordsBefore(*data, next + 1));
     QCOMPARE(engine.progress().time, next);
 }
@@ -171,7 +172,7 @@ void TestReplayEngine::seekForwardAndBack()
     const Timestamp early = timestamp::fromCivil(1990, 3, 1);
     for (const Timestamp target : {late, early, late}) {
         engine.seek(target);
-        QTRY_COMPARE(engine.progress().processed, recordsBefore(*data, target));
+        QTRY_COMPARE_WITH_TIMEOUT(engine.progress().processed, recordsBefore(*data, target), kPatienceMs);
         QCOMPARE(engine.state(), ReplayState::Paused);
         QVERIFY(engine.snapshot().overall == reference(*data, m, target));
     }
@@ -229,10 +230,10 @@ void TestReplayEngine::switchModelMidStream()
     ReplayEngine engine(data, up);
     const Timestamp half = timestamp::fromCivil(1990, 6, 1);
     engine.seek(half);
-    QTRY_COMPARE(engine.progress().processed, recordsBefore(*data, half));
+    QTRY_COMPARE_WITH_TIMEOUT(engine.progress().processed, recordsBefore(*data, half), kPatienceMs);
     const Timestamp switchedAfter = engine.progress().time;
     engine.setModel(down);
-    QTRY_VERIFY(engine.snapshot().model == down);
+    QTRY_VERIFY_WITH_TIMEOUT(engine.snapshot().model == down, kPatienceMs);
     // The switch is recorded where it happened: after the last record processed.
     const std::vector<ModelSwitch> models = engine.snapshot().models;
     QCOMPARE(models.size(), std::size_t(2));
@@ -251,7 +252,7 @@ void TestReplayEngine::switchModelMidStream()
 
     // A new pass starts with the model in force, and only it.
     engine.restart();
-    QTRY_COMPARE(engine.snapshot().models.size(), std::size_t(1));
+    QTRY_COMPARE_WITH_TIMEOUT(engine.snapshot().models.size(), std::size_t(1), kPatienceMs);
     QVERIFY(engine.snapshot().models[0].model == down);
 }
 

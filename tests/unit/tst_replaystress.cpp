@@ -7,6 +7,7 @@
 // STOCKSTREAM_STRESS_OPS overrides the number of operations a seed (10,000)
 // for long runs from tests/stress/run_stress.sh.
 
+#include "Patience.h"
 #include "core/data/DataLoader.h"
 #include "core/stream/ReplayEngine.h"
 
@@ -308,7 +309,7 @@ void TestReplayStress::playReachesTheEnd()
         } else if (control == "stop") {
             engine.stop();
         } else if (control == "stopped") {
-            QTRY_COMPARE(engine.progress().processed, std::size_t(1000));
+            QTRY_COMPARE_WITH_TIMEOUT(engine.progress().processed, std::size_t(1000), kPatienceMs);
             engine.stop();
             QVERIFY(engine.waitUntilDone(30s));
         } else if (control == "play") {

@@ -2,6 +2,7 @@
 // built-in sample: train on ibm.us.txt, check every figure shown against
 // ModelTrainer run here on the same file, save, use now, and see the
 // engine score with the new weights; bad input; Cancel of a pooled fit.
+#include "Patience.h"
 #include "app/ChartView.h"
 #include "app/MainWindow.h"
 #include "app/ModelLibraryModel.h"
@@ -101,6 +102,8 @@ void TestTrainingDialog::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("StockStreamTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_trainingdialog"));
+    // Settings of this process's own: runs side by side never share a log.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scratch_.path());
     QSettings().clear();
     QSettings().setValue("log/enabled", false);
     models_ = scratch_.filePath(QStringLiteral("models"));
@@ -114,7 +117,7 @@ void TestTrainingDialog::initTestCase()
     window_->show();
     QSignalSpy opened(window_.get(), &MainWindow::dataLoaded);
     window_->openInitial(QString());
-    QVERIFY(opened.wait(60000));
+    QVERIFY(opened.wait(kPatienceMs));
     QVERIFY(opened.front().front().toBool());
 
     // Through the menu, as the user opens it.
@@ -236,13 +239,13 @@ void TestTrainingDialog::savesAndUsesTheModelNow()
 
     QTest::mouseClick(child<QPushButton>("useButton"), Qt::LeftButton);
     ReplayEngine* engine = window_->engine();
-    QTRY_VERIFY(engine->snapshot().model && engine->snapshot().model->sourcePath() == path);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->snapshot().model && engine->snapshot().model->sourcePath() == path, kPatienceMs);
     QCOMPARE(engine->snapshot().model->weights(), saved->weights());
 
     // The next windows are scored with the new weights: ibm.us's latest
     // call, worked out here from its closes.
     engine->step(40000);
-    QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed == 40000 && engine->state() != ReplayState::Playing, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed == 40000 && engine->state() != ReplayState::Playing, kPatienceMs);
     const ReplaySnapshot snapshot = engine->snapshot();
     const std::size_t ibm = *engine->data()->indexOf("ibm.us");
     const StockStatus& status = snapshot.stocks[ibm];
@@ -299,7 +302,7 @@ void TestTrainingDialog::switchesToALibraryModel()
 {
     window_->findChild<QAction*>(QStringLiteral("actionDefaultModel"))->trigger();
     ReplayEngine* engine = window_->engine();
-    QTRY_COMPARE(engine->snapshot().model->sourcePath(), QString::fromLatin1(MainWindow::kBuiltInModel));
+    QTRY_COMPARE_WITH_TIMEOUT(engine->snapshot().model->sourcePath(), QString::fromLatin1(MainWindow::kBuiltInModel), kPatienceMs);
     const QString path = QDir(models_).filePath(QStringLiteral("ibm.us-relative-w5.json"));
     const int row = dialog_->library()->rowOf(path);
     QVERIFY(row >= 0);
@@ -309,7 +312,7 @@ void TestTrainingDialog::switchesToALibraryModel()
     view->setCurrentIndex(proxy->mapFromSource(dialog_->library()->index(row, ModelLibraryModel::Name)));
     QCOMPARE(view->currentIndex().data().toString(), QStringLiteral("ibm.us-relative-w5"));
     QTest::mouseClick(child<QPushButton>("libraryUseButton"), Qt::LeftButton);
-    QTRY_COMPARE(engine->snapshot().model->sourcePath(), path);
+    QTRY_COMPARE_WITH_TIMEOUT(engine->snapshot().model->sourcePath(), path, kPatienceMs);
 }
 
 // Only the closes of the 1990s, both ends included.
@@ -423,7 +426,7 @@ void TestTrainingDialog::cancelsAPooledFit()
     // the outcome does not depend on how fast this machine is (waiting for
     // some progress first let a quick machine finish the fit in between).
     QTest::mouseClick(child<QPushButton>("cancelButton"), Qt::LeftButton);
-    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.wait(kPatienceMs));
     QCOMPARE(finished.front().front().toBool(), false);
     QVERIFY(!dialog_->isTraining());
     QVERIFY(child<QPushButton>("trainButton")->isEnabled());
