@@ -808,38 +808,41 @@ void MainWindow::chooseExport(bool selectedStockOnly)
         }
         stock = proxy_->mapToSource(current).siblingAtColumn(WatchlistModel::Stock).data().toString();
     }
-    QString filter;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export predictions"), stock.isEmpty() ? QStringLiteral("predictions.csv") : stock + QStringLiteral(".csv"),
-        tr("CSV (*.csv);;JSON lines (*.jsonl)"), &filter);
-    if (!path.isEmpty())
-        exportPredictions(path, stock);
+    refreshRuns();
+    if (runs_->rowCount() == 0) {
+        showError(tr("Nothing to export"), tr("The prediction log %1 holds no run yet: play a replay first.").arg(logPath()));
+        return;
+    }
+    std::vector<RunInfo> runs;
+    for (int r = 0; r < runs_->rowCount(); ++r)
+        runs.push_back(*runs_->run(r));
+    const RunInfo* selected = runs_->run(ui_->runsView->currentIndex().row());
+    QStringList stocks;
+    if (data_)
+        for (std::size_t i = 0; i < data_->stockCount(); ++i)
+            stocks.append(QString::fromStdString(data_->stock(i).name));
+    const auto format = static_cast<ExportFormat>(settings_.value("export/format", 0).toInt());
+    ExportDialog dialog(std::move(runs), selected ? selected->id : 0, stocks, stock,
+                        settings_.value("export/folder", QDir::homePath()).toString(), format, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ExportDialog::Request request = dialog.request();
+    settings_.setValue("export/folder", QFileInfo(request.path).absolutePath());
+    settings_.setValue("export/format", static_cast<int>(request.format));
+    exportPredictions(request);
 }
 
-void MainWindow::exportPredictions(const QString& path, const QString& stock)
+void MainWindow::exportPredictions(const ExportDialog::Request& request)
 {
     if (exportJob_) {
         showError(tr("Export"), tr("An export is already running."));
         return;
     }
-    refreshRuns();
-    const RunInfo* run = runs_->run(ui_->runsView->currentIndex().row());
-    if (!run)
-        run = runs_->run(0);
-    if (!run) {
-        showError(tr("Nothing to export"), tr("The prediction log %1 holds no run yet: play a replay first.").arg(logPath()));
-        emit exported(-1);
-        return;
-    }
-    PredictionLog::Query query;
-    query.run = run->id;
-    if (!stock.isEmpty())
-        query.stock = stock.toStdString();
-    const ExportFormat format = path.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive) ? ExportFormat::JsonLines : ExportFormat::Csv;
-    exportJob_ = std::make_unique<ExportJob>(logger_ ? logger_->path() : logPath(), query, format, path);
+    const QString path = request.path;
+    exportJob_ = std::make_unique<ExportJob>(logger_ ? logger_->path() : logPath(), request.query, request.format, path);
     connect(exportJob_.get(), &ExportJob::finished, this, [this, path] { finishExport(path); }, Qt::QueuedConnection);
 
-    exportDialog_ = progressDialog(tr("Export predictions"), tr("Exporting run %1…").arg(run->id), 1000);
+    exportDialog_ = progressDialog(tr("Export predictions"), tr("Exporting run %1…").arg(request.query.run), 1000);
     connect(exportDialog_, &QProgressDialog::canceled, exportJob_.get(), &ExportJob::cancel);
     exportPollTimer_.disconnect();
     connect(&exportPollTimer_, &QTimer::timeout, this, [this] {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ExportDialog.h"
 #include "core/data/LoadReport.h"
 #include "core/model/LogisticModel.h"
 #include "core/stream/ReplayEngine.h"
@@ -74,10 +75,9 @@ public:
     void setLogging(bool enabled);
     QString logPath() const;
     RunsModel* runs() const { return runs_; }
-    // Writes the calls of the run selected in the Runs panel (else the
-    // latest run) to `path`, in the background with progress; exported()
-    // tells when it is done. `stock` empty: every stock.
-    void exportPredictions(const QString& path, const QString& stock);
+    // Writes the logged calls the request asks for, in the background with
+    // progress; exported() tells when it is done.
+    void exportPredictions(const ExportDialog::Request& request);
     // Seeks to the date at a point of the timeline slider (0..kTimelineSteps).
     void seekToTimeline(int position);
     static constexpr int kTimelineSteps = 10000;

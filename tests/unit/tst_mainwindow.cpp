@@ -29,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -457,20 +458,43 @@ void TestMainWindow::logsAndExportsARun()
     stop->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(window_->runs()->rowCount() > 0 && window_->runs()->run(0)->status == RunStatus::Stopped, kPatienceMs);
 
-    for (const QString& stock : {QString(), QStringLiteral("ibm.us")}) {
-        const QString path = scratch_.filePath(stock.isEmpty() ? QStringLiteral("all.csv") : QStringLiteral("ibm.csv"));
+    const qint64 run = window_->runs()->run(0)->id;
+    const auto exportLines = [&](const QString& name, PredictionLog::Query query) -> QList<QByteArray> {
+        ExportDialog::Request request;
+        request.path = scratch_.filePath(name);
+        query.run = run;
+        request.query = query;
         QSignalSpy exported(window_.get(), &MainWindow::exported);
-        window_->exportPredictions(path, stock);
-        QVERIFY(exported.wait(kPatienceMs));
-        std::uint64_t calls = s.overall.windows;
-        if (!stock.isEmpty())
-            calls = s.tallies[static_cast<std::size_t>(sourceRow(stock).row())].windows;
-        QCOMPARE(exported.front().front().toLongLong(), static_cast<qint64>(calls));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
-        QCOMPARE(static_cast<std::uint64_t>(lines.size()), calls + 1);  // and a header
-    }
+        window_->exportPredictions(request);
+        if (!exported.wait(kPatienceMs))
+            return {};
+        QFile file(request.path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        lines.removeFirst();  // the header
+        if (exported.front().front().toLongLong() != lines.size())
+            return {};
+        return lines;
+    };
+
+    const QList<QByteArray> all = exportLines(QStringLiteral("all.csv"), {});
+    QCOMPARE(static_cast<std::uint64_t>(all.size()), s.overall.windows);
+    PredictionLog::Query ibm;
+    ibm.stock = "ibm.us";
+    QCOMPARE(static_cast<std::uint64_t>(exportLines(QStringLiteral("ibm.csv"), ibm).size()),
+             s.tallies[static_cast<std::size_t>(sourceRow(QStringLiteral("ibm.us")).row())].windows);
+
+    // A date range keeps exactly the calls of the full export made within it.
+    const auto dateOf = [](const QByteArray& line) { return *timestamp::parse(line.split(',').at(1).toStdString()); };
+    PredictionLog::Query range;
+    range.from = dateOf(all.at(all.size() / 3));
+    range.to = dateOf(all.at(2 * all.size() / 3));
+    const auto inRange = std::count_if(all.begin(), all.end(), [&](const QByteArray& line) {
+        return dateOf(line) >= *range.from && dateOf(line) <= *range.to;
+    });
+    QVERIFY(inRange > 0 && inRange < all.size());
+    QCOMPARE(exportLines(QStringLiteral("range.csv"), range).size(), inRange);
 }
 
 void TestMainWindow::comparesSelectedStocks()
