@@ -21,6 +21,12 @@ public:
 
     explicit ProgressiveEvaluator(std::size_t stocks = 0) { reset(stocks); }
     void reset(std::size_t stocks);
+    // A stock first seen mid-stream, with no calls yet.
+    void addStock()
+    {
+        open_.emplace_back();
+        tallies_.emplace_back();
+    }
 
     // A new call on the window ending in n1 (n2 is the close before it).
     void call(std::size_t stock, Timestamp time, double n1, double n2, bool predictedUp)

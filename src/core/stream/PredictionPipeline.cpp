@@ -16,6 +16,22 @@ void PredictionPipeline::setModel(std::shared_ptr<const LogisticModel> model)
         models_.push_back({model_, false, status_[lastStock_].lastTime, lastStock_});
 }
 
+std::size_t PredictionPipeline::addStock()
+{
+    windower_.addStock();
+    evaluator_.addStock();
+    status_.emplace_back();
+    return status_.size() - 1;
+}
+
+void PredictionPipeline::seed(std::size_t stock, double close)
+{
+    windower_.push(stock, close);
+    StockStatus& st = status_[stock];
+    st.prevClose = st.lastClose;
+    st.lastClose = close;
+}
+
 void PredictionPipeline::reset()
 {
     const std::size_t stocks = status_.size();

@@ -39,6 +39,11 @@ public:
     void addSink(PredictionSink* sink) { sinks_.push_back(sink); }
     const std::vector<PredictionSink*>& sinks() const { return sinks_; }
     void reset();
+    // A stock first seen mid-stream (live sources); returns its index.
+    std::size_t addStock();
+    // A close known to precede the stream (a live window record's older
+    // prices): it fills the stock's window but is neither scored nor judged.
+    void seed(std::size_t stock, double close);
 
     void process(const Tick& tick)
     {
@@ -81,6 +86,7 @@ public:
     std::size_t records() const { return records_; }
     const ProgressiveEvaluator& evaluator() const { return evaluator_; }
     const std::vector<StockStatus>& stocks() const { return status_; }
+    const Windower& windower() const { return windower_; }
 
 private:
     std::shared_ptr<const LogisticModel> model_;

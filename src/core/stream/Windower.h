@@ -21,6 +21,12 @@ public:
         ring_.assign(stocks * kCapacity, 0.0);
         count_.assign(stocks, 0);
     }
+    // A stock first seen mid-stream (a live source learns its stocks as they come).
+    void addStock()
+    {
+        ring_.resize(ring_.size() + kCapacity, 0.0);
+        count_.push_back(0);
+    }
 
     void push(std::size_t stock, double close)
     {
