@@ -2,6 +2,7 @@
 
 #include "DecimalParser.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -94,6 +95,21 @@ public:
         return parseDecimal(s_.substr(start, pos_ - start), value);
     }
 
+    // An array of 1..limit numbers.
+    bool numbers(std::vector<double>& out, std::size_t limit)
+    {
+        out.clear();
+        if (!consume('['))
+            return false;
+        double value = 0;
+        do {
+            if (out.size() == limit || !number(value))
+                return false;
+            out.push_back(value);
+        } while (consume(','));
+        return consume(']');
+    }
+
     bool literal(std::string_view word)
     {
         skipSpace();
@@ -163,6 +179,7 @@ LineKind JsonLinesParser::parse(std::string_view line, TickRecord& out, const ch
     }
     bool haveStock = false, havePrice = false, haveDate = false;
     double price = 0;
+    prices_.clear();
     std::string key;
     if (!in.consume('}')) {
         do {
@@ -177,6 +194,8 @@ LineKind JsonLinesParser::parse(std::string_view line, TickRecord& out, const ch
             } else if (key == "price" || (key == "close" && !havePrice)) {
                 ok = in.number(price);
                 havePrice = ok;
+            } else if (key == "prices" && acceptWindows_) {
+                ok = in.numbers(prices_, kMaxWindowPrices);
             } else if (key == "date") {
                 ok = in.string(date_);
                 haveDate = ok;
@@ -197,6 +216,14 @@ LineKind JsonLinesParser::parse(std::string_view line, TickRecord& out, const ch
         why = "text after the JSON object";
         return LineKind::Malformed;
     }
+    if (!prices_.empty()) {
+        if (havePrice) {
+            why = "both price and prices";
+            return LineKind::Malformed;
+        }
+        price = prices_.back();
+        havePrice = true;
+    }
     if (!haveStock || !havePrice || !haveDate) {
         why = "missing stock, price or date";
         return LineKind::Malformed;
@@ -205,7 +232,8 @@ LineKind JsonLinesParser::parse(std::string_view line, TickRecord& out, const ch
         why = "bad stock name";
         return LineKind::Malformed;
     }
-    if (!std::isfinite(price) || price <= 0) {
+    const auto positive = [](double p) { return std::isfinite(p) && p > 0; };
+    if (!positive(price) || !std::all_of(prices_.begin(), prices_.end(), positive)) {
         why = "price is not a positive finite number";
         return LineKind::Malformed;
     }

@@ -33,6 +33,10 @@ bool LineReader::fill()
         begin_ = 0;
     }
     while (end_ < buffer_.size()) {
+        if (waitForData_ && !waitForData_()) {
+            eof_ = true;
+            return false;
+        }
         const ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
         if (n > 0) {
             end_ += static_cast<std::size_t>(n);

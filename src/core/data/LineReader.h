@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,11 @@ public:
     // False at the end of input or on a read error (see error()).
     bool next(Line& line);
 
+    // Called before each read; returning false ends the input there, as if
+    // at its end. A live source waits in it for data, a stop request or an
+    // idle peer's timeout, since a blocking read could not be interrupted.
+    void setWaitForData(std::function<bool()> wait) { waitForData_ = std::move(wait); }
+
     // Empty unless a read failed; then the reason (strerror).
     const std::string& error() const { return error_; }
     std::size_t bytesRead() const { return bytesRead_; }
@@ -52,6 +58,7 @@ private:
     std::size_t lineNumber_ = 0;
     std::size_t bytesRead_ = 0;
     std::string error_;
+    std::function<bool()> waitForData_;
 };
 
 } // namespace ss
