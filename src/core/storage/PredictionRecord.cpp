@@ -1,5 +1,7 @@
 #include "PredictionRecord.h"
 
+#include "core/data/JsonText.h"
+
 #include <charconv>
 #include <cmath>
 
@@ -9,16 +11,11 @@ namespace {
 
 enum class Syntax { Json, Csv };
 
+// CSV leaves a non-finite number's field empty.
 void appendNumber(std::string& out, double value, Syntax syntax)
 {
-    if (!std::isfinite(value)) {
-        if (syntax == Syntax::Json)
-            out += "null";
-        return;
-    }
-    char buf[32];
-    const auto result = std::to_chars(buf, buf + sizeof buf, value);
-    out.append(buf, result.ptr);
+    if (syntax == Syntax::Json || std::isfinite(value))
+        json::appendNumber(out, value);
 }
 
 void appendInteger(std::string& out, int value)
@@ -26,30 +23,6 @@ void appendInteger(std::string& out, int value)
     char buf[16];
     const auto result = std::to_chars(buf, buf + sizeof buf, value);
     out.append(buf, result.ptr);
-}
-
-void appendJsonString(std::string& out, std::string_view text)
-{
-    out += '"';
-    for (const char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                constexpr char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[(c >> 4) & 0xF];
-                out += hex[c & 0xF];
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
 }
 
 void appendCsvField(std::string& out, std::string_view text)
@@ -92,7 +65,7 @@ void PredictionRecord::setWindow(const double* closes, int size, FeatureTransfor
 void PredictionRecord::appendJson(std::string& out) const
 {
     out += "{\"stock\": ";
-    appendJsonString(out, stock);
+    json::appendString(out, stock);
     out += ", \"date\": \"";
     out += timestamp::format(time);
     out += '"';
