@@ -2,6 +2,8 @@
 
 #include "core/data/MarketData.h"
 
+#include <algorithm>
+
 namespace ss {
 
 std::unique_ptr<JsonLinesPredictionWriter> JsonLinesPredictionWriter::create(const QString& path,
@@ -9,7 +11,15 @@ std::unique_ptr<JsonLinesPredictionWriter> JsonLinesPredictionWriter::create(con
                                                                              FeatureTransform transform,
                                                                              QString* error)
 {
-    std::unique_ptr<JsonLinesPredictionWriter> writer(new JsonLinesPredictionWriter(std::move(data), transform));
+    return create(
+        path, [data = std::move(data)](std::size_t stock) { return data->stock(stock).name; }, transform, error);
+}
+
+std::unique_ptr<JsonLinesPredictionWriter> JsonLinesPredictionWriter::create(const QString& path, StockNames names,
+                                                                             FeatureTransform transform,
+                                                                             QString* error)
+{
+    std::unique_ptr<JsonLinesPredictionWriter> writer(new JsonLinesPredictionWriter(std::move(names), transform));
     writer->file_.setFileName(path);
     if (!writer->file_.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         *error = QStringLiteral("cannot write '%1': %2").arg(path, writer->file_.errorString());
@@ -18,9 +28,16 @@ std::unique_ptr<JsonLinesPredictionWriter> JsonLinesPredictionWriter::create(con
     return writer;
 }
 
-JsonLinesPredictionWriter::JsonLinesPredictionWriter(std::shared_ptr<const MarketData> data, FeatureTransform transform)
-    : data_(std::move(data)), transform_(transform), open_(data_->stockCount()), isOpen_(data_->stockCount(), false)
+JsonLinesPredictionWriter::JsonLinesPredictionWriter(StockNames names, FeatureTransform transform)
+    : lookup_(std::move(names)), transform_(transform)
 {
+}
+
+const std::string& JsonLinesPredictionWriter::name(std::size_t stock)
+{
+    while (names_.size() <= stock)
+        names_.push_back(lookup_(names_.size()));
+    return names_[stock];
 }
 
 void JsonLinesPredictionWriter::append(const PredictionRecord& record)
@@ -31,8 +48,12 @@ void JsonLinesPredictionWriter::append(const PredictionRecord& record)
 
 void JsonLinesPredictionWriter::keepOpen(const PredictionBatch& batch, const LoggedCall& c)
 {
+    if (c.stock >= open_.size()) {
+        open_.resize(c.stock + 1);
+        isOpen_.resize(c.stock + 1, false);
+    }
     PredictionRecord& r = open_[c.stock];
-    r.stock = data_->stock(c.stock).name;
+    r.stock = name(c.stock);
     r.time = c.time;
     r.setWindow(batch.window(c), c.windowSize, transform_);
     r.margin = c.margin;
@@ -48,7 +69,7 @@ bool JsonLinesPredictionWriter::write(const PredictionBatch& batch, QString* err
         if (res.call >= 0) {
             // Its call came in this batch: describe it the way an open call is kept.
             keepOpen(batch, batch.calls[static_cast<std::size_t>(res.call)]);
-        } else if (!isOpen_[res.stock] || open_[res.stock].time != res.callTime) {
+        } else if (res.stock >= isOpen_.size() || !isOpen_[res.stock] || open_[res.stock].time != res.callTime) {
             continue;  // a call from before a rewind; its record is gone with it
         }
         PredictionRecord& r = open_[res.stock];
@@ -66,9 +87,15 @@ bool JsonLinesPredictionWriter::write(const PredictionBatch& batch, QString* err
 bool JsonLinesPredictionWriter::finish(bool complete, QString* error)
 {
     (void)complete;  // the calls still open are written either way
+    // A replay numbers its stocks by name already; a live feed, as they came.
+    std::vector<const PredictionRecord*> stillOpen;
     for (std::size_t stock = 0; stock < open_.size(); ++stock)
         if (isOpen_[stock])
-            append(open_[stock]);
+            stillOpen.push_back(&open_[stock]);
+    std::sort(stillOpen.begin(), stillOpen.end(),
+              [](const PredictionRecord* a, const PredictionRecord* b) { return a->stock < b->stock; });
+    for (const PredictionRecord* record : stillOpen)
+        append(*record);
     if (!flush(error))
         return false;
     file_.close();

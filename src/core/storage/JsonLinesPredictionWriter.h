@@ -5,6 +5,7 @@
 
 #include <QFile>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,20 +22,29 @@ class MarketData;
 // file as it is written.
 class JsonLinesPredictionWriter : public PredictionBatchWriter {
 public:
+    // A stock's name by its index in the stream; called on the writer's
+    // thread, once a stock.
+    using StockNames = std::function<std::string(std::size_t stock)>;
+
     static std::unique_ptr<JsonLinesPredictionWriter> create(const QString& path, std::shared_ptr<const MarketData> data,
+                                                             FeatureTransform transform, QString* error);
+    // For a stream whose stocks are not known up front (a live feed).
+    static std::unique_ptr<JsonLinesPredictionWriter> create(const QString& path, StockNames names,
                                                              FeatureTransform transform, QString* error);
 
     bool write(const PredictionBatch& batch, QString* error) override;
     bool finish(bool complete, QString* error) override;
 
 private:
-    JsonLinesPredictionWriter(std::shared_ptr<const MarketData> data, FeatureTransform transform);
+    JsonLinesPredictionWriter(StockNames names, FeatureTransform transform);
+    const std::string& name(std::size_t stock);
     void keepOpen(const PredictionBatch& batch, const LoggedCall& call);
     void append(const PredictionRecord& record);
     bool flush(QString* error);
 
     QFile file_;
-    std::shared_ptr<const MarketData> data_;
+    StockNames lookup_;
+    std::vector<std::string> names_;       // the names looked up so far
     FeatureTransform transform_;
     std::vector<PredictionRecord> open_;   // each stock's open call, if any
     std::vector<bool> isOpen_;
