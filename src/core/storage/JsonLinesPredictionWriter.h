@@ -5,7 +5,6 @@
 
 #include <QFile>
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,10 +21,6 @@ class MarketData;
 // file as it is written.
 class JsonLinesPredictionWriter : public PredictionBatchWriter {
 public:
-    // A stock's name by its index in the stream; called on the writer's
-    // thread, once a stock.
-    using StockNames = std::function<std::string(std::size_t stock)>;
-
     static std::unique_ptr<JsonLinesPredictionWriter> create(const QString& path, std::shared_ptr<const MarketData> data,
                                                              FeatureTransform transform, QString* error);
     // For a stream whose stocks are not known up front (a live feed).

@@ -4,7 +4,14 @@
 
 #include <QString>
 
+#include <functional>
+#include <string>
+
 namespace ss {
+
+// A stock's name by its index in the stream, for writers of a stream whose
+// stocks are not known up front (a live feed); called on the writer's thread.
+using StockNames = std::function<std::string(std::size_t stock)>;
 
 // Stores the batches a PredictionLogSink hands over, on the sink's writer
 // thread: the database log, or a JSON-lines file.

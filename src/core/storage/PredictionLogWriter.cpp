@@ -2,6 +2,7 @@
 
 #include "PredictionLog.h"
 
+#include <algorithm>
 #include <string>
 
 namespace ss {
@@ -36,6 +37,37 @@ PredictionLogWriter::PredictionLogWriter(PredictionLog& log, std::int64_t run, s
 {
 }
 
+PredictionLogWriter::PredictionLogWriter(PredictionLog& log, std::int64_t run, StockNames names)
+    : PredictionLogWriter(log, run, std::vector<std::int64_t>{})
+{
+    names_ = std::move(names);
+    addStock_ = SqliteStatement(log.connection(), "INSERT OR IGNORE INTO stocks (name) VALUES (?)");
+    findStock_ = SqliteStatement(log.connection(), "SELECT id FROM stocks WHERE name = ?");
+}
+
+bool PredictionLogWriter::knowStocks(const PredictionBatch& batch)
+{
+    std::size_t needed = 0;
+    for (const LoggedCall& c : batch.calls)
+        needed = std::max(needed, c.stock + 1);
+    for (const LoggedResolution& r : batch.resolutions)
+        needed = std::max(needed, r.stock + 1);
+    if (needed <= stockIds_.size())
+        return true;
+    if (!names_ || !addStock_.ok() || !findStock_.ok())
+        return false;
+    while (stockIds_.size() < needed) {
+        const std::string name = names_(stockIds_.size());
+        addStock_.bind(1, std::string_view(name));
+        findStock_.bind(1, std::string_view(name));
+        if (addStock_.step() != SQLITE_DONE || findStock_.step() != SQLITE_ROW)
+            return false;
+        stockIds_.push_back(findStock_.integer(0));
+        findStock_.reset();
+    }
+    return true;
+}
+
 bool PredictionLogWriter::fail(QString* error)
 {
     *error = QStringLiteral("cannot write to the prediction log '%1': %2")
@@ -67,7 +99,8 @@ bool PredictionLogWriter::write(const PredictionBatch& batch, QString* error)
 {
     if (!insertMany_.ok() || !insertOne_.ok() || !resolve_.ok())
         return fail(error);
-    if (sqlite3_exec(log_.connection(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+    if (sqlite3_exec(log_.connection(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK
+        || !knowStocks(batch))
         return fail(error);
 
     const std::size_t count = batch.calls.size();

@@ -19,16 +19,23 @@ class PredictionLogWriter : public PredictionBatchWriter {
 public:
     // stockIds: the log's id for each of the data's stocks (PredictionLog::stockIds).
     PredictionLogWriter(PredictionLog& log, std::int64_t run, std::vector<std::int64_t> stockIds);
+    // For a stream that learns its stocks as it goes: each new one is added
+    // to the log's stocks in the transaction of its first call.
+    PredictionLogWriter(PredictionLog& log, std::int64_t run, StockNames names);
 
     bool write(const PredictionBatch& batch, QString* error) override;
 
 private:
     void bindCall(SqliteStatement& statement, int first, const PredictionBatch& batch, const LoggedCall& call);
     bool fail(QString* error);
+    bool knowStocks(const PredictionBatch& batch);
 
     PredictionLog& log_;
     std::int64_t run_;
     std::vector<std::int64_t> stockIds_;
+    StockNames names_;
+    SqliteStatement addStock_;
+    SqliteStatement findStock_;
     SqliteStatement insertMany_;  // kRowsPerInsert calls a statement: far fewer trips through SQLite
     SqliteStatement insertOne_;
     SqliteStatement resolve_;

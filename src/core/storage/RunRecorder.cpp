@@ -17,11 +17,20 @@ std::unique_ptr<RunRecorder> RunRecorder::start(PredictionLog& log, RunInfo run,
     auto ids = log.stockIds(data, error);
     if (!ids)
         return nullptr;
-    return std::unique_ptr<RunRecorder>(new RunRecorder(log, std::move(run), std::move(*ids)));
+    auto writer = std::make_unique<PredictionLogWriter>(log, run.id, std::move(*ids));
+    return std::unique_ptr<RunRecorder>(new RunRecorder(log, std::move(run), std::move(writer)));
 }
 
-RunRecorder::RunRecorder(PredictionLog& log, RunInfo run, std::vector<std::int64_t> stockIds)
-    : log_(log), run_(std::move(run)), sink_(std::make_unique<PredictionLogWriter>(log, run_.id, std::move(stockIds)))
+std::unique_ptr<RunRecorder> RunRecorder::start(PredictionLog& log, RunInfo run, StockNames names, QString* error)
+{
+    if (!log.beginRun(run, error))
+        return nullptr;
+    auto writer = std::make_unique<PredictionLogWriter>(log, run.id, std::move(names));
+    return std::unique_ptr<RunRecorder>(new RunRecorder(log, std::move(run), std::move(writer)));
+}
+
+RunRecorder::RunRecorder(PredictionLog& log, RunInfo run, std::unique_ptr<PredictionBatchWriter> writer)
+    : log_(log), run_(std::move(run)), sink_(std::move(writer))
 {
 }
 

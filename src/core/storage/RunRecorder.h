@@ -17,6 +17,8 @@ public:
     // calls are kept and the replay's calls are merged in by their key.
     static std::unique_ptr<RunRecorder> start(PredictionLog& log, RunInfo run, const MarketData& data,
                                               std::optional<qint64> resume, QString* error);
+    // A run of a live feed, whose stocks become known as they arrive.
+    static std::unique_ptr<RunRecorder> start(PredictionLog& log, RunInfo run, StockNames names, QString* error);
 
     PredictionLogSink& sink() { return sink_; }
     qint64 runId() const { return run_.id; }
@@ -25,7 +27,7 @@ public:
     bool finish(bool complete, const QJsonObject& summary, QString* error);
 
 private:
-    RunRecorder(PredictionLog& log, RunInfo run, std::vector<std::int64_t> stockIds);
+    RunRecorder(PredictionLog& log, RunInfo run, std::unique_ptr<PredictionBatchWriter> writer);
 
     PredictionLog& log_;
     RunInfo run_;
