@@ -1,5 +1,7 @@
 #include "CliOutput.h"
 
+#include "core/data/LoadReport.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 
@@ -7,6 +9,10 @@
 #include <unistd.h>
 
 namespace ss::cli {
+
+namespace {
+constexpr std::size_t kMaxListedFiles = 20;
+}
 
 void printError(const QString& message)
 {
@@ -18,12 +24,34 @@ void printWarning(const QString& message)
     std::fprintf(stderr, "warning: %s\n", qUtf8Printable(message));
 }
 
-void printJsonLine(const QJsonObject& object)
+void printJsonLine(const QJsonObject& object, std::FILE* to)
 {
     const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
+    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), to);
+    std::fputc('\n', to);
+    std::fflush(to);
+}
+
+void printLoadReport(const LoadReport& report)
+{
+    std::size_t listed = 0;
+    for (const FileReport& f : report.notable) {
+        if (listed++ == kMaxListedFiles) {
+            printWarning(QStringLiteral("... and %1 more files with notes").arg(report.notable.size() - kMaxListedFiles));
+            break;
+        }
+        const QString file = QString::fromStdString(f.file);
+        if (!f.error.empty())
+            printWarning(QStringLiteral("%1: cannot read: %2").arg(file, QString::fromStdString(f.error)));
+        else if (f.empty)
+            printWarning(QStringLiteral("%1: empty file, a stock with no data").arg(file));
+        if (f.rejected > 0)
+            printWarning(QStringLiteral("%1: %2 line(s) rejected, first at line %3: %4")
+                             .arg(file)
+                             .arg(f.rejected)
+                             .arg(f.firstBadLine)
+                             .arg(QString::fromStdString(f.firstBadReason)));
+    }
 }
 
 bool stderrIsTerminal()

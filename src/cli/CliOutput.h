@@ -4,7 +4,12 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <cstdio>
 #include <optional>
+
+namespace ss {
+struct LoadReport;
+}
 
 namespace ss::cli {
 
@@ -15,7 +20,10 @@ enum Exit { Ok = 0, Failure = 1, Usage = 2, Interrupted = 130 };
 void printError(const QString& message);
 void printWarning(const QString& message);
 // The command's result: one line of compact JSON on standard output.
-void printJsonLine(const QJsonObject& object);
+void printJsonLine(const QJsonObject& object, std::FILE* to = stdout);
+// Warnings about the input files that were empty, unreadable or had
+// rejected lines (the first 20 of them).
+void printLoadReport(const LoadReport& report);
 bool stderrIsTerminal();
 
 // Parses a command's options; on --help prints it and returns Ok, on a bad

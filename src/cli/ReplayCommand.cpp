@@ -1,6 +1,7 @@
 #include "ReplayCommand.h"
 
 #include "CliOutput.h"
+#include "LiveReplay.h"
 #include "core/data/DataLoader.h"
 #include "core/storage/JsonLinesPredictionWriter.h"
 #include "core/storage/RunRecorder.h"
@@ -17,30 +18,6 @@ namespace ss::cli {
 namespace {
 
 constexpr auto kDefaultModel = ":/models/ibm-relative-w5.json";
-constexpr std::size_t kMaxListedFiles = 20;
-
-void reportLoad(const LoadReport& report)
-{
-    std::size_t listed = 0;
-    for (const FileReport& f : report.notable) {
-        if (listed++ == kMaxListedFiles) {
-            printWarning(QStringLiteral("... and %1 more files with notes").arg(report.notable.size() - kMaxListedFiles));
-            break;
-        }
-        const QString file = QString::fromStdString(f.file);
-        if (!f.error.empty())
-            printWarning(QStringLiteral("%1: cannot read: %2").arg(file, QString::fromStdString(f.error)));
-        else if (f.empty)
-            printWarning(QStringLiteral("%1: empty file, a stock with no data").arg(file));
-        if (f.rejected > 0)
-            printWarning(QStringLiteral("%1: %2 line(s) rejected, first at line %3: %4")
-                             .arg(file)
-                             .arg(f.rejected)
-                             .arg(f.firstBadLine)
-                             .arg(QString::fromStdString(f.firstBadReason)));
-    }
-}
-
 QString rate(double perSecond)
 {
     return perSecond >= 1e6 ? QStringLiteral("%1M").arg(perSecond / 1e6, 0, 'f', 2)
@@ -63,6 +40,8 @@ int ReplayCommand::run(const QStringList& arguments)
     const QCommandLineOption jsonl("jsonl", "Write every call to FILE as a JSON line, in the order the calls are "
                                             "resolved; calls still open at the end last.", "FILE");
     parser.addOptions({data, model, speed, threads, db, resume, jsonl});
+    const LiveReplay live;
+    live.addTo(parser);
     if (const auto exit = parseCommandLine(parser, arguments, "Replay price history and score every window."))
         return *exit;
 
@@ -85,7 +64,7 @@ int ReplayCommand::run(const QStringList& arguments)
             return ok ? Failure : Usage;
         }
     }
-    if (!parser.isSet(data) && !resumed) {
+    if (!parser.isSet(data) && !resumed && !live.requested(parser, {})) {
         printError("replay needs --data PATH");
         return Usage;
     }
@@ -115,6 +94,15 @@ int ReplayCommand::run(const QStringList& arguments)
         return Failure;
     }
 
+    if (live.requested(parser, parser.value(data))) {
+        if (resumed) {
+            printError("--resume continues a replay of a file; a live feed cannot be replayed");
+            return Usage;
+        }
+        return live.run(parser, parser.value(data), std::move(*loadedModel), modelPath,
+                        {parser.value(jsonl), log.get()});
+    }
+
     // Ctrl-C or SIGTERM stops the replay in order: the logs commit and close.
     const TerminationRequest termination;
     QElapsedTimer clock;
@@ -135,7 +123,7 @@ int ReplayCommand::run(const QStringList& arguments)
     const LoadResult loaded = pending.get();
     const double loadSeconds = clock.nsecsElapsed() / 1e9;
     progressLine.clear();
-    reportLoad(loaded.report);
+    printLoadReport(loaded.report);
     if (!loaded.data) {
         printError(QString::fromStdString(loaded.error));
         return Failure;

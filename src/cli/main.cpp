@@ -1,5 +1,6 @@
 #include "CliOutput.h"
 #include "ExportCommand.h"
+#include "ProduceCommand.h"
 #include "ReplayCommand.h"
 #include "TrainCommand.h"
 
@@ -15,6 +16,7 @@ Commands:
   replay   Replay price history as a stream and score every window.
   train    Fit the logistic model on one ticker file.
   export   Write logged predictions as CSV or JSON lines.
+  produce  Send price history as a live feed of JSON-line ticks.
 
 Run 'stockstream-cli COMMAND --help' for a command's options.
 )";
@@ -33,6 +35,8 @@ int main(int argc, char* argv[])
         return ss::cli::ReplayCommand::run(args.mid(1));
     if (command == "export")
         return ss::cli::ExportCommand::run(args.mid(1));
+    if (command == "produce")
+        return ss::cli::ProduceCommand::run(args.mid(1));
     if (command == "train")
         return ss::cli::TrainCommand::run(args.mid(1));
     if (command == "--version" || command == "-v") {

@@ -1,0 +1,188 @@
+#include "LiveReplay.h"
+
+#include "CliOutput.h"
+#include "core/live/LiveSession.h"
+#include "core/storage/JsonLinesPredictionWriter.h"
+#include "core/data/MarketData.h"
+#include "core/storage/RunRecorder.h"
+#include "core/stream/ReplaySummary.h"
+#include "core/system/TerminationRequest.h"
+
+#include <QElapsedTimer>
+
+#include <cmath>
+#include <cstdio>
+
+namespace ss::cli {
+
+namespace {
+
+constexpr auto kTcpScheme = "tcp://";
+
+// Seconds as given on the command line; nullopt unless a number in [0, a day].
+std::optional<std::chrono::milliseconds> seconds(const QString& text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !(value >= 0) || value > 86400)
+        return std::nullopt;
+    return std::chrono::milliseconds(std::llround(value * 1000));
+}
+
+} // namespace
+
+LiveReplay::LiveReplay()
+    : listen_("listen", "Score live ticks from producers that connect to [HOST:]PORT (HOST defaults to "
+                        "127.0.0.1; port 0 picks a free one, printed on standard error).", "[HOST:]PORT"),
+      live_("live", "With --data -: score standard input line by line as it arrives, instead of reading it "
+                    "whole first."),
+      reconnect_("reconnect", "Live feeds: when the producer goes away, dial it again (tcp://) or take the "
+                              "next one (--listen), until interrupted."),
+      retryFor_("retry-for", "Live tcp:// feeds: seconds to keep dialling, with back-off, before giving up "
+                             "(default 30).", "SECONDS", "30"),
+      idleTimeout_("idle-timeout", "Live feeds: drop a producer silent for this many seconds (default 0: "
+                                   "wait forever).", "SECONDS", "0")
+{
+}
+
+void LiveReplay::addTo(QCommandLineParser& parser) const
+{
+    parser.addOptions({listen_, live_, reconnect_, retryFor_, idleTimeout_});
+}
+
+bool LiveReplay::requested(const QCommandLineParser& parser, const QString& data) const
+{
+    return parser.isSet(listen_) || parser.isSet(live_) || data.contains(QLatin1String("://"));
+}
+
+int LiveReplay::run(const QCommandLineParser& parser, const QString& data, LogisticModel model,
+                    const QString& modelPath, const Outputs& outputs) const
+{
+    LiveSourceOptions options;
+    if (data.startsWith(QLatin1String("kafka://"))) {
+        printError("kafka:// sources are not supported yet; use tcp://HOST:PORT, --listen, or --data - --live");
+        return Usage;
+    }
+    if (parser.isSet(listen_)) {
+        const auto address = parseHostPort(parser.value(listen_).toStdString(), options.host);
+        if (!address || !data.isEmpty()) {
+            printError(address ? QStringLiteral("--listen takes the place of --data")
+                               : QStringLiteral("--listen takes [HOST:]PORT, not '%1'").arg(parser.value(listen_)));
+            return Usage;
+        }
+        options.mode = LiveSourceOptions::Mode::Listen;
+        std::tie(options.host, options.port) = *address;
+    } else if (data.startsWith(QLatin1String(kTcpScheme))) {
+        const auto address = parseHostPort(data.mid(6).toStdString(), {});
+        if (!address || address->second == 0) {
+            printError(QStringLiteral("--data takes tcp://HOST:PORT, not '%1'").arg(data));
+            return Usage;
+        }
+        options.mode = LiveSourceOptions::Mode::Connect;
+        std::tie(options.host, options.port) = *address;
+    } else if (data != QLatin1String("-")) {
+        printError("a live feed is standard input (--data - --live), tcp://HOST:PORT or --listen [HOST:]PORT");
+        return Usage;
+    }
+    const auto retryFor = seconds(parser.value(retryFor_));
+    const auto idleTimeout = seconds(parser.value(idleTimeout_));
+    if (!retryFor || !idleTimeout) {
+        printError("--retry-for and --idle-timeout take a number of seconds");
+        return Usage;
+    }
+    options.retryFor = *retryFor;
+    options.idleTimeout = *idleTimeout;
+    options.reconnect = parser.isSet(reconnect_);
+
+    std::string sourceError;
+    auto source = LiveSource::create(options, &sourceError);
+    if (!source) {
+        printError(QString::fromStdString(sourceError));
+        return Failure;
+    }
+    if (options.mode == LiveSourceOptions::Mode::Listen) {
+        // Scripts and tests that asked for port 0 learn the port here.
+        std::fprintf(stderr, "listening on %s:%u\n", options.host.c_str(), static_cast<unsigned>(source->port()));
+        std::fflush(stderr);
+    }
+
+    const auto scorer = std::make_shared<const LogisticModel>(std::move(model));
+    LiveSession session(std::move(source), scorer);
+    const StockNames names = [stocks = session.stocks()](std::size_t stock) { return stocks->name(stock); };
+    QString error;
+    std::unique_ptr<RunRecorder> recorder;
+    if (outputs.log) {
+        // The run's data span and record count are unknown up front; its summary holds them.
+        auto run = PredictionLog::describeRun(QStringLiteral("-"), modelPath, *scorer, MarketData(), &error);
+        if (run) {
+            run->source = QString::fromStdString(session.source().describe());
+            recorder = RunRecorder::start(*outputs.log, std::move(*run), names, &error);
+        }
+        if (!recorder) {
+            printError(error);
+            return Failure;
+        }
+        session.addSink(&recorder->sink());
+    }
+    std::unique_ptr<PredictionLogSink> jsonLines;
+    if (!outputs.jsonl.isEmpty()) {
+        auto writer = JsonLinesPredictionWriter::create(outputs.jsonl, names, scorer->transform(), &error);
+        if (!writer) {
+            printError(error);
+            return Failure;
+        }
+        jsonLines = std::make_unique<PredictionLogSink>(std::move(writer));
+        session.addSink(jsonLines.get());
+    }
+    auto sinkFailed = [&] { return (recorder && recorder->sink().failed()) || (jsonLines && jsonLines->failed()); };
+
+    // Ctrl-C or SIGTERM is how a live feed usually ends: the logs commit and close.
+    const TerminationRequest termination;
+    QElapsedTimer clock;
+    clock.start();
+    ProgressLine progressLine;
+    session.start();
+    while (!session.waitUntilDone(std::chrono::milliseconds(200))) {
+        if (TerminationRequest::pending() || sinkFailed())
+            session.stop();
+        progressLine.show(QStringLiteral("%1 records, %2 rejected, %3 connection(s)")
+                              .arg(session.records())
+                              .arg(session.rejected())
+                              .arg(session.source().connections()));
+    }
+    progressLine.clear();
+    QString jsonLinesError;
+    const bool jsonLinesWritten = !jsonLines || jsonLines->close(&jsonLinesError);
+    if (recorder)
+        recorder->sink().close(&error);
+    const double elapsed = clock.nsecsElapsed() / 1e9;
+
+    printLoadReport(session.report());
+    const ReplaySnapshot snapshot = session.snapshot();
+    QJsonObject summary = replaySummary(snapshot, session.report());
+    summary.insert("source", QString::fromStdString(session.source().describe()));
+    summary.insert("connections", static_cast<qint64>(session.source().connections()));
+    summary.insert("out_of_order", static_cast<qint64>(session.outOfOrder()));
+    summary.insert("idle_drops", static_cast<qint64>(session.source().idleDrops()));
+    summary.insert("elapsed_s", elapsed);
+    summary.insert("records_per_s", elapsed > 0 ? snapshot.progress.processed / elapsed : 0.0);
+    if (!jsonLinesWritten) {
+        printError(jsonLinesError);
+        return Failure;
+    }
+    if (recorder) {
+        summary.insert("run", recorder->runId());
+        if (!recorder->finish(session.complete(), summary, &error)) {
+            printError(error);
+            return Failure;
+        }
+    }
+    printJsonLine(summary);
+    if (const std::string why = session.source().error(); !why.empty()) {
+        printError(QString::fromStdString(why));
+        return Failure;
+    }
+    return Ok;
+}
+
+} // namespace ss::cli

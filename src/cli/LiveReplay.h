@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+namespace ss {
+class LogisticModel;
+class PredictionLog;
+}
+
+namespace ss::cli {
+
+// `replay` on a live feed: ticks scored as they arrive from standard input
+// (--data - --live), a producer it dials (--data tcp://HOST:PORT) or
+// producers that dial it (--listen [HOST:]PORT, loopback unless a host is
+// named), instead of a source loaded whole and replayed.
+class LiveReplay {
+public:
+    LiveReplay();
+    void addTo(QCommandLineParser& parser) const;
+    // Whether the command line asks for a live feed.
+    bool requested(const QCommandLineParser& parser, const QString& data) const;
+
+    struct Outputs {
+        QString jsonl;                 // empty: none
+        PredictionLog* log = nullptr;  // the --db log, if any
+    };
+    int run(const QCommandLineParser& parser, const QString& data, LogisticModel model, const QString& modelPath,
+            const Outputs& outputs) const;
+
+private:
+    QCommandLineOption listen_;
+    QCommandLineOption live_;
+    QCommandLineOption reconnect_;
+    QCommandLineOption retryFor_;
+    QCommandLineOption idleTimeout_;
+};
+
+} // namespace ss::cli

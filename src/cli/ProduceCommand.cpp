@@ -1,0 +1,184 @@
+#include "ProduceCommand.h"
+
+#include "CliOutput.h"
+#include "core/data/DataLoader.h"
+#include "core/live/LiveSource.h"
+#include "core/live/TickLine.h"
+#include "core/stream/TickMerger.h"
+#include "core/system/TerminationRequest.h"
+
+#include <QElapsedTimer>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <thread>
+#include <utility>
+#include <unistd.h>
+
+namespace ss::cli {
+
+namespace {
+
+// Lines gathered before a write: large enough that system calls cost
+// little at full speed, small enough to stay in cache.
+constexpr std::size_t kFlushBytes = 256 * 1024;
+// At a set speed, lines go out at least this often.
+constexpr auto kPacedFlush = std::chrono::milliseconds(10);
+
+// Writes all of `bytes`; false with errno set when the receiver is gone.
+bool writeAll(int fd, std::string& bytes)
+{
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += static_cast<std::size_t>(n);
+    }
+    bytes.clear();
+    return true;
+}
+
+} // namespace
+
+int ProduceCommand::run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption data("data", "Folder of ticker files, one ticker file, data.csv or JSON lines.", "PATH");
+    const QCommandLineOption to("to", "Where the ticks go: - (standard output) or tcp://HOST:PORT (a listening "
+                                      "replay). kafka://BROKERS/TOPIC is not supported yet.", "DEST", "-");
+    const QCommandLineOption speed("speed", "Ticks per second, or max (default).", "max|N", "max");
+    const QCommandLineOption retryFor("retry-for", "Seconds to keep dialling a tcp:// receiver that is not up "
+                                                   "yet (default 30).", "SECONDS", "30");
+    parser.addOptions({data, to, speed, retryFor});
+    if (const auto exit = parseCommandLine(parser, arguments,
+                                           "Send price history, in stream order, as JSON-line ticks "
+                                           "{\"stock\", \"price\", \"date\"}."))
+        return *exit;
+    if (!parser.isSet(data)) {
+        printError("produce needs --data PATH");
+        return Usage;
+    }
+    const QString destination = parser.value(to);
+    LiveSourceOptions peer;
+    peer.mode = LiveSourceOptions::Mode::Connect;
+    if (destination.startsWith(QLatin1String("kafka://"))) {
+        printError("kafka:// destinations are not supported yet; use - or tcp://HOST:PORT");
+        return Usage;
+    }
+    const bool toStdout = destination == QLatin1String("-");
+    if (!toStdout) {
+        const auto address = destination.startsWith(QLatin1String("tcp://"))
+                                 ? parseHostPort(destination.mid(6).toStdString(), {})
+                                 : std::nullopt;
+        if (!address) {
+            printError(QStringLiteral("--to takes - or tcp://HOST:PORT, not '%1'").arg(destination));
+            return Usage;
+        }
+        std::tie(peer.host, peer.port) = *address;
+    }
+    double rate = 0;
+    if (parser.value(speed) != QLatin1String("max")) {
+        bool ok = false;
+        rate = parser.value(speed).toDouble(&ok);
+        if (!ok || !(rate > 0) || !std::isfinite(rate)) {
+            printError(QStringLiteral("--speed takes max or a positive number of ticks per second, not '%1'")
+                           .arg(parser.value(speed)));
+            return Usage;
+        }
+    }
+    bool retryOk = false;
+    const double retrySeconds = parser.value(retryFor).toDouble(&retryOk);
+    if (!retryOk || !(retrySeconds >= 0) || retrySeconds > 86400) {
+        printError("--retry-for takes a number of seconds");
+        return Usage;
+    }
+    peer.retryFor = std::chrono::milliseconds(static_cast<qint64>(retrySeconds * 1000));
+
+    const TerminationRequest termination;
+    // A receiver that goes away is reported as an error, not a silent death.
+    std::signal(SIGPIPE, SIG_IGN);
+    QElapsedTimer clock;
+    clock.start();
+    const LoadResult loaded = DataLoader::load(parser.value(data).toStdString());
+    printLoadReport(loaded.report);
+    if (!loaded.data) {
+        printError(QString::fromStdString(loaded.error));
+        return Failure;
+    }
+
+    std::string error;
+    std::unique_ptr<LiveSource> receiver;
+    int fd = STDOUT_FILENO;
+    if (!toStdout) {
+        receiver = LiveSource::create(peer, &error);
+        fd = receiver ? receiver->next() : -1;
+        if (fd < 0) {
+            printError(QString::fromStdString(receiver ? receiver->error() : error));
+            return Failure;
+        }
+    }
+
+    const MarketData& market = *loaded.data;
+    TickMerger merger(market);
+    Tick tick{};
+    std::string lines;
+    std::size_t queued = 0;  // ticks in `lines`
+    std::size_t sent = 0;
+    bool written = true;
+    auto flush = [&] {
+        written = writeAll(fd, lines);
+        if (written)
+            sent += std::exchange(queued, 0);
+    };
+    const auto start = std::chrono::steady_clock::now();
+    auto lastFlush = start;
+    while (written && !TerminationRequest::pending() && merger.next(tick)) {
+        appendTickLine(lines, market.stock(tick.stock).name, tick.time, tick.close);
+        ++queued;
+        if (rate > 0) {
+            // Tick n is due n / rate seconds after the start.
+            const auto due = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                         std::chrono::duration<double>(static_cast<double>(sent + queued) / rate));
+            const auto now = std::chrono::steady_clock::now();
+            if (due > now || now - lastFlush >= kPacedFlush) {
+                flush();
+                lastFlush = now;
+            }
+            if (due > now)
+                std::this_thread::sleep_until(due);
+        } else if (lines.size() >= kFlushBytes) {
+            flush();
+        }
+    }
+    if (written)
+        flush();
+    const int writeErrno = errno;
+    const double elapsed = clock.nsecsElapsed() / 1e9;
+
+    const QJsonObject summary{{"records", static_cast<qint64>(sent)},
+                              {"rejected", static_cast<qint64>(loaded.report.rejected)},
+                              {"stocks", static_cast<qint64>(market.stockCount())},
+                              {"to", destination},
+                              {"elapsed_s", elapsed},
+                              {"records_per_s", elapsed > 0 ? static_cast<double>(sent) / elapsed : 0.0}};
+    // The ticks own standard output when they go there.
+    if (toStdout)
+        printJsonLine(summary, stderr);
+    else
+        printJsonLine(summary);
+    if (!written) {
+        printError(QStringLiteral("cannot send to %1: %2").arg(destination, QString::fromLocal8Bit(std::strerror(writeErrno))));
+        return Failure;
+    }
+    if (TerminationRequest::pending() && sent < market.recordCount()) {
+        printError(QStringLiteral("produce interrupted after %1 ticks").arg(sent));
+        return Interrupted;
+    }
+    return Ok;
+}
+
+} // namespace ss::cli
