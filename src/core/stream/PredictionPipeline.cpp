@@ -1,10 +1,30 @@
 #include "PredictionPipeline.h"
 
+#include "core/online/OnlineLearningStage.h"
+
 namespace ss {
 
 PredictionPipeline::PredictionPipeline(std::size_t stocks, std::shared_ptr<const LogisticModel> model)
     : model_(std::move(model)), models_{{model_}}, windower_(stocks), evaluator_(stocks), status_(stocks)
 {
+}
+
+PredictionPipeline::~PredictionPipeline() = default;
+
+void PredictionPipeline::enableOnlineLearning(const OnlineOptions& options)
+{
+    online_ = std::make_unique<OnlineLearningStage>(status_.size(), options, *model_);
+}
+
+void PredictionPipeline::feedOnline(const Tick& tick, std::optional<bool> staticUp)
+{
+    online_->process(tick, windower_, staticUp);
+}
+
+void PredictionPipeline::finish()
+{
+    if (online_)
+        online_->finish();
 }
 
 void PredictionPipeline::setModel(std::shared_ptr<const LogisticModel> model)
@@ -39,6 +59,8 @@ void PredictionPipeline::reset()
     evaluator_.reset(stocks);
     status_.assign(stocks, StockStatus{});
     records_ = 0;
+    if (online_)
+        online_->reset();
     // A new pass starts with the model in force now.
     models_ = {{model_}};
 }

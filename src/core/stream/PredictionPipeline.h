@@ -9,9 +9,13 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ss {
+
+class OnlineLearningStage;
+struct OnlineOptions;
 
 // Where a stock stands in the stream: what the watchlist shows.
 struct StockStatus {
@@ -30,6 +34,7 @@ struct StockStatus {
 class PredictionPipeline {
 public:
     PredictionPipeline(std::size_t stocks, std::shared_ptr<const LogisticModel> model);
+    ~PredictionPipeline();
 
     // Takes effect for the next window; calls already made resolve as usual.
     void setModel(std::shared_ptr<const LogisticModel> model);
@@ -39,6 +44,13 @@ public:
     void addSink(PredictionSink* sink) { sinks_.push_back(sink); }
     const std::vector<PredictionSink*>& sinks() const { return sinks_; }
     void reset();
+    // Switches on the learn-as-you-go models (clusters, per-cluster
+    // regression, online scorer) before the stream starts; the scorer
+    // starts from the model in force now. Off, they cost nothing.
+    void enableOnlineLearning(const OnlineOptions& options);
+    const OnlineLearningStage* online() const { return online_.get(); }
+    // The stream ended completely.
+    void finish();
     // A stock first seen mid-stream (live sources); returns its index.
     std::size_t addStock();
     // A close known to precede the stream (a live window record's older
@@ -63,8 +75,11 @@ public:
 
         const LogisticModel& model = *model_;
         const int w = model.window();
-        if (!windower_.window(tick.stock, w, window_.data()))
+        if (!windower_.window(tick.stock, w, window_.data())) {
+            if (online_)
+                feedOnline(tick, std::nullopt);
             return;
+        }
         features::compute(model.transform(), window_.data(), w, features_.data());
         const double margin = model.margin(features_.data());
         const double p = LogisticModel::probability(margin);
@@ -75,6 +90,8 @@ public:
         st.pUp = p;
         st.hasCall = true;
         st.callUp = up;
+        if (online_)
+            feedOnline(tick, up);
         if (sinks_.empty())
             return;
         const Prediction prediction{tick.stock, tick.time, window_.data(), w, features_.data(),
@@ -89,6 +106,8 @@ public:
     const Windower& windower() const { return windower_; }
 
 private:
+    void feedOnline(const Tick& tick, std::optional<bool> staticUp);
+
     std::shared_ptr<const LogisticModel> model_;
     std::vector<ModelSwitch> models_;
     std::size_t lastStock_ = 0;
@@ -99,6 +118,7 @@ private:
     std::size_t records_ = 0;
     std::array<double, features::kMaxWindow> window_{};
     std::array<double, features::kMaxWindow> features_{};
+    std::unique_ptr<OnlineLearningStage> online_;
 };
 
 } // namespace ss

@@ -1,5 +1,7 @@
 #include "ReplayEngine.h"
 
+#include "core/online/OnlineLearningStage.h"
+
 #include <algorithm>
 
 namespace ss {
@@ -45,6 +47,12 @@ void ReplayEngine::addSink(PredictionSink* sink)
 {
     std::lock_guard lock(dataMutex_);
     pipeline_.addSink(sink);
+}
+
+void ReplayEngine::enableOnlineLearning(const OnlineOptions& options)
+{
+    std::lock_guard lock(dataMutex_);
+    pipeline_.enableOnlineLearning(options);
 }
 
 bool ReplayEngine::changeState(ReplayState state)
@@ -225,6 +233,8 @@ ReplaySnapshot ReplayEngine::snapshot() const
     s.openCalls = pipeline_.evaluator().openCalls();
     s.model = pipeline_.model();
     s.models = pipeline_.models();
+    if (const OnlineLearningStage* online = pipeline_.online())
+        s.online = online->snapshot();
     return s;
 }
 
@@ -351,6 +361,7 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
     exhausted = job.work != Work::Rewind && job.work != Work::Stop && atEnd() && !sinksFinished_;
     if (exhausted) {
         sinksFinished_ = true;
+        pipeline_.finish();
         for (PredictionSink* sink : pipeline_.sinks())
             sink->onFinish(true);
     }

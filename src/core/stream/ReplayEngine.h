@@ -30,6 +30,9 @@ public:
 
     // Sinks run on the engine's thread; add them before the first play().
     void addSink(PredictionSink* sink);
+    // Clusters, per-cluster regression and the online scorer, in every
+    // snapshot from then on; before the first play().
+    void enableOnlineLearning(const OnlineOptions& options);
 
     void play();
     void pause();

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "PredictionPipeline.h"
+#include "core/online/OnlineSnapshot.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ss {
@@ -39,6 +41,7 @@ struct ReplaySnapshot {
     std::size_t openCalls = 0;
     std::shared_ptr<const LogisticModel> model;  // the one in force
     std::vector<ModelSwitch> models;             // every model of this pass
+    std::optional<OnlineSnapshot> online;        // when online learning is on
 };
 
 } // namespace ss

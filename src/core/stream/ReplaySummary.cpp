@@ -1,5 +1,7 @@
 #include "ReplaySummary.h"
 
+#include "core/online/OnlineSummary.h"
+
 namespace ss {
 
 QJsonObject tallyJson(const Tally& t)
@@ -35,6 +37,8 @@ QJsonObject replaySummary(const ReplaySnapshot& snapshot, const LoadReport& load
                                       {"window", snapshot.model->window()},
                                       {"transform", QString::fromUtf8(features::transformName(snapshot.model->transform()))}});
     }
+    if (snapshot.online)
+        addOnlineSummary(o, *snapshot.online);
     return o;
 }
 

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "BoundedHistory.h"
+#include "OnlineLinearRegression.h"
+#include "OnlineLogisticModel.h"
+#include "OnlineOptions.h"
+#include "OnlineSnapshot.h"
+#include "RollingAccuracy.h"
+#include "StreamingKMeans.h"
+#include "core/model/LogisticModel.h"
+#include "core/model/ProgressiveEvaluator.h"
+#include "core/stream/Tick.h"
+#include "core/stream/Windower.h"
+
+#include <optional>
+#include <random>
+#include <vector>
+
+namespace ss {
+
+// The learn-as-you-go models beside the static scorer, fed record by record
+// in stream order (PredictionPipeline calls it when switched on):
+//  * streaming k-means over each stock's last W returns, one update a
+//    mini-batch (a timestamp, or N records);
+//  * per cluster, a linear model of the next return: each record is
+//    predicted with its stock's nearest centre's model as the last batch
+//    left them, judged when the stock's next close arrives, and learnt
+//    from at the end of that batch (predict, then learn);
+//  * an online logistic scorer that calls every window the static model
+//    calls and learns each call's outcome as soon as it resolves.
+class OnlineLearningStage {
+public:
+    // The scorer's window and features are those of startModel.
+    OnlineLearningStage(std::size_t stocks, const OnlineOptions& options, const LogisticModel& startModel);
+
+    // A new pass of the stream.
+    void reset();
+    // One record, once the windower holds its close; staticUp is the static
+    // model's call on it, if it made one.
+    void process(const Tick& tick, const Windower& windower, std::optional<bool> staticUp)
+    {
+        const bool batchEnds = options_.batchRecords ? inBatch_ == options_.batchRecords
+                                                     : inBatch_ > 0 && tick.time != batchTime_;
+        if (batchEnds)
+            endBatch();
+        batchTime_ = tick.time;
+        ++inBatch_;
+        if (options_.clusteringEnabled())
+            processReturns(tick, windower);
+        if (options_.scorer.enabled)
+            processCall(tick, windower, staticUp);
+    }
+    // The stream ended: its last batch is complete.
+    void finish();
+
+    const OnlineOptions& options() const { return options_; }
+    OnlineSnapshot snapshot() const;
+
+private:
+    struct PendingReturn {
+        double predicted = 0;
+        double close = 0;
+        int cluster = 0;
+        bool valid = false;
+    };
+
+    void processReturns(const Tick& tick, const Windower& windower);
+    void processCall(const Tick& tick, const Windower& windower, std::optional<bool> staticUp);
+    void endBatch();
+    void learnClusters();
+    // Adds a point to its nearest centre's batch sums; returns that centre.
+    int accumulate(const double* point);
+    OnlineLogisticModel& scorerFor(std::size_t stock)
+    {
+        return scorers_[options_.scorer.scope == OnlineScope::Global ? 0 : stock];
+    }
+
+    OnlineOptions options_;
+    LogisticModel startModel_;
+    std::size_t stocks_;
+    std::size_t inBatch_ = 0;
+    Timestamp batchTime_ = 0;
+    std::size_t batches_ = 0;
+
+    // Clustering and regression.
+    int dimension_;
+    StreamingKMeans kmeans_;
+    StreamingKMeans::Matrix batchSums_;
+    std::vector<double> batchCounts_;
+    std::vector<double> seedPoints_;  // points seen before the centres exist
+    std::vector<OnlineLinearRegression> regressions_;
+    std::vector<std::vector<double>> examples_;  // per cluster: rows [x, next return]
+    std::vector<RegressionTally> clusterTallies_;
+    std::vector<std::size_t> batchResolved_;
+    std::vector<double> batchRealPrice_, batchPredictedPrice_;
+    std::vector<PendingReturn> pendingReturns_;
+    std::vector<double> pendingFeatures_;  // stocks × dimension
+    std::vector<int> stockCluster_;
+    std::vector<std::size_t> lastSizes_;  // the latest batch's points per cluster
+    std::mt19937_64 random_;
+    std::size_t cappedReturns_ = 0;
+    std::size_t regressionRestarts_ = 0;
+    std::size_t splits_ = 0;
+    BoundedHistory<ClusterFrame> clusterHistory_;
+
+    // The online scorer.
+    int scorerFeatures_;
+    std::vector<OnlineLogisticModel> scorers_;  // one, or one per stock
+    std::vector<double> callFeatures_;          // stocks × scorer features
+    ProgressiveEvaluator onlineCalls_, staticCalls_;
+    RollingAccuracy onlineRolling_, staticRolling_;
+    BoundedHistory<AccuracyPoint> accuracyHistory_;
+    std::size_t scorerRestarts_ = 0;
+};
+
+} // namespace ss
