@@ -8,6 +8,7 @@
 #include "OverviewChart.h"
 #include "ReplayLogger.h"
 #include "ReplaySpeed.h"
+#include "RunBrowser.h"
 #include "RunsModel.h"
 #include "SnapshotFeed.h"
 #include "StockChartPanel.h"
@@ -217,6 +218,10 @@ void MainWindow::setUpActions()
     });
     connect(ui_->actionExportAll, &QAction::triggered, this, [this] { chooseExport(false); });
     connect(ui_->actionExportStock, &QAction::triggered, this, [this] { chooseExport(true); });
+    connect(ui_->actionBrowseRun, &QAction::triggered, this, &MainWindow::browseRun);
+    ui_->runsView->addAction(ui_->actionBrowseRun);
+    ui_->runsView->addAction(ui_->actionExportAll);
+    connect(ui_->runsView, &QTableView::doubleClicked, this, &MainWindow::browseRun);
     connect(ui_->actionLogLocation, &QAction::triggered, this, &MainWindow::chooseLogLocation);
     connect(ui_->actionLogReplays, &QAction::triggered, this, [this](bool on) {
         settings_.setValue("log/enabled", on);
@@ -797,22 +802,31 @@ void MainWindow::refreshRuns()
             ui_->runsView->selectRow(r);
 }
 
+QString MainWindow::currentStockName() const
+{
+    const QModelIndex current = ui_->watchlistView->currentIndex();
+    return current.isValid() ? proxy_->mapToSource(current).siblingAtColumn(WatchlistModel::Stock).data().toString()
+                             : QString();
+}
+
+bool MainWindow::haveRuns(const QString& what)
+{
+    refreshRuns();
+    if (runs_->rowCount() > 0)
+        return true;
+    showError(what, tr("The prediction log %1 holds no run yet: play a replay first.").arg(logPath()));
+    return false;
+}
+
 void MainWindow::chooseExport(bool selectedStockOnly)
 {
-    QString stock;
-    if (selectedStockOnly) {
-        const QModelIndex current = ui_->watchlistView->currentIndex();
-        if (!current.isValid()) {
-            showError(tr("Nothing to export"), tr("Select a stock in the watchlist first."));
-            return;
-        }
-        stock = proxy_->mapToSource(current).siblingAtColumn(WatchlistModel::Stock).data().toString();
-    }
-    refreshRuns();
-    if (runs_->rowCount() == 0) {
-        showError(tr("Nothing to export"), tr("The prediction log %1 holds no run yet: play a replay first.").arg(logPath()));
+    const QString stock = selectedStockOnly ? currentStockName() : QString();
+    if (selectedStockOnly && stock.isEmpty()) {
+        showError(tr("Nothing to export"), tr("Select a stock in the watchlist first."));
         return;
     }
+    if (!haveRuns(tr("Nothing to export")))
+        return;
     std::vector<RunInfo> runs;
     for (int r = 0; r < runs_->rowCount(); ++r)
         runs.push_back(*runs_->run(r));
@@ -830,6 +844,18 @@ void MainWindow::chooseExport(bool selectedStockOnly)
     settings_.setValue("export/folder", QFileInfo(request.path).absolutePath());
     settings_.setValue("export/format", static_cast<int>(request.format));
     exportPredictions(request);
+}
+
+RunBrowser* MainWindow::browseRun()
+{
+    if (!haveRuns(tr("Nothing to browse")))
+        return nullptr;
+    const RunInfo* run = runs_->run(ui_->runsView->currentIndex().row());
+    auto* browser = new RunBrowser(logger_ ? logger_->path() : logPath(), run ? *run : *runs_->run(0),
+                                   currentStockName(), this);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    browser->show();
+    return browser;
 }
 
 void MainWindow::exportPredictions(const ExportDialog::Request& request)

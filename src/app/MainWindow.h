@@ -32,6 +32,7 @@ class RunsModel;
 class OverviewChart;
 class SnapshotFeed;
 class StockChartPanel;
+class RunBrowser;
 class TrainingDialog;
 class WatchlistModel;
 
@@ -84,6 +85,10 @@ public:
     // Model ▸ Train model…: opens (once created, raises) the training dialog
     // on the data open now.
     TrainingDialog* openTrainingDialog();
+    // File ▸ Browse run…: opens a window on the calls of the run selected
+    // in the Runs panel (else the latest), or nullptr (with a message)
+    // when the log holds none.
+    RunBrowser* browseRun();
     // Updates every view from a fresh snapshot now. The refresh timer does
     // the same at its frame rate, with snapshots taken off the GUI thread.
     void refreshViews();
@@ -126,6 +131,10 @@ private:
     void chooseModel();
     void saveChart();
     void chooseExport(bool selectedStockOnly);
+    // The stock of the watchlist's current row, or empty.
+    QString currentStockName() const;
+    // Refreshes the Runs panel; without runs, says so under `what`.
+    bool haveRuns(const QString& what);
     void chooseLogLocation();
     void finishExport(const QString& path);
     void refreshRuns();

@@ -17,8 +17,51 @@ StockHistory::StockHistory(std::shared_ptr<const MarketData> data, std::size_t s
 {
 }
 
+StockHistory StockHistory::fromLog(const std::string& stock, const std::vector<PredictionRecord>& calls)
+{
+    StockSeries series;
+    series.name = stock;
+    for (const PredictionRecord& r : calls) {
+        series.times.push_back(r.time);
+        series.closes.push_back(r.window.empty() ? 0.0 : r.window.back());
+    }
+    StockHistory h(std::make_shared<const MarketData>(std::vector<StockSeries>{std::move(series)}), 0,
+                   std::vector<ModelSwitch>{});
+    h.logged_ = true;
+    for (const PredictionRecord& r : calls) {
+        const std::size_t n = r.window.size();
+        StockCall call;
+        call.record = h.calls_.size();
+        call.time = r.time;
+        call.pUp = r.pUp;
+        call.up = r.up;
+        h.evaluator_.call(0, r.time, n > 0 ? r.window[n - 1] : 0.0, n > 1 ? r.window[n - 2] : 0.0, r.up);
+        if (r.actual) {
+            const auto outcome = h.evaluator_.resolveAs(0, *r.actual);
+            call.predictedTime = r.resolvedTime;
+            call.resolved = true;
+            call.actualUp = outcome->actualUp;
+            call.correct = outcome->correct;
+        }
+        count(call, h.evaluator_.stock(0));
+        h.calls_.push_back(call);
+    }
+    h.records_ = h.calls_.size();
+    return h;
+}
+
+void StockHistory::count(StockCall& call, const Tally& tally)
+{
+    call.resolvedSoFar = static_cast<std::uint32_t>(tally.resolved);
+    call.correctSoFar = static_cast<std::uint32_t>(tally.correct);
+    call.actualUpSoFar = static_cast<std::uint32_t>(tally.actualUp);
+    call.lastMoveCorrectSoFar = static_cast<std::uint32_t>(tally.lastMoveCorrect);
+}
+
 bool StockHistory::setModels(const std::vector<ModelSwitch>& models)
 {
+    if (logged_)
+        return false;
     const bool extends = models.size() >= models_.size()
                          && std::equal(models_.begin(), models_.end(), models.begin(),
                                        [](const ModelSwitch& a, const ModelSwitch& b) {
@@ -45,7 +88,7 @@ void StockHistory::restart()
 
 void StockHistory::advanceTo(std::size_t records)
 {
-    if (!data_)
+    if (!data_ || logged_)
         return;
     const StockSeries& s = series();
     records = std::min(records, s.size());
@@ -62,15 +105,11 @@ void StockHistory::advanceTo(std::size_t records)
         const int w = model.window();
         if (const auto outcome = evaluator_.resolve(0, close)) {
             StockCall& c = calls_.back();
-            const Tally& t = evaluator_.stock(0);
             c.predictedTime = s.times[records_];
             c.resolved = true;
             c.actualUp = outcome->actualUp;
             c.correct = outcome->correct;
-            c.resolvedSoFar = static_cast<std::uint32_t>(t.resolved);
-            c.correctSoFar = static_cast<std::uint32_t>(t.correct);
-            c.actualUpSoFar = static_cast<std::uint32_t>(t.actualUp);
-            c.lastMoveCorrectSoFar = static_cast<std::uint32_t>(t.lastMoveCorrect);
+            count(c, evaluator_.stock(0));
         }
         windower_.push(0, close);
         if (!windower_.window(0, w, window.data()))
@@ -82,14 +121,8 @@ void StockHistory::advanceTo(std::size_t records)
         call.time = s.times[records_];
         call.pUp = p;
         call.up = p > 0.5;
-        if (!calls_.empty()) {
-            // An open call carries the counts of the resolved ones before it.
-            const StockCall& previous = calls_.back();
-            call.resolvedSoFar = previous.resolvedSoFar;
-            call.correctSoFar = previous.correctSoFar;
-            call.actualUpSoFar = previous.actualUpSoFar;
-            call.lastMoveCorrectSoFar = previous.lastMoveCorrectSoFar;
-        }
+        // An open call carries the counts of the resolved ones before it.
+        count(call, evaluator_.stock(0));
         evaluator_.call(0, call.time, window[static_cast<std::size_t>(w - 1)], window[static_cast<std::size_t>(w - 2)],
                         call.up);
         calls_.push_back(call);

@@ -4,6 +4,7 @@
 #include "core/model/LogisticModel.h"
 #include "core/model/ProgressiveEvaluator.h"
 #include "core/stream/ModelSwitch.h"
+#include "core/storage/PredictionRecord.h"
 #include "core/stream/Windower.h"
 
 #include <memory>
@@ -39,6 +40,10 @@ public:
     StockHistory() = default;
     StockHistory(std::shared_ptr<const MarketData> data, std::size_t stock, std::vector<ModelSwitch> models);
     StockHistory(std::shared_ptr<const MarketData> data, std::size_t stock, std::shared_ptr<const LogisticModel> model);
+    // One stock's calls as a past run logged them, oldest first: the closes
+    // are the windows' newest (n1), so the series starts at the first call.
+    // Such a history is complete; it neither advances nor changes models.
+    static StockHistory fromLog(const std::string& stock, const std::vector<PredictionRecord>& calls);
 
     // The stream's models as they are now. A list that only adds switches
     // keeps what is computed (they lie ahead of it); any other starts over.
@@ -50,6 +55,7 @@ public:
     void advanceTo(std::size_t records);
 
     bool isValid() const { return data_ != nullptr; }
+    bool isLogged() const { return logged_; }
     std::size_t stockIndex() const { return stock_; }
     const StockSeries& series() const { return data_->stock(stock_); }
     const MarketData& data() const { return *data_; }
@@ -64,6 +70,8 @@ public:
 
 private:
     void restart();
+    // The running counts after this call, from the evaluator's tally.
+    static void count(StockCall& call, const Tally& tally);
 
     std::shared_ptr<const MarketData> data_;
     std::size_t stock_ = 0;
@@ -73,6 +81,7 @@ private:
     ProgressiveEvaluator evaluator_{1};
     std::vector<StockCall> calls_;
     std::size_t records_ = 0;
+    bool logged_ = false;
 };
 
 } // namespace ss

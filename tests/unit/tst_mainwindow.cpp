@@ -4,6 +4,7 @@
 #include "Patience.h"
 #include "app/MainWindow.h"
 #include "app/OverviewChart.h"
+#include "app/RunBrowser.h"
 #include "app/RunsModel.h"
 #include "app/StockChartPanel.h"
 #include "app/WatchlistModel.h"
@@ -14,9 +15,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScatterSeries>
@@ -118,6 +121,7 @@ private slots:
     void refusesABadModel();
     void filterNarrowsTheWatchlist();
     void logsAndExportsARun();
+    void browsesALoggedRun();
     void comparesSelectedStocks();
     void cancellingALoadKeepsTheData();
     void cleanupTestCase();
@@ -495,6 +499,49 @@ void TestMainWindow::logsAndExportsARun()
     });
     QVERIFY(inRange > 0 && inRange < all.size());
     QCOMPARE(exportLines(QStringLiteral("range.csv"), range).size(), inRange);
+}
+
+void TestMainWindow::browsesALoggedRun()
+{
+    // The run logsAndExportsARun stopped: its calls on ibm.us, read back from
+    // the log, are the model's calls on the closes the replay reached.
+    const ReplaySnapshot s = window_->engine()->snapshot();
+    const std::size_t records = s.stocks[static_cast<std::size_t>(sourceRow(QStringLiteral("ibm.us")).row())].records;
+    const ExpectedTally expected = scoreByHand(sample_.at(QStringLiteral("ibm.us")), records);
+    QVERIFY(expected.resolved > 0);
+
+    window_->watchlistView()->setCurrentIndex(window_->watchlistProxy()->mapFromSource(sourceRow(QStringLiteral("ibm.us"))));
+    window_->findChild<QTableView*>(QStringLiteral("runsView"))->selectRow(0);
+    RunBrowser* browser = window_->browseRun();
+    QVERIFY(browser);
+    QCOMPARE(browser->run().id, window_->runs()->run(0)->id);
+    QSignalSpy shown(browser, &RunBrowser::shown);
+    QVERIFY(shown.wait(kPatienceMs));
+    QCOMPARE(shown.front().front().toBool(), true);
+
+    const StockHistory& h = browser->charts()->history();
+    QVERIFY(h.isLogged());
+    QCOMPARE(h.series().name, std::string("ibm.us"));
+    QCOMPARE(static_cast<qint64>(h.tally().resolved), expected.resolved);
+    QCOMPARE(static_cast<qint64>(h.tally().correct), expected.correct);
+    QVERIFY(std::abs(h.calls().back().pUp - expected.lastPUp) < 1e-12);
+    // Every call is drawn: one marker each, right or wrong, up or down.
+    qsizetype markers = 0;
+    for (int m = 0; m < StockChartPanel::MarkerCount; ++m)
+        markers += browser->charts()->markerSeries(static_cast<StockChartPanel::Marker>(m))->count();
+    QVERIFY(markers > 0);
+    QVERIFY(browser->charts()->priceSeries()->count() > 0);
+
+    // Another stock from the list, then the window closes with no trace.
+    browser->stocks()->setFilterFixedString(QStringLiteral("mcd"));
+    QCOMPARE(browser->stocks()->rowCount(), 1);
+    shown.clear();
+    browser->showStock(QStringLiteral("mcd.us"));
+    QVERIFY(shown.wait(kPatienceMs));
+    QCOMPARE(browser->charts()->history().series().name, std::string("mcd.us"));
+    QPointer<RunBrowser> guard(browser);
+    browser->close();
+    QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), kPatienceMs);
 }
 
 void TestMainWindow::comparesSelectedStocks()

@@ -69,6 +69,7 @@ private slots:
     void emptyHistoryIsHarmless();
     void eachCallUsesTheModelThenInForce();
     void anotherPassStartsOver();
+    void aLoggedRunMatchesTheReplay();
 };
 
 void TestStockHistory::matchesAHandCount_data()
@@ -197,6 +198,64 @@ void TestStockHistory::anotherPassStartsOver()
     const auto other = std::make_shared<const LogisticModel>(*first);
     QVERIFY(h.setModels({{other}}));  // a new pass with another model
     QCOMPARE(h.records(), std::size_t{0});
+}
+
+void TestStockHistory::aLoggedRunMatchesTheReplay()
+{
+    // The records a replay logs of the hand-made series: each window, its
+    // p_up, and the outcome once the next close came.
+    const auto data = market();
+    const StockSeries& series = data->stock(0);
+    const Expected e = byHand(series.closes, series.size());
+    std::vector<PredictionRecord> logged;
+    for (std::size_t i = kWindow - 1; i < series.size(); ++i) {
+        PredictionRecord r;
+        r.stock = series.name;
+        r.time = series.times[i];
+        r.window.assign(series.closes.begin() + static_cast<std::ptrdiff_t>(i + 1 - kWindow),
+                        series.closes.begin() + static_cast<std::ptrdiff_t>(i + 1));
+        r.pUp = e.pUp[logged.size()];
+        r.up = e.up[logged.size()];
+        if (i + 1 < series.size()) {
+            r.actual = series.closes[i + 1] > series.closes[i];
+            r.resolvedTime = series.times[i + 1];
+        }
+        logged.push_back(r);
+    }
+
+    StockHistory replayed(data, 0, model());
+    replayed.advanceTo(series.size());
+    StockHistory h = StockHistory::fromLog(series.name, logged);
+    QVERIFY(h.isValid() && h.isLogged());
+    QCOMPARE(h.series().name, series.name);
+    // The series starts at the first call: earlier closes have no date in the log.
+    QCOMPARE(h.series().size(), logged.size());
+    QCOMPARE(h.series().closes.front(), series.closes[kWindow - 1]);
+    QCOMPARE(h.series().times.back(), series.times.back());
+    QCOMPARE(h.calls().size(), replayed.calls().size());
+    for (std::size_t i = 0; i < h.calls().size(); ++i) {
+        const StockCall& a = h.calls()[i];
+        const StockCall& b = replayed.calls()[i];
+        QCOMPARE(a.record, i);
+        QCOMPARE(a.time, b.time);
+        QCOMPARE(a.predictedTime, b.predictedTime);
+        QCOMPARE(a.pUp, b.pUp);
+        QCOMPARE(a.up, b.up);
+        QCOMPARE(a.resolved, b.resolved);
+        QCOMPARE(a.correct, b.correct);
+        QCOMPARE(a.resolvedSoFar, b.resolvedSoFar);
+        QCOMPARE(a.correctSoFar, b.correctSoFar);
+        QCOMPARE(a.actualUpSoFar, b.actualUpSoFar);
+        QCOMPARE(a.lastMoveCorrectSoFar, b.lastMoveCorrectSoFar);
+    }
+    QCOMPARE(h.tally().resolved, e.resolved);
+    QCOMPARE(h.tally().correct, e.correct);
+
+    // Complete as it is: neither a replay's progress nor its models move it.
+    h.advanceTo(2);
+    QVERIFY(!h.setModels({{model()}}));
+    QCOMPARE(h.calls().size(), replayed.calls().size());
+    QCOMPARE(h.records(), logged.size());
 }
 
 QTEST_MAIN(TestStockHistory)

@@ -39,11 +39,16 @@ public:
     // The stock's next close: resolves its open call, if it has one.
     std::optional<Outcome> resolve(std::size_t stock, double close)
     {
+        return resolveAs(stock, close > open_[stock].n1);  // a tie is "not up"
+    }
+
+    // The same with the outcome known but not the close: a logged call.
+    std::optional<Outcome> resolveAs(std::size_t stock, bool up)
+    {
         OpenCall& c = open_[stock];
         if (!c.valid)
             return std::nullopt;
         c.valid = false;
-        const bool up = close > c.n1;  // a tie is "not up"
         const Outcome outcome{c.time, up, c.predictedUp == up};
         count(tallies_[stock], c, outcome);
         count(overall_, c, outcome);

@@ -344,6 +344,20 @@ std::optional<std::vector<RunInfo>> PredictionLog::runs(QString* error)
     return result;
 }
 
+std::optional<std::vector<std::string>> PredictionLog::stockNames(QString* error)
+{
+    SqliteStatement s(db_, "SELECT name FROM stocks ORDER BY name");
+    std::vector<std::string> names;
+    int rc = s.ok() ? s.step() : SQLITE_ERROR;
+    for (; rc == SQLITE_ROW; rc = s.step())
+        names.emplace_back(s.text(0));
+    if (rc != SQLITE_DONE) {
+        *error = failure(QStringLiteral("cannot read the stock names"));
+        return std::nullopt;
+    }
+    return names;
+}
+
 std::optional<RunInfo> PredictionLog::run(qint64 id, QString* error)
 {
     SqliteStatement s(db_, std::string("SELECT ") + kRunColumns + " FROM runs WHERE id = ?");

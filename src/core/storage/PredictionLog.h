@@ -89,6 +89,8 @@ public:
     // The log's ids for every stock of `data`, by the data's stock index;
     // stocks it has not seen yet are added.
     std::optional<std::vector<std::int64_t>> stockIds(const MarketData& data, QString* error);
+    // Every stock name the log has seen, in any run, sorted.
+    std::optional<std::vector<std::string>> stockNames(QString* error);
 
     struct Query {
         qint64 run = 0;
