@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "LiveReplay.h"
+#include "OnlineFlags.h"
 #include "core/data/DataLoader.h"
 #include "core/storage/JsonLinesPredictionWriter.h"
 #include "core/storage/RunRecorder.h"
@@ -42,6 +43,8 @@ int ReplayCommand::run(const QStringList& arguments)
     parser.addOptions({data, model, speed, threads, db, resume, jsonl});
     const LiveReplay live;
     live.addTo(parser);
+    const OnlineFlags onlineFlags;
+    onlineFlags.addTo(parser);
     if (const auto exit = parseCommandLine(parser, arguments, "Replay price history and score every window."))
         return *exit;
 
@@ -78,6 +81,11 @@ int ReplayCommand::run(const QStringList& arguments)
             return Usage;
         }
     }
+    const auto online = onlineFlags.read(parser, &error);
+    if (!online) {
+        printError(error);
+        return Usage;
+    }
     bool threadsOk = false;
     const unsigned threadCount = parser.value(threads).toUInt(&threadsOk);
     if (!threadsOk) {
@@ -97,6 +105,10 @@ int ReplayCommand::run(const QStringList& arguments)
     if (live.requested(parser, parser.value(data))) {
         if (resumed) {
             printError("--resume continues a replay of a file; a live feed cannot be replayed");
+            return Usage;
+        }
+        if (online->enabled()) {
+            printError("--clusters and --online replay files; they do not take a live feed yet");
             return Usage;
         }
         return live.run(parser, parser.value(data), std::move(*loadedModel), modelPath,
@@ -153,6 +165,8 @@ int ReplayCommand::run(const QStringList& arguments)
     auto sinkFailed = [&] { return (recorder && recorder->sink().failed()) || (jsonLines && jsonLines->failed()); };
 
     ReplayEngine engine(loaded.data, scorer);
+    if (online->enabled())
+        engine.enableOnlineLearning(*online);
     if (recorder)
         engine.addSink(&recorder->sink());
     if (jsonLines)

@@ -1,6 +1,7 @@
 // End to end: the real command on the real sample, checked against figures
 // this test derives on its own from the files and the model file, with
 // nothing but Qt's text and JSON parsing.
+#include "CliRun.h"
 #include "ExpectedPredictions.h"
 
 #include <QJsonDocument>
@@ -10,26 +11,6 @@
 #include <QTest>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList& args, const QByteArray& input = {})
-{
-    QProcess p;
-    p.start(QStringLiteral(STOCKSTREAM_CLI), args);
-    p.waitForStarted();
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
 
 struct Expected {
     qint64 records = 0, stocks = 0, emptyFiles = 0, windows = 0, resolved = 0, correct = 0, up = 0, lastMove = 0;
@@ -75,7 +56,7 @@ void TestReplayCommand::sampleFiguresMatchIndependentCount()
     const Expected e = deriveFromFiles(QStringLiteral(STOCKSTREAM_SAMPLE_DIR), model);
     QVERIFY(e.records > 100000);
 
-    const Run run = cli({"replay", "--data", QStringLiteral(STOCKSTREAM_SAMPLE_DIR)});
+    const CliRun run = runCli({"replay", "--data", QStringLiteral(STOCKSTREAM_SAMPLE_DIR)});
     QCOMPARE(run.exitCode, 0);
     const QList<QByteArray> lines = run.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 1);  // exactly one line of JSON
@@ -108,7 +89,7 @@ void TestReplayCommand::standardInput()
                      .toUtf8()
                  + "\n";
     ticks += "garbage\n";
-    const Run run = cli({"replay", "--data", "-"}, ticks);
+    const CliRun run = runCli({"replay", "--data", "-"}, ticks);
     QCOMPARE(run.exitCode, 0);
     const QJsonObject s = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(s.value("records").toInteger(), 9);
@@ -160,7 +141,7 @@ void TestReplayCommand::failures()
     QFETCH(QStringList, args);
     QFETCH(int, exitCode);
     QFETCH(QString, message);
-    const Run run = cli(args);
+    const CliRun run = runCli(args);
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY(run.out.isEmpty());
     const QList<QByteArray> errLines = run.err.trimmed().split('\n');
@@ -170,7 +151,7 @@ void TestReplayCommand::failures()
 
 void TestReplayCommand::help()
 {
-    const Run run = cli({"replay", "--help"});
+    const CliRun run = runCli({"replay", "--help"});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("--data"));
     QVERIFY(run.out.contains("--speed"));
