@@ -39,7 +39,6 @@ namespace ss {
 
 namespace {
 
-constexpr int kMaxRecent = 8;
 constexpr int kLoadPollMs = 100;
 constexpr qint64 kRateWindowMs = 500;
 
@@ -132,7 +131,9 @@ MainWindow::MainWindow(QWidget* parent)
     setUpStatusBar();
     restoreSettings();
 
-    openModel(QString::fromLatin1(kBuiltInModel));
+    // Not openModel(): the setting naming the last model must outlive this
+    // start, for openInitial() to restore it.
+    loadModel(QString::fromLatin1(kBuiltInModel));
     refreshTimer_.setInterval(kRefreshMs);
     connect(&refreshTimer_, &QTimer::timeout, this, &MainWindow::refreshFrame);
     loadPollTimer_.setInterval(kLoadPollMs);
@@ -241,6 +242,7 @@ void MainWindow::setUpTimeline()
     auto* bar = ui_->timelineToolBar;
     bar->addWidget(new QLabel(tr(" Speed ")));
     speedSlider_ = new QSlider(Qt::Horizontal);
+    speedSlider_->setObjectName(QStringLiteral("speedSlider"));
     speedSlider_->setRange(0, ReplaySpeed::notchCount() - 1);
     speedSlider_->setPageStep(1);
     speedSlider_->setTickPosition(QSlider::TicksBelow);
@@ -493,7 +495,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     refreshTimer_.start();
 }
 
-bool MainWindow::openModel(const QString& path)
+bool MainWindow::loadModel(const QString& path)
 {
     QString error;
     auto model = LogisticModel::load(path, &error);
@@ -502,6 +504,13 @@ bool MainWindow::openModel(const QString& path)
         return false;
     }
     setModel(std::make_shared<const LogisticModel>(std::move(*model)));
+    return true;
+}
+
+bool MainWindow::openModel(const QString& path)
+{
+    if (!loadModel(path))
+        return false;
     if (path == QLatin1String(kBuiltInModel))
         settings_.remove("model/last");
     else

@@ -48,6 +48,8 @@ public:
     static constexpr int kRefreshMs = 33;
     static constexpr int kOverviewRefreshMs = 250;
     static constexpr int kResortMs = 500;
+    // Entries of File ▸ Open Recent.
+    static constexpr int kMaxRecent = 8;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -115,6 +117,8 @@ private:
     void finishLoad(const QString& path);
     void showData(std::shared_ptr<const MarketData> data, const QString& path);
     void setModel(std::shared_ptr<const LogisticModel> model);
+    // openModel() without remembering the file as the last model.
+    bool loadModel(const QString& path);
     void useTrainedModel(std::shared_ptr<const LogisticModel> model);
     void showModel();
     void showSelectedStock();
