@@ -94,6 +94,9 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
     options.idleTimeout = *idleTimeout;
     options.reconnect = parser.isSet(reconnect_);
 
+    // Ctrl-C or SIGTERM is how a live feed usually ends: the logs commit and
+    // close. Installed before anyone can learn the port and connect.
+    const TerminationRequest termination;
     std::string sourceError;
     auto source = LiveSource::create(options, &sourceError);
     if (!source) {
@@ -136,8 +139,6 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
     }
     auto sinkFailed = [&] { return (recorder && recorder->sink().failed()) || (jsonLines && jsonLines->failed()); };
 
-    // Ctrl-C or SIGTERM is how a live feed usually ends: the logs commit and close.
-    const TerminationRequest termination;
     QElapsedTimer clock;
     clock.start();
     ProgressLine progressLine;
@@ -165,7 +166,10 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
     summary.insert("out_of_order", static_cast<qint64>(session.outOfOrder()));
     summary.insert("idle_drops", static_cast<qint64>(session.source().idleDrops()));
     summary.insert("elapsed_s", elapsed);
-    summary.insert("records_per_s", elapsed > 0 ? snapshot.progress.processed / elapsed : 0.0);
+    // The feed's own rate: from its first connection, not from the wait for it.
+    const double streamed = snapshot.progress.activeSeconds;
+    summary.insert("stream_s", streamed);
+    summary.insert("records_per_s", streamed > 0 ? snapshot.progress.processed / streamed : 0.0);
     if (!jsonLinesWritten) {
         printError(jsonLinesError);
         return Failure;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace ss {
 
@@ -39,9 +40,11 @@ bool LiveSession::waitUntilDone(std::chrono::milliseconds timeout)
 
 void LiveSession::run()
 {
-    const auto started = std::chrono::steady_clock::now();
+    std::optional<std::chrono::steady_clock::time_point> connected;
     std::vector<char> buffer;
     for (int fd; (fd = source_->next()) >= 0;) {
+        if (!connected)
+            connected = std::chrono::steady_clock::now();
         FileReport file;
         file.file = source_->describe();
         if (source_->connections() > 1)
@@ -55,7 +58,8 @@ void LiveSession::run()
         report_.add(std::move(file));
     }
     complete_ = !source_->stopped() && source_->error().empty();
-    activeSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (connected)
+        activeSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - *connected).count();
     for (PredictionSink* sink : pipeline_.sinks())
         sink->onFinish(complete_);
     {

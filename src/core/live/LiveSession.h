@@ -77,7 +77,7 @@ private:
     LoadReport report_;
     bool complete_ = false;
     Timestamp lastTime_ = 0;
-    double activeSeconds_ = 0;
+    double activeSeconds_ = 0;  // from the first connection to the end
 
     std::atomic<std::size_t> records_{0};
     std::atomic<std::size_t> rejected_{0};
