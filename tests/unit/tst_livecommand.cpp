@@ -1,0 +1,293 @@
+// The command line's live feeds end to end: `produce` into `replay` through
+// a pipe, standard input and loopback TCP gives exactly the calls of a
+// replay of the files (checked against calls this test derives from the
+// files itself), and producers that die, peers that say nothing, huge or
+// invalid lines and a SIGTERM lose or duplicate nothing.
+#include "CliRun.h"
+#include "ExpectedPredictions.h"
+#include "LoopbackSocket.h"
+#include "Patience.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <set>
+
+namespace {
+
+QJsonObject summaryOf(const QByteArray& out)
+{
+    return QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// `replay --listen 127.0.0.1:0 ARGS`, started, with the port it printed.
+struct Listener {
+    explicit Listener(const QStringList& args)
+    {
+        process.setReadChannel(QProcess::StandardError);
+        process.start(QStringLiteral(STOCKSTREAM_CLI), QStringList{"replay", "--listen", "127.0.0.1:0"} + args);
+        const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
+        QDeadlineTimer deadline(kPatienceMs);
+        while (port == 0 && !deadline.hasExpired() && process.waitForReadyRead(kPatienceMs)) {
+            err += process.readAllStandardError();
+            if (const auto match = listening.match(QString::fromUtf8(err)); match.hasMatch())
+                port = static_cast<quint16>(match.captured(1).toUInt());
+        }
+    }
+    ~Listener()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(kPatienceMs);
+        }
+    }
+    QString address() const { return QStringLiteral("tcp://127.0.0.1:%1").arg(port); }
+    CliRun finish()
+    {
+        if (!process.waitForFinished(kPatienceMs))
+            process.kill();
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), err + process.readAllStandardError()};
+    }
+
+    QProcess process;
+    QByteArray err;
+    quint16 port = 0;
+};
+
+// The figures every way of feeding the same ticks must agree on.
+QJsonObject figures(const QJsonObject& s)
+{
+    QJsonObject f;
+    for (const char* key : {"records", "stocks", "windows", "resolved", "correct", "accuracy", "baselines", "unresolved"})
+        f.insert(key, s.value(key));
+    return f;
+}
+
+QList<QByteArray> sortedLines(const QByteArray& text)
+{
+    QList<QByteArray> lines = text.trimmed().split('\n');
+    std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
+} // namespace
+
+class TestLiveCommand : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void everyFeedGivesTheCallsOfAReplay();
+    void producerKilledMidStream();
+    void badLinesOnStandardInput();
+    void silentPeerIsDropped();
+    void sigtermCommitsTheLog();
+    void failures_data();
+    void failures();
+
+private:
+    QString path(const QString& name) const { return dir_.filePath(name); }
+    QString dataDir() const { return dir_.filePath("data"); }
+
+    QTemporaryDir dir_;
+    QByteArray ticks_;      // `produce --to -` of the data
+    QByteArray replayed_;   // `replay --jsonl` of the data files
+    QJsonObject figures_;
+};
+
+// A few of the sample's stocks (with its empty file) keep every run short.
+void TestLiveCommand::initTestCase()
+{
+    QVERIFY(dir_.isValid());
+    QVERIFY(QDir().mkpath(dataDir()));
+    for (const char* name : {"bolt.us.txt", "ibm.us.txt", "ko.us.txt", "msft.us.txt"})
+        QVERIFY(QFile::copy(QStringLiteral(STOCKSTREAM_SAMPLE_DIR "/") + name, dataDir() + '/' + name));
+
+    const CliRun produce = runCli({"produce", "--data", dataDir(), "--to", "-"});
+    QCOMPARE(produce.exitCode, 0);
+    ticks_ = produce.out;
+    const CliRun replay = runCli({"replay", "--data", dataDir(), "--jsonl", path("replay.jsonl")});
+    QCOMPARE(replay.exitCode, 0);
+    replayed_ = readFile(path("replay.jsonl"));
+    figures_ = figures(summaryOf(replay.out));
+
+    // The replay itself against calls derived here from the files.
+    const QJsonObject model = readJsonFile(QStringLiteral(STOCKSTREAM_SOURCE_DIR "/models/ibm-relative-w5.json"));
+    const ExpectedCalls expected = expectedCalls(dataDir(), model);
+    std::set<QString> seen;
+    for (const QByteArray& line : replayed_.trimmed().split('\n')) {
+        const QString wrong = checkRecord(QJsonDocument::fromJson(line).object(), expected, seen);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong + ": " + line));
+    }
+    QCOMPARE(seen.size(), expected.size());
+    qint64 records = 0;
+    for (const auto& [stock, series] : readTickerFolder(dataDir()))
+        records += qint64(series.closes.size());
+    QCOMPARE(ticks_.count('\n'), records);
+    QCOMPARE(figures_.value("records").toInteger(), records);
+}
+
+void TestLiveCommand::everyFeedGivesTheCallsOfAReplay()
+{
+    const CliRun whole = runCli({"replay", "--data", "-", "--jsonl", path("whole.jsonl")}, ticks_);
+    const CliRun live = runCli({"replay", "--data", "-", "--live", "--jsonl", path("stdin.jsonl")}, ticks_);
+    Listener tcp({"--jsonl", path("tcp.jsonl"), "--db", path("tcp.sqlite")});
+    QVERIFY(tcp.port != 0);
+    const CliRun produce = runCli({"produce", "--data", dataDir(), "--to", tcp.address()});
+    const CliRun received = tcp.finish();
+    for (const CliRun* run : {&whole, &live, &produce, &received})
+        QVERIFY2(run->exitCode == 0, run->err.constData());
+
+    QCOMPARE(figures(summaryOf(whole.out)), figures_);
+    QCOMPARE(figures(summaryOf(live.out)), figures_);
+    QCOMPARE(figures(summaryOf(received.out)), figures_);
+    QCOMPARE(summaryOf(received.out).value("connections").toInteger(), 1);
+    QCOMPARE(readFile(path("whole.jsonl")), replayed_);
+    QCOMPARE(readFile(path("stdin.jsonl")), replayed_);
+    QCOMPARE(readFile(path("tcp.jsonl")), replayed_);
+
+    // The log holds the same calls, each once.
+    const CliRun exported = runCli({"export", "--db", path("tcp.sqlite"), "--format", "jsonl", "--out", path("tcp-log.jsonl")});
+    QCOMPARE(exported.exitCode, 0);
+    QCOMPARE(sortedLines(readFile(path("tcp-log.jsonl"))), sortedLines(replayed_));
+}
+
+void TestLiveCommand::producerKilledMidStream()
+{
+    Listener tcp({"--jsonl", path("killed.jsonl"), "--db", path("killed.sqlite")});
+    QVERIFY(tcp.port != 0);
+    QProcess producer;
+    producer.start(QStringLiteral(STOCKSTREAM_CLI),
+                   {"produce", "--data", dataDir(), "--to", tcp.address(), "--speed", "20000"});
+    QVERIFY(producer.waitForStarted());
+    QTest::qWait(500);
+    producer.kill();  // SIGKILL: possibly mid-line
+    QVERIFY(producer.waitForFinished(kPatienceMs));
+    const CliRun received = tcp.finish();
+    QCOMPARE(received.exitCode, 0);
+    const QJsonObject s = summaryOf(received.out);
+    const qint64 records = s.value("records").toInteger();
+    QVERIFY(records > 0);
+    QVERIFY(records < figures_.value("records").toInteger());
+    QVERIFY(s.value("rejected").toInteger() <= 1);  // a line cut short
+
+    // Exactly the calls of a replay of the ticks that arrived.
+    QByteArray prefix;
+    for (qsizetype at = 0, line = 0; line < records; ++line) {
+        const qsizetype end = ticks_.indexOf('\n', at) + 1;
+        prefix += ticks_.mid(at, end - at);
+        at = end;
+    }
+    const CliRun replay = runCli({"replay", "--data", "-", "--jsonl", path("prefix.jsonl")}, prefix);
+    QCOMPARE(replay.exitCode, 0);
+    const QByteArray calls = readFile(path("prefix.jsonl"));
+    QCOMPARE(readFile(path("killed.jsonl")), calls);
+    const CliRun exported = runCli({"export", "--db", path("killed.sqlite"), "--format", "jsonl", "--out", path("killed-log.jsonl")});
+    QCOMPARE(exported.exitCode, 0);
+    QCOMPARE(sortedLines(readFile(path("killed-log.jsonl"))), sortedLines(calls));
+}
+
+void TestLiveCommand::badLinesOnStandardInput()
+{
+    QList<QByteArray> lines = ticks_.trimmed().split('\n');
+    const qsizetype n = lines.size();
+    lines.insert(n / 2, QByteArray(10 * 1024 * 1024, '{'));
+    lines.insert(n / 3, "{\"stock\": \"\xff\xfe\", \"price\": 1, \"date\": \"1990-01-02\"}");
+    lines.insert(n / 4, "\xc3\x28\x00\xff garbage");
+    lines.insert(n / 5, lines.at(n / 5 - 2));  // a repeated tick
+    const CliRun live = runCli({"replay", "--data", "-", "--live", "--jsonl", path("bad.jsonl")}, lines.join('\n') + '\n');
+    QCOMPARE(live.exitCode, 0);
+    const QJsonObject s = summaryOf(live.out);
+    QCOMPARE(figures(s), figures_);
+    QCOMPARE(s.value("rejected").toInteger(), 4);
+    QCOMPARE(s.value("out_of_order").toInteger(), 1);
+    QCOMPARE(readFile(path("bad.jsonl")), replayed_);
+    QVERIFY2(live.err.contains("line too long") || live.err.contains("rejected"), live.err.constData());
+}
+
+// Without --reconnect the feed is its first peer: one that says nothing is
+// dropped after --idle-timeout, and the run ends with an empty log.
+void TestLiveCommand::silentPeerIsDropped()
+{
+    Listener tcp({"--idle-timeout", "0.2", "--db", path("silent.sqlite")});
+    QVERIFY(tcp.port != 0);
+    const int peer = loopback::dial(tcp.port);
+    QVERIFY(peer >= 0);
+    const CliRun received = tcp.finish();
+    ::close(peer);
+    QCOMPARE(received.exitCode, 0);
+    const QJsonObject s = summaryOf(received.out);
+    QCOMPARE(s.value("records").toInteger(), 0);
+    QCOMPARE(s.value("idle_drops").toInteger(), 1);
+    QCOMPARE(s.value("state").toString(), QStringLiteral("finished"));
+}
+
+// A live feed usually ends with SIGTERM: the log holds exactly the calls
+// the summary counts, and its run is marked stopped.
+void TestLiveCommand::sigtermCommitsTheLog()
+{
+    Listener tcp({"--reconnect", "--db", path("term.sqlite"), "--jsonl", path("term.jsonl")});
+    QVERIFY(tcp.port != 0);
+    const CliRun produce = runCli({"produce", "--data", dataDir(), "--to", tcp.address()});
+    QCOMPARE(produce.exitCode, 0);
+    const int silent = loopback::dial(tcp.port);  // still connected when the signal comes
+    tcp.process.terminate();
+    const CliRun received = tcp.finish();
+    ::close(silent);
+    QCOMPARE(received.exitCode, 0);
+    const QJsonObject s = summaryOf(received.out);
+    QCOMPARE(s.value("state").toString(), QStringLiteral("stopped"));
+    const CliRun runs = runCli({"export", "--db", path("term.sqlite"), "--format", "jsonl", "--out", path("term-log.jsonl")});
+    QCOMPARE(runs.exitCode, 0);
+    const QByteArray logged = readFile(path("term-log.jsonl"));
+    QCOMPARE(qint64(logged.count('\n')), s.value("windows").toInteger());
+    QCOMPARE(sortedLines(logged), sortedLines(readFile(path("term.jsonl"))));
+}
+
+void TestLiveCommand::failures_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString sample = QStringLiteral(STOCKSTREAM_SAMPLE_DIR);
+    const QString closed = QStringLiteral("tcp://127.0.0.1:%1").arg(loopback::freePort());
+    QTest::newRow("produce to kafka") << QStringList{"produce", "--data", sample, "--to", "kafka://broker:9092/test"}
+                                      << 2 << "kafka";
+    QTest::newRow("replay from kafka") << QStringList{"replay", "--data", "kafka://broker:9092/test"} << 2 << "kafka";
+    QTest::newRow("produce without data") << QStringList{"produce"} << 2 << "--data";
+    QTest::newRow("produce to a file") << QStringList{"produce", "--data", sample, "--to", "out.jsonl"} << 2 << "--to";
+    QTest::newRow("produce bad speed") << QStringList{"produce", "--data", sample, "--speed", "0"} << 2 << "--speed";
+    QTest::newRow("produce to nobody") << QStringList{"produce", "--data", sample, "--to", closed, "--retry-for", "0.2"}
+                                       << 1 << "cannot connect";
+    QTest::newRow("bad listen") << QStringList{"replay", "--listen", "localhost:http"} << 2 << "--listen";
+    QTest::newRow("listen and data") << QStringList{"replay", "--listen", "0", "--data", sample} << 2 << "--listen";
+    QTest::newRow("live from a folder") << QStringList{"replay", "--data", sample, "--live"} << 2 << "live feed";
+    QTest::newRow("bad idle timeout") << QStringList{"replay", "--listen", "0", "--idle-timeout", "-1"} << 2
+                                      << "--idle-timeout";
+}
+
+void TestLiveCommand::failures()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+    if (exitCode == 2) {
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(run.err.trimmed().split('\n').size(), 1);  // one clear line
+    }
+}
+
+QTEST_MAIN(TestLiveCommand)
+#include "tst_livecommand.moc"
