@@ -176,6 +176,9 @@ void TestDataLoader::jsonLinesBadInput_data()
                                    << "after the JSON";
     QTest::newRow("unterminated") << QByteArray(R"({"stock":"x.us","price":1,"date":"1970-01-19")")
                                   << "invalid JSON";
+    // Only live feeds take the collector's window records: a file is ticks.
+    QTest::newRow("window record") << QByteArray(R"({"stock":"x.us","prices":[1,2,3],"date":"1970-01-19"})")
+                                   << "missing";
 }
 
 void TestDataLoader::jsonLinesBadInput()
