@@ -74,7 +74,7 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
         std::tie(options.host, options.port) = *address;
     } else if (data.startsWith(QLatin1String(kTcpScheme))) {
         const auto address = parseHostPort(data.mid(6).toStdString(), {});
-        if (!address || address->second == 0) {
+        if (!address || address->first.empty() || address->second == 0) {
             printError(QStringLiteral("--data takes tcp://HOST:PORT, not '%1'").arg(data));
             return Usage;
         }

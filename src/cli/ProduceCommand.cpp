@@ -74,7 +74,7 @@ int ProduceCommand::run(const QStringList& arguments)
         const auto address = destination.startsWith(QLatin1String("tcp://"))
                                  ? parseHostPort(destination.mid(6).toStdString(), {})
                                  : std::nullopt;
-        if (!address) {
+        if (!address || address->first.empty() || address->second == 0) {
             printError(QStringLiteral("--to takes - or tcp://HOST:PORT, not '%1'").arg(destination));
             return Usage;
         }

@@ -265,6 +265,8 @@ void TestLiveCommand::failures_data()
     QTest::newRow("replay from kafka") << QStringList{"replay", "--data", "kafka://broker:9092/test"} << 2 << "kafka";
     QTest::newRow("produce without data") << QStringList{"produce"} << 2 << "--data";
     QTest::newRow("produce to a file") << QStringList{"produce", "--data", sample, "--to", "out.jsonl"} << 2 << "--to";
+    QTest::newRow("produce to no host") << QStringList{"produce", "--data", sample, "--to", "tcp://9000"} << 2 << "--to";
+    QTest::newRow("replay from no host") << QStringList{"replay", "--data", "tcp://9000"} << 2 << "--data";
     QTest::newRow("produce bad speed") << QStringList{"produce", "--data", sample, "--speed", "0"} << 2 << "--speed";
     QTest::newRow("produce to nobody") << QStringList{"produce", "--data", sample, "--to", closed, "--retry-for", "0.2"}
                                        << 1 << "cannot connect";
