@@ -12,7 +12,7 @@ QString flag(const QCommandLineOption& option)
     return QStringLiteral("--") + option.names().constFirst();
 }
 
-// A value of the flag's list of words, by position.
+// The position of the flag's value among words, listed in the order of the enum it picks.
 bool choice(const QCommandLineParser& parser, const QCommandLineOption& option, const QStringList& words, int* index,
             QString* error)
 {

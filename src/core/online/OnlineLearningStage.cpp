@@ -65,7 +65,7 @@ void OnlineLearningStage::reset()
 void OnlineLearningStage::processReturns(const Tick& tick, const Windower& windower)
 {
     const std::size_t stock = tick.stock;
-    double* features = &pendingFeatures_[stock * static_cast<std::size_t>(dimension_)];
+    double* x = &pendingFeatures_[stock * static_cast<std::size_t>(dimension_)];
     PendingReturn& pending = pendingReturns_[stock];
     if (pending.valid) {
         const double actual = returns::relative(tick.close, pending.close);
@@ -73,34 +73,34 @@ void OnlineLearningStage::processReturns(const Tick& tick, const Windower& windo
         const auto c = static_cast<std::size_t>(pending.cluster);
         clusterTallies_[c].add(pending.predicted, actual, tick.close > pending.close);
         std::vector<double>& examples = examples_[c];
-        examples.insert(examples.end(), features, features + dimension_);
+        examples.insert(examples.end(), x, x + dimension_);
         examples.push_back(actual);
         ++batchResolved_[c];
         batchRealPrice_[c] += tick.close;
         batchPredictedPrice_[c] += pending.close * (1.0 + pending.predicted);
         pending.valid = false;
     }
-    if (!returns::recent(windower, stock, dimension_, features))
+    if (!returns::recent(windower, stock, dimension_, x))
         return;
     if (!kmeans_.initialized()) {
-        seedPoints_.insert(seedPoints_.end(), features, features + dimension_);
+        seedPoints_.insert(seedPoints_.end(), x, x + dimension_);
         return;
     }
-    const int c = accumulate(features);
+    const int c = accumulate(x);
     stockCluster_[stock] = c;
-    pending = {regressions_[static_cast<std::size_t>(c)].predict(features), tick.close, c, true};
+    pending = {regressions_[static_cast<std::size_t>(c)].predict(x), tick.close, c, true};
 }
 
 void OnlineLearningStage::processCall(const Tick& tick, const Windower& windower, std::optional<bool> staticUp)
 {
     const std::size_t stock = tick.stock;
-    double* features = &callFeatures_[stock * static_cast<std::size_t>(scorerFeatures_)];
+    double* x = &callFeatures_[stock * static_cast<std::size_t>(scorerFeatures_)];
     // Both evaluators hold a call on the same window, or neither does.
     const auto staticOutcome = staticCalls_.resolve(stock, tick.close);
     if (const auto outcome = onlineCalls_.resolve(stock, tick.close); outcome && staticOutcome) {
         onlineRolling_.add(outcome->correct);
         staticRolling_.add(staticOutcome->correct);
-        if (!scorerFor(stock).learn(features, outcome->actualUp))
+        if (!scorerFor(stock).learn(x, outcome->actualUp))
             ++scorerRestarts_;
     }
     // Only the windows both scorers call are compared.
@@ -108,13 +108,12 @@ void OnlineLearningStage::processCall(const Tick& tick, const Windower& windower
     const int w = startModel_.window();
     if (!staticUp || !windower.window(stock, w, window.data()))
         return;
-    features::compute(startModel_.transform(), window.data(), w, features);
+    features::compute(startModel_.transform(), window.data(), w, x);
     const double n1 = window[static_cast<std::size_t>(w - 1)], n2 = window[static_cast<std::size_t>(w - 2)];
-    const bool onlineUp = LogisticModel::probability(scorerFor(stock).margin(features)) > 0.5;
+    const bool onlineUp = LogisticModel::probability(scorerFor(stock).margin(x)) > 0.5;
     onlineCalls_.call(stock, tick.time, n1, n2, onlineUp);
     staticCalls_.call(stock, tick.time, n1, n2, *staticUp);
 }
-
 
 void OnlineLearningStage::finish()
 {

@@ -11,7 +11,8 @@
 namespace ss {
 
 // The clusters at the end of one batch. Matrices are row-major, one row a
-// cluster. Prices are means over the predictions resolved in that batch.
+// cluster. Prices are means over the predictions resolved in that batch
+// (0 for a cluster with none).
 struct ClusterFrame {
     Timestamp time = 0;                 // of the batch's last record
     std::vector<double> centres;        // k × featureWindow
