@@ -133,16 +133,8 @@ bool LiveSession::continuesWindow(std::size_t stock, const std::vector<double>& 
 
 ReplaySnapshot LiveSession::snapshot() const
 {
-    ReplaySnapshot s;
-    s.progress = {complete_ ? ReplayState::Finished : ReplayState::Stopped, pipeline_.records(), pipeline_.records(),
-                  lastTime_, activeSeconds_};
-    s.overall = pipeline_.evaluator().overall();
-    s.stocks = pipeline_.stocks();
-    s.tallies = pipeline_.evaluator().stocks();
-    s.openCalls = pipeline_.evaluator().openCalls();
-    s.model = pipeline_.model();
-    s.models = pipeline_.models();
-    return s;
+    return snapshotOf(pipeline_, {complete_ ? ReplayState::Finished : ReplayState::Stopped, pipeline_.records(),
+                                  pipeline_.records(), lastTime_, activeSeconds_});
 }
 
 } // namespace ss

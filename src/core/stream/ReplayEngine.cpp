@@ -24,6 +24,21 @@ const char* replayStateName(ReplayState state)
     return "unknown";
 }
 
+ReplaySnapshot snapshotOf(const PredictionPipeline& pipeline, const ReplayProgress& progress)
+{
+    ReplaySnapshot s;
+    s.progress = progress;
+    s.overall = pipeline.evaluator().overall();
+    s.stocks = pipeline.stocks();
+    s.tallies = pipeline.evaluator().stocks();
+    s.openCalls = pipeline.evaluator().openCalls();
+    s.model = pipeline.model();
+    s.models = pipeline.models();
+    if (const OnlineLearningStage* online = pipeline.online())
+        s.online = online->snapshot();
+    return s;
+}
+
 ReplayEngine::ReplayEngine(std::shared_ptr<const MarketData> data, std::shared_ptr<const LogisticModel> model,
                            QObject* parent)
     : QObject(parent), data_(std::move(data)), merger_(*data_), pipeline_(data_->stockCount(), std::move(model))
@@ -222,20 +237,10 @@ ReplayProgress ReplayEngine::progress() const
 
 ReplaySnapshot ReplayEngine::snapshot() const
 {
-    ReplaySnapshot s;
     readersWaiting_.fetch_add(1);
     std::lock_guard lock(dataMutex_);
     readersWaiting_.fetch_sub(1);
-    s.progress = progress();
-    s.overall = pipeline_.evaluator().overall();
-    s.stocks = pipeline_.stocks();
-    s.tallies = pipeline_.evaluator().stocks();
-    s.openCalls = pipeline_.evaluator().openCalls();
-    s.model = pipeline_.model();
-    s.models = pipeline_.models();
-    if (const OnlineLearningStage* online = pipeline_.online())
-        s.online = online->snapshot();
-    return s;
+    return snapshotOf(pipeline_, progress());
 }
 
 bool ReplayEngine::waitUntilDone(std::chrono::milliseconds timeout) const

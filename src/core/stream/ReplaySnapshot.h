@@ -44,4 +44,8 @@ struct ReplaySnapshot {
     std::optional<OnlineSnapshot> online;        // when online learning is on
 };
 
+// Everything `pipeline` knows, with the progress its driver reports: what
+// a replay or a live feed shows. The caller keeps the pipeline still.
+ReplaySnapshot snapshotOf(const PredictionPipeline& pipeline, const ReplayProgress& progress);
+
 } // namespace ss
