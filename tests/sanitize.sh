@@ -5,7 +5,8 @@
 #         the whole test suite
 #   tsan  ThreadSanitizer: the tests where threads hand work to each other
 #         (replay engine and its stress, parallel loading, the prediction
-#         log's writer thread, the main window's engine hand-off)
+#         log's writer thread, the main window's engine hand-off, a live
+#         feed's reader thread)
 # The first finding aborts its test, so the run fails on any report.
 #
 #   sh tests/sanitize.sh [asan] [tsan]        (default: both)
@@ -24,7 +25,7 @@ supp="$root/tests/sanitizers"
 # to its writer thread runs in-process in tst_predictionlog; the tests that
 # start the command line (QProcess) are left out: TSan's fork handling
 # aborts in them.
-tsan_tests="tst_replayengine tst_replaystress tst_loadstress tst_predictionlog tst_mainwindow"
+tsan_tests="tst_replayengine tst_replaystress tst_loadstress tst_predictionlog tst_mainwindow tst_livesession"
 
 for config in $configs; do
     build="$base/build-$config"
