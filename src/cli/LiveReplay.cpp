@@ -59,6 +59,10 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
                     const QString& modelPath, const Outputs& outputs) const
 {
     LiveSourceOptions options;
+    if (parser.isSet(QStringLiteral("speed"))) {
+        printError("a live feed flows at its producer's pace: give --speed to produce instead");
+        return Usage;
+    }
     if (data.startsWith(QLatin1String("kafka://"))) {
         printError("kafka:// sources are not supported yet; use tcp://HOST:PORT, --listen, or --data - --live");
         return Usage;

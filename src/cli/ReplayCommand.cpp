@@ -30,8 +30,8 @@ QString rate(double perSecond)
 int ReplayCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption data("data", "Folder of ticker files, one ticker file, data.csv, JSON lines, or - for "
-                                          "standard input.", "PATH");
+    const QCommandLineOption data("data", "Folder of ticker files, one ticker file, data.csv, JSON lines, - for "
+                                          "standard input, or tcp://HOST:PORT for a live feed.", "PATH");
     const QCommandLineOption model("model", "Model JSON file (default: the built-in IBM relative model).", "FILE");
     const QCommandLineOption speed("speed", "Records per second, or max (default).", "max|N", "max");
     const QCommandLineOption threads("threads", "Threads for reading files (default: all cores).", "N", "0");

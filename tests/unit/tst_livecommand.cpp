@@ -272,6 +272,7 @@ void TestLiveCommand::failures_data()
                                        << 1 << "cannot connect";
     QTest::newRow("bad listen") << QStringList{"replay", "--listen", "localhost:http"} << 2 << "--listen";
     QTest::newRow("listen and data") << QStringList{"replay", "--listen", "0", "--data", sample} << 2 << "--listen";
+    QTest::newRow("paced live feed") << QStringList{"replay", "--listen", "0", "--speed", "10"} << 2 << "--speed";
     QTest::newRow("live from a folder") << QStringList{"replay", "--data", sample, "--live"} << 2 << "live feed";
     QTest::newRow("bad idle timeout") << QStringList{"replay", "--listen", "0", "--idle-timeout", "-1"} << 2
                                       << "--idle-timeout";
