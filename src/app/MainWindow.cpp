@@ -2,6 +2,7 @@
 #include "ui_MainWindow.h"
 
 #include "BuiltInSample.h"
+#include "CandleLoadJob.h"
 #include "DataLoadJob.h"
 #include "DataQualityModel.h"
 #include "ExportJob.h"
@@ -210,6 +211,11 @@ void MainWindow::setUpActions()
             [this] { openModel(QString::fromLatin1(kBuiltInModel)); });
     connect(ui_->actionTrainModel, &QAction::triggered, this, &MainWindow::openTrainingDialog);
     connect(ui_->actionResetZoom, &QAction::triggered, ui_->stockCharts, &StockChartPanel::resetZoom);
+    connect(ui_->actionCandlesticks, &QAction::toggled, this, [this](bool on) {
+        settings_.setValue("chart/candlesticks", on);
+        ui_->stockCharts->setCandlesticks(on);
+        loadCandles();
+    });
     connect(ui_->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About StockStream"),
                            tr("<b>StockStream %1</b><p>Replays stock market history as a live stream, scores every "
@@ -299,6 +305,7 @@ void MainWindow::restoreSettings()
     speedSlider_->setValue(notch);
     speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
     ui_->actionLogReplays->setChecked(settings_.value("log/enabled", true).toBool());
+    ui_->actionCandlesticks->setChecked(settings_.value("chart/candlesticks", false).toBool());
     rebuildRecentMenu();
 }
 
@@ -459,6 +466,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     feed_ = std::make_unique<SnapshotFeed>(*engine_);
     connect(feed_.get(), &SnapshotFeed::ready, this, &MainWindow::showSnapshot);
 
+    candleJob_.reset();  // the days of a stock of the data before
     ui_->stockCharts->clear();
     ui_->overviewChart->clear();
     watchlist_->setStocks(*data_);
@@ -588,6 +596,32 @@ void MainWindow::showSelectedStock()
     history.advanceTo(snapshot.stocks[selectedStock_].records);
     ui_->stockCharts->showStock(std::move(history));
     showComparedStocks();
+    loadCandles();
+}
+
+void MainWindow::loadCandles()
+{
+    if (!ui_->actionCandlesticks->isChecked() || !hasSelection_ || !data_ || candleJob_
+        || ui_->stockCharts->showsCandles())
+        return;
+    candleJob_ = std::make_unique<CandleLoadJob>(dataPath_.toStdString(), data_->stock(selectedStock_).name);
+    // Queued: finishing destroys the job, which must not happen while it emits.
+    connect(
+        candleJob_.get(), &CandleLoadJob::finished, this,
+        [this] {
+            const std::unique_ptr<CandleLoadJob> job = std::move(candleJob_);
+            if (job->candles().empty())
+                statusBar()->showMessage(tr("No candlesticks for %1: %2")
+                                             .arg(QString::fromStdString(job->stock()), QString::fromStdString(job->error())),
+                                         10000);
+            ui_->stockCharts->setCandles(job->stock(), job->candles());
+            // The selection may have moved on while this stock was read.
+            if (hasSelection_ && selectedStock_ < data_->stockCount() && data_->stock(selectedStock_).name != job->stock())
+                loadCandles();
+            emit candlesLoaded(!job->candles().empty());
+        },
+        Qt::QueuedConnection);
+    candleJob_->start();
 }
 
 void MainWindow::showComparedStocks()

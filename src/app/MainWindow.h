@@ -24,6 +24,7 @@ class MainWindow;
 
 namespace ss {
 
+class CandleLoadJob;
 class DataLoadJob;
 class DataQualityModel;
 class ExportJob;
@@ -100,6 +101,8 @@ signals:
     void dataLoaded(bool ok);
     // An export finished: the number of records written, -1 on failure.
     void exported(qint64 records);
+    // The selected stock's days for candlesticks were read (ok) or refused.
+    void candlesLoaded(bool ok);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -117,6 +120,9 @@ private:
     void finishLoad(const QString& path);
     void showData(std::shared_ptr<const MarketData> data, const QString& path);
     void setModel(std::shared_ptr<const LogisticModel> model);
+    // Reads the selected stock's days when candlesticks are asked for and
+    // the chart does not have them yet.
+    void loadCandles();
     // openModel() without remembering the file as the last model.
     bool loadModel(const QString& path);
     void useTrainedModel(std::shared_ptr<const LogisticModel> model);
@@ -174,6 +180,7 @@ private:
     QProgressDialog* loadDialog_ = nullptr;
     RunsModel* runs_;
     std::unique_ptr<ExportJob> exportJob_;
+    std::unique_ptr<CandleLoadJob> candleJob_;
     QProgressDialog* exportDialog_ = nullptr;
     TrainingDialog* trainingDialog_ = nullptr;
     QTimer exportPollTimer_;

@@ -1,8 +1,11 @@
 #include "StockChartPanel.h"
 
+#include "CandleDecimator.h"
 #include "ChartView.h"
 #include "SeriesDecimator.h"
 
+#include <QCandlestickSeries>
+#include <QCandlestickSet>
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -23,6 +26,8 @@ namespace {
 // Markers stay readable up to about one every few pixels; past that they
 // would be a smear, so the chart asks for a zoom instead.
 constexpr double kPixelsPerMarker = 3;
+// A candle needs a body and a gap to read as one.
+constexpr double kPixelsPerCandle = 5;
 // Following the replay shows the latest closes: a month at least, a year at most.
 constexpr std::size_t kMinFollowRecords = 20;
 constexpr std::size_t kMaxFollowRecords = 250;
@@ -110,6 +115,11 @@ StockChartPanel::StockChartPanel(QWidget* parent) : QWidget(parent)
     rollingAxis_->setTickCount(3);
 
     price_ = addSeries<QLineSeries>(priceChart_, tr("close"), timeAxes_[0], priceAxis_);
+    candles_ = addSeries<QCandlestickSeries>(priceChart_, tr("open, high, low, close"), timeAxes_[0], priceAxis_);
+    candles_->setIncreasingColor(kRight.lighter(150));
+    candles_->setDecreasingColor(kWrong.lighter(150));
+    candles_->setBodyOutlineVisible(true);
+    candles_->setVisible(false);
     const std::array<QString, MarkerCount> markerNames{tr("▲ right"), tr("▲ wrong"), tr("▼ right"), tr("▼ wrong")};
     for (int m = 0; m < MarkerCount; ++m) {
         auto* s = addSeries<QScatterSeries>(priceChart_, markerNames[static_cast<std::size_t>(m)], timeAxes_[0], priceAxis_);
@@ -152,9 +162,25 @@ StockChartPanel::StockChartPanel(QWidget* parent) : QWidget(parent)
     clear();
 }
 
+void StockChartPanel::setCandlesticks(bool on)
+{
+    candlesticks_ = on;
+    redraw();
+}
+
+void StockChartPanel::setCandles(const std::string& stock, std::vector<Candle> candles)
+{
+    if (!history_.isValid() || history_.series().name != stock)
+        return;
+    days_ = std::move(candles);
+    redraw();
+}
+
 void StockChartPanel::showStock(StockHistory history)
 {
     compareWith({});
+    if (!history_.isValid() || !history.isValid() || history.series().name != history_.series().name)
+        days_.clear();
     history_ = std::move(history);
     follow_ = true;
     rangeMin_ = rangeMax_ = 0;
@@ -240,6 +266,7 @@ void StockChartPanel::clear()
 {
     compareWith({});
     history_ = {};
+    days_.clear();
     priceChart_->setTitle(tr("Select a stock in the watchlist"));
     rebuildPoints();
     redraw();
@@ -325,6 +352,7 @@ void StockChartPanel::redraw()
 {
     if (pricePoints_.empty()) {
         price_->clear();
+        candles_->clear();
         pUp_->clear();
         half_->clear();
         for (auto* s : markers_)
@@ -353,11 +381,9 @@ void StockChartPanel::redraw()
         view->showRange(rangeMin_, rangeMax_);
 
     const int buckets = std::max(1, static_cast<int>(plotWidth / 2));
-    const QList<QPointF> price = SeriesDecimator::decimate(pricePoints_, rangeMin_, rangeMax_, buckets);
-    price_->replace(price);
     double lo = 0;
     double hi = 1;
-    if (SeriesDecimator::yRange(price, rangeMin_, rangeMax_, lo, hi)) {
+    if (drawPrice(plotWidth, lo, hi)) {
         drawCompared(lo, hi);
         fitValueAxis(priceAxis_, lo, hi, 0, std::numeric_limits<double>::max());
     }
@@ -399,6 +425,39 @@ void StockChartPanel::redraw()
     }
     if (rollHi >= rollLo)
         fitValueAxis(rollingAxis_, rollLo, rollHi, 0, 1);
+}
+
+bool StockChartPanel::drawPrice(double plotWidth, double& lo, double& hi)
+{
+    const bool candles = showsCandles();
+    price_->setVisible(!candles);
+    candles_->setVisible(candles);
+    if (!candles) {
+        candles_->clear();
+        const QList<QPointF> price =
+            SeriesDecimator::decimate(pricePoints_, rangeMin_, rangeMax_, std::max(1, static_cast<int>(plotWidth / 2)));
+        price_->replace(price);
+        return SeriesDecimator::yRange(price, rangeMin_, rangeMax_, lo, hi);
+    }
+    price_->clear();
+    // The days the replay has reached, in the visible range.
+    const auto msToTime = [](double ms) { return static_cast<Timestamp>(ms / 1000); };
+    const Timestamp reached = history_.series().times[recordsShown_ - 1];
+    const std::vector<Candle> shown = CandleDecimator::decimate(
+        days_, msToTime(rangeMin_), std::min(msToTime(rangeMax_), reached),
+        std::max(1, static_cast<int>(plotWidth / kPixelsPerCandle)));
+    QList<QCandlestickSet*> sets;
+    sets.reserve(static_cast<qsizetype>(shown.size()));
+    lo = std::numeric_limits<double>::max();
+    hi = std::numeric_limits<double>::lowest();
+    for (const Candle& c : shown) {
+        sets.append(new QCandlestickSet(c.open, c.high, c.low, c.close, ChartView::axisValue(c.time)));
+        lo = std::min(lo, c.low);
+        hi = std::max(hi, c.high);
+    }
+    candles_->clear();
+    candles_->append(sets);
+    return !shown.empty();
 }
 
 // A vertical line on the p_up chart where another model took over: the

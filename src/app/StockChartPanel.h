@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StockHistory.h"
+#include "core/data/CandleReader.h"
 #include "core/stream/ReplaySnapshot.h"
 
 #include <QWidget>
@@ -8,6 +9,7 @@
 #include <array>
 #include <vector>
 
+class QCandlestickSeries;
 class QChart;
 class QDateTimeAxis;
 class QLineSeries;
@@ -58,6 +60,15 @@ public:
     QLineSeries* rollingSeries(Rolling line) const { return rolling_[line]; }
     std::size_t comparedCount() const { return compared_.size(); }
     QLineSeries* comparedSeries(std::size_t i) const { return compared_[i].series; }
+
+    // Candlesticks instead of the close line, for a stock whose days were
+    // given to setCandles(); the line otherwise.
+    void setCandlesticks(bool on);
+    bool candlesticks() const { return candlesticks_; }
+    // The shown stock's days (ignored if another stock is shown by now).
+    void setCandles(const std::string& stock, std::vector<Candle> candles);
+    bool showsCandles() const { return candlesticks_ && !days_.empty(); }
+    QCandlestickSeries* candleSeries() const { return candles_; }
     // How many calls lie in the visible range (markers are hidden past a
     // readable density).
     std::size_t visibleCalls() const { return visibleCalls_; }
@@ -69,6 +80,8 @@ private:
     void appendNewPoints();
     void rebuildPoints();
     void redraw();
+    // Draws the price as candles or as a line; its lowest and highest price.
+    bool drawPrice(double plotWidth, double& lo, double& hi);
     void drawModelSwitches();
     void showTooltip(double x, QPoint globalPos);
 
@@ -90,6 +103,8 @@ private:
 
     std::vector<Compared> compared_;
     std::vector<QPointF> pricePoints_;
+    std::vector<Candle> days_;  // of the shown stock, for candlesticks
+    bool candlesticks_ = false;
     std::array<std::vector<QPointF>, MarkerCount> markerPoints_;
     std::vector<QPointF> pUpPoints_;
     std::array<std::vector<QPointF>, RollingCount> rollingPoints_;
@@ -103,6 +118,7 @@ private:
     QValueAxis* pUpAxis_ = nullptr;
     std::array<ChartView*, 3> views_{};
     QLineSeries* price_;
+    QCandlestickSeries* candles_;
     std::array<QScatterSeries*, MarkerCount> markers_{};
     QLineSeries* pUp_;
     QLineSeries* half_;

@@ -10,6 +10,8 @@
 #include "app/WatchlistModel.h"
 
 #include <QAction>
+#include <QCandlestickSeries>
+#include <QCandlestickSet>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -122,6 +124,7 @@ private slots:
     void filterNarrowsTheWatchlist();
     void logsAndExportsARun();
     void browsesALoggedRun();
+    void drawsCandlesticks();
     void comparesSelectedStocks();
     void cancellingALoadKeepsTheData();
     void cleanupTestCase();
@@ -542,6 +545,46 @@ void TestMainWindow::browsesALoggedRun()
     QPointer<RunBrowser> guard(browser);
     browser->close();
     QTRY_VERIFY_WITH_TIMEOUT(guard.isNull(), kPatienceMs);
+}
+
+void TestMainWindow::drawsCandlesticks()
+{
+    // The sample file's own open, high and low, by date.
+    std::map<qint64, std::array<double, 3>> ranges;
+    QFile file(QStringLiteral(STOCKSTREAM_SOURCE_DIR "/resources/sample/ibm.us.txt"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    for (const QByteArray& raw : file.readAll().split('\n')) {
+        const QList<QByteArray> f = raw.trimmed().split(',');
+        const QDate date = QDate::fromString(QString::fromLatin1(f.front()), Qt::ISODate);
+        if (f.size() >= 5 && date.isValid())
+            ranges[QDateTime(date, QTime(0, 0), Qt::UTC).toSecsSinceEpoch()] = {f[1].toDouble(), f[2].toDouble(), f[3].toDouble()};
+    }
+
+    window_->watchlistView()->setCurrentIndex(window_->watchlistProxy()->mapFromSource(sourceRow(QStringLiteral("ibm.us"))));
+    StockChartPanel* charts = window_->stockCharts();
+    QCOMPARE(charts->history().series().name, std::string("ibm.us"));
+    auto* action = window_->findChild<QAction*>(QStringLiteral("actionCandlesticks"));
+    QSignalSpy loaded(window_.get(), &MainWindow::candlesLoaded);
+    action->setChecked(true);
+    QVERIFY(loaded.wait(kPatienceMs));
+    QCOMPARE(loaded.front().front().toBool(), true);
+    QVERIFY(charts->showsCandles());
+    QVERIFY(!charts->priceSeries()->isVisible());
+    const QList<QCandlestickSet*> sets = charts->candleSeries()->sets();
+    QVERIFY(!sets.isEmpty());
+    // Each candle opens as its first day did, and spans at least that day.
+    for (const QCandlestickSet* set : sets) {
+        const auto day = ranges.find(static_cast<qint64>(set->timestamp() / 1000));
+        QVERIFY(day != ranges.end());
+        QCOMPARE(set->open(), day->second[0]);
+        QVERIFY(set->high() >= day->second[1] && set->low() <= day->second[2]);
+    }
+    QCOMPARE(QSettings().value("chart/candlesticks").toBool(), true);
+
+    action->setChecked(false);
+    QVERIFY(charts->priceSeries()->isVisible());
+    QVERIFY(charts->candleSeries()->sets().isEmpty());
+    QCOMPARE(QSettings().value("chart/candlesticks").toBool(), false);
 }
 
 void TestMainWindow::comparesSelectedStocks()

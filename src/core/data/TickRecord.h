@@ -12,6 +12,12 @@ struct TickRecord {
     std::string_view stock;
     Timestamp time = 0;
     double close = 0;
+    // The day's range, where the line has one: kept only for candlesticks,
+    // which read a single stock's file again (MarketData holds closes alone).
+    bool hasRange = false;
+    double open = 0;
+    double high = 0;
+    double low = 0;
 };
 
 enum class LineKind { Record, Header, Blank, Malformed };

@@ -57,11 +57,18 @@ bool TickerCsvParser::readHeader(std::string_view line)
             column = Column::Close, haveClose = true;
         else if (equalsIgnoreCase(name, "stock") || equalsIgnoreCase(name, "symbol") || equalsIgnoreCase(name, "ticker"))
             column = Column::Stock;
-        else if (equalsIgnoreCase(name, "open") || equalsIgnoreCase(name, "high") || equalsIgnoreCase(name, "low")
-                 || equalsIgnoreCase(name, "volume") || equalsIgnoreCase(name, "openint"))
+        else if (equalsIgnoreCase(name, "open"))
+            column = Column::Open;
+        else if (equalsIgnoreCase(name, "high"))
+            column = Column::High;
+        else if (equalsIgnoreCase(name, "low"))
+            column = Column::Low;
+        else if (equalsIgnoreCase(name, "volume") || equalsIgnoreCase(name, "openint"))
             column = Column::Number;
     }
     fieldCount_ = n;
+    const auto has = [&](Column c) { return std::find(columns_.begin(), columns_.begin() + n, c) != columns_.begin() + n; };
+    hasRange_ = has(Column::Open) && has(Column::High) && has(Column::Low);
     return haveDate && haveClose;
 }
 
@@ -112,6 +119,7 @@ LineKind TickerCsvParser::parse(std::string_view line, TickRecord& out, const ch
     std::size_t n = 0;
     std::optional<Timestamp> time;
     double close = 0;
+    std::array<double, 3> range{};  // open, high, low
     std::string_view stock = defaultStock_;
     for (;; ++n) {
         if (n == fieldCount_) {
@@ -120,7 +128,7 @@ LineKind TickerCsvParser::parse(std::string_view line, TickRecord& out, const ch
         }
         const Column column = columns_[n];
         const char* stop;
-        if (column == Column::Number || column == Column::Close) {
+        if (column == Column::Number || column == Column::Close || column >= Column::Open) {
             double value = 0;
             stop = parseDecimalField(p, end, ',', value);
             if (!stop) {
@@ -138,6 +146,8 @@ LineKind TickerCsvParser::parse(std::string_view line, TickRecord& out, const ch
             }
             if (column == Column::Close)
                 close = value;
+            else if (column >= Column::Open)
+                range[static_cast<std::size_t>(column) - static_cast<std::size_t>(Column::Open)] = value;
         } else {
             stop = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
             stop = stop ? stop : end;
@@ -168,6 +178,10 @@ LineKind TickerCsvParser::parse(std::string_view line, TickRecord& out, const ch
     out.stock = stock;
     out.time = *time;
     out.close = close;
+    out.hasRange = hasRange_;
+    out.open = range[0];
+    out.high = range[1];
+    out.low = range[2];
     return LineKind::Record;
 }
 

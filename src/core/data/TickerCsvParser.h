@@ -28,7 +28,7 @@ public:
 
 private:
     static constexpr std::size_t kMaxFields = 16;
-    enum class Column : std::uint8_t { Ignored, Date, Close, Number, Stock };
+    enum class Column : std::uint8_t { Ignored, Date, Close, Number, Stock, Open, High, Low };
 
     bool readHeader(std::string_view line);
     std::optional<Timestamp> parseDate(std::string_view field);
@@ -37,8 +37,9 @@ private:
     bool started_ = false;
     bool headerRefused_ = false;
     std::size_t fieldCount_ = 7;
-    std::array<Column, kMaxFields> columns_{Column::Date,   Column::Number, Column::Number, Column::Number,
-                                            Column::Close,  Column::Number, Column::Number};
+    std::array<Column, kMaxFields> columns_{Column::Date,  Column::Open,   Column::High,  Column::Low,
+                                            Column::Close, Column::Number, Column::Number};
+    bool hasRange_ = true;  // Open, High and Low columns all present
     // Consecutive rows share their month: remember its first day.
     char cachedMonth_[7] = {};
     Timestamp cachedMonthStart_ = 0;
