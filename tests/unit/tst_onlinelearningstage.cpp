@@ -97,6 +97,7 @@ private slots:
     void scorerLearnsWhatTheStaticModelMisses_data();
     void scorerLearnsWhatTheStaticModelMisses();
     void rewindStartsOver();
+    void stocksAddedMidStream();
     void engineSnapshotCarriesTheFigures();
     void badOptions_data();
     void badOptions();
@@ -308,6 +309,36 @@ void TestOnlineLearningStage::rewindStartsOver()
     QCOMPARE(second.regression.count, first.regression.count);
     QCOMPARE(second.onlineTally.correct, first.onlineTally.correct);
     QCOMPARE(second.clusterHistory.size(), first.clusterHistory.size());
+}
+
+// A live feed numbers its stocks as they come: a stage told of each new
+// stock before its first record gives the figures of one that knew them all
+// from the start.
+void TestOnlineLearningStage::stocksAddedMidStream()
+{
+    const auto data = randomWalks(15, 50, 6);
+    OnlineOptions options = clusters(3, 4, 0.9);
+    options.scorer.enabled = true;
+    options.scorer.scope = OnlineScope::PerStock;
+    const OnlineSnapshot all = replay(*data, options);
+
+    PredictionPipeline pipeline(0, flatModel());
+    pipeline.enableOnlineLearning(options);
+    TickMerger merger(*data);
+    Tick tick{};
+    std::size_t known = 0;
+    while (merger.next(tick)) {
+        while (known <= tick.stock)
+            QCOMPARE(pipeline.addStock(), known++);
+        pipeline.process(tick);
+    }
+    pipeline.finish();
+    const OnlineSnapshot grown = pipeline.online()->snapshot();
+    QCOMPARE(grown.stockCluster, all.stockCluster);
+    QCOMPARE(grown.centres, all.centres);
+    QCOMPARE(grown.regression.absError, all.regression.absError);
+    QCOMPARE(grown.onlineTally.correct, all.onlineTally.correct);
+    QCOMPARE(grown.staticTally.resolved, all.staticTally.resolved);
 }
 
 void TestOnlineLearningStage::engineSnapshotCarriesTheFigures()

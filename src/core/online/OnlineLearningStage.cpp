@@ -50,9 +50,9 @@ OnlineLearningStage::OnlineLearningStage(std::size_t stocks, const OnlineOptions
         stockCluster_.assign(stocks, -1);
     }
     if (options_.scorer.enabled) {
-        const OnlineLogisticModel scorer(startingWeights(startModel, options_.scorer.start), options_.scorer.update,
-                                         options_.scorer.step, 1.0 / startModel.regularizationC());
-        scorers_.assign(options_.scorer.scope == OnlineScope::Global ? 1 : stocks, scorer);
+        startScorer_.emplace(startingWeights(startModel, options_.scorer.start), options_.scorer.update,
+                             options_.scorer.step, 1.0 / startModel.regularizationC());
+        scorers_.assign(options_.scorer.scope == OnlineScope::Global ? 1 : stocks, *startScorer_);
         callFeatures_.resize(stocks * static_cast<std::size_t>(scorerFeatures_));
     }
 }
@@ -60,6 +60,23 @@ OnlineLearningStage::OnlineLearningStage(std::size_t stocks, const OnlineOptions
 void OnlineLearningStage::reset()
 {
     *this = OnlineLearningStage(stocks_, options_, startModel_);
+}
+
+void OnlineLearningStage::addStock()
+{
+    ++stocks_;
+    if (options_.clusteringEnabled()) {
+        pendingReturns_.emplace_back();
+        pendingFeatures_.resize(stocks_ * static_cast<std::size_t>(dimension_));
+        stockCluster_.push_back(-1);
+    }
+    if (options_.scorer.enabled) {
+        if (options_.scorer.scope == OnlineScope::PerStock)
+            scorers_.push_back(*startScorer_);
+        callFeatures_.resize(stocks_ * static_cast<std::size_t>(scorerFeatures_));
+        onlineCalls_.addStock();
+        staticCalls_.addStock();
+    }
 }
 
 void OnlineLearningStage::processReturns(const Tick& tick, const Windower& windower)

@@ -35,6 +35,8 @@ public:
 
     // A new pass of the stream.
     void reset();
+    // A stock first seen mid-stream (live feeds), numbered after the others.
+    void addStock();
     // One record, once the windower holds its close; staticUp is the static
     // model's call on it, if it made one.
     void process(const Tick& tick, const Windower& windower, std::optional<bool> staticUp)
@@ -105,7 +107,8 @@ private:
 
     // The online scorer.
     int scorerFeatures_;
-    std::vector<OnlineLogisticModel> scorers_;  // one, or one per stock
+    std::optional<OnlineLogisticModel> startScorer_;  // what each scorer starts as
+    std::vector<OnlineLogisticModel> scorers_;        // one, or one per stock
     std::vector<double> callFeatures_;          // stocks × scorer features
     ProgressiveEvaluator onlineCalls_, staticCalls_;
     RollingAccuracy onlineRolling_, staticRolling_;

@@ -41,6 +41,8 @@ std::size_t PredictionPipeline::addStock()
     windower_.addStock();
     evaluator_.addStock();
     status_.emplace_back();
+    if (online_)
+        online_->addStock();
     return status_.size() - 1;
 }
 
