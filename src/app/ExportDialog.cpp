@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QPushButton>
 
+#include <algorithm>
+
 namespace ss {
 
 namespace {
@@ -70,6 +72,8 @@ ExportDialog::ExportDialog(std::vector<RunInfo> runs, qint64 run, const QStringL
     connect(ui_->browseButton, &QPushButton::clicked, this, &ExportDialog::chooseFile);
     connect(ui_->buttonBox, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     ui_->messageLabel->hide();
+    // Room for a path of some length.
+    resize(std::max(width(), 520), sizeHint().height());
 }
 
 ExportDialog::~ExportDialog() = default;
