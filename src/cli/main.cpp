@@ -2,6 +2,7 @@
 #include "ExportCommand.h"
 #include "ProduceCommand.h"
 #include "ReplayCommand.h"
+#include "ServeCommand.h"
 #include "TrainCommand.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,7 @@ Commands:
   train    Fit the logistic model on one ticker file.
   export   Write logged predictions as CSV or JSON lines.
   produce  Send price history as a live feed of JSON-line ticks.
+  serve    Serve the local HTTP API over a prediction log.
 
 Run 'stockstream-cli COMMAND --help' for a command's options.
 )";
@@ -39,6 +41,8 @@ int main(int argc, char* argv[])
         return ss::cli::ProduceCommand::run(args.mid(1));
     if (command == "train")
         return ss::cli::TrainCommand::run(args.mid(1));
+    if (command == "serve")
+        return ss::cli::ServeCommand::run(args.mid(1));
     if (command == "--version" || command == "-v") {
         std::printf("stockstream-cli %s\n", STOCKSTREAM_VERSION);
         return ss::cli::Ok;
