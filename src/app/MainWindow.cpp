@@ -442,6 +442,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     feed_.reset();
     engine_.reset();
     logger_.reset();
+    activeRun_ = 0;
     hasSelection_ = false;
     data_ = std::move(data);
     dataPath_ = path;
@@ -453,8 +454,23 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
         if (logger_) {
             logger_->setModel(model_);
             engine_->addSink(logger_.get());
-            connect(logger_.get(), &ReplayLogger::runStarted, this, &MainWindow::refreshRuns, Qt::QueuedConnection);
-            connect(logger_.get(), &ReplayLogger::runEnded, this, &MainWindow::refreshRuns, Qt::QueuedConnection);
+            connect(
+                logger_.get(), &ReplayLogger::runStarted, this,
+                [this](qint64 id) {
+                    activeRun_ = id;
+                    refreshRuns();
+                    updateActions();
+                },
+                Qt::QueuedConnection);
+            connect(
+                logger_.get(), &ReplayLogger::runEnded, this,
+                [this](qint64 id) {
+                    if (activeRun_ == id)
+                        activeRun_ = 0;
+                    refreshRuns();
+                    updateActions();
+                },
+                Qt::QueuedConnection);
             connect(logger_.get(), &ReplayLogger::failed, this,
                     [this](const QString& why) { showError(tr("Prediction log problem"), why); }, Qt::QueuedConnection);
         } else {
@@ -725,6 +741,7 @@ void MainWindow::updateActions()
     ui_->actionStepDay->setEnabled(loaded);
     ui_->actionStop->setEnabled(loaded && (playing || state == ReplayState::Paused));
     ui_->actionRestart->setEnabled(loaded);
+    runs_->setPaused(state == ReplayState::Paused ? activeRun_ : 0);
     timeline_->setEnabled(loaded);
     ui_->actionSaveChart->setEnabled(loaded);
     if (loaded && (state == ReplayState::Finished || state == ReplayState::Stopped)) {

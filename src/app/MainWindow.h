@@ -181,6 +181,7 @@ private:
     RunsModel* runs_;
     std::unique_ptr<ExportJob> exportJob_;
     std::unique_ptr<CandleLoadJob> candleJob_;
+    qint64 activeRun_ = 0;  // the run the logger is recording, while it does
     QProgressDialog* exportDialog_ = nullptr;
     TrainingDialog* trainingDialog_ = nullptr;
     QTimer exportPollTimer_;

@@ -33,6 +33,15 @@ void RunsModel::setRuns(std::vector<RunInfo> runs)
     endResetModel();
 }
 
+void RunsModel::setPaused(qint64 run)
+{
+    if (run == paused_)
+        return;
+    paused_ = run;
+    if (!runs_.empty())
+        emit dataChanged(index(0, State), index(rowCount() - 1, State), {Qt::DisplayRole});
+}
+
 const RunInfo* RunsModel::run(int row) const
 {
     return row >= 0 && row < static_cast<int>(runs_.size()) ? &runs_[static_cast<std::size_t>(row)] : nullptr;
@@ -65,7 +74,9 @@ QVariant RunsModel::data(const QModelIndex& index, int role) const
     const QJsonObject& s = r->summary;
     switch (index.column()) {
     case Id: return r->id;
-    case State: return QString::fromLatin1(runStatusName(r->status));
+    case State:
+        return r->id == paused_ && r->status == RunStatus::Running ? tr("paused")
+                                                                    : QString::fromLatin1(runStatusName(r->status));
     case Source: return QFileInfo(r->source).fileName();
     case Model: return QFileInfo(r->modelPath).completeBaseName();
     case Started: return r->started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"));

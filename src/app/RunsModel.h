@@ -17,6 +17,9 @@ public:
     explicit RunsModel(QObject* parent = nullptr);
 
     void setRuns(std::vector<RunInfo> runs);
+    // The run this window replays and has paused (0: none): the log says
+    // "running" of it, the panel says "paused".
+    void setPaused(qint64 run);
     const RunInfo* run(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -26,6 +29,7 @@ public:
 
 private:
     std::vector<RunInfo> runs_;
+    qint64 paused_ = 0;
 };
 
 } // namespace ss

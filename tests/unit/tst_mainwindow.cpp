@@ -457,6 +457,10 @@ void TestMainWindow::logsAndExportsARun()
     QTRY_COMPARE_WITH_TIMEOUT(engine->progress().processed, std::size_t{0}, kPatienceMs);
     engine->step(30000);
     QTRY_COMPARE_WITH_TIMEOUT(engine->progress().processed, std::size_t{30000}, kPatienceMs);
+    // Stepped, the engine pauses: so does its run in the Runs panel.
+    QTRY_VERIFY_WITH_TIMEOUT(window_->runs()->rowCount() > 0
+                                 && window_->runs()->index(0, RunsModel::State).data() == QStringLiteral("paused"),
+                             kPatienceMs);
     const ReplaySnapshot s = engine->snapshot();
     // The actions follow the engine's state through a queued signal: a
     // user cannot press Stop before it is enabled, nor can the test.
