@@ -9,6 +9,7 @@ class TestBoundedHistory : public QObject {
 private slots:
     void thinsEvenly_data();
     void thinsEvenly();
+    void keepsPointsWithVectorsWhole();
 };
 
 void TestBoundedHistory::thinsEvenly_data()
@@ -44,6 +45,21 @@ void TestBoundedHistory::thinsEvenly()
     QVERIFY(made <= offers);
     if (offers < 8)
         QCOMPARE(int(p.size()), offers);
+}
+
+// Cluster frames hold vectors: thinning moves them, and none may be left
+// empty, the first one included.
+void TestBoundedHistory::keepsPointsWithVectorsWhole()
+{
+    BoundedHistory<std::vector<int>> h(8);
+    for (int i = 0; i < 100; ++i)
+        h.offer([&] { return std::vector<int>{i, i}; });
+    QVERIFY(h.points().size() > 1);
+    for (const std::vector<int>& p : h.points()) {
+        QCOMPARE(p.size(), std::size_t{2});
+        QCOMPARE(p[0], p[1]);
+    }
+    QCOMPARE(h.points().front().front(), 0);
 }
 
 QTEST_MAIN(TestBoundedHistory)

@@ -23,7 +23,8 @@ public:
         points_.push_back(make());
         if (points_.size() < capacity_)
             return;
-        for (std::size_t i = 0; i < points_.size() / 2; ++i)
+        // From 1: moving the first point onto itself would empty its vectors.
+        for (std::size_t i = 1; i < points_.size() / 2; ++i)
             points_[i] = std::move(points_[2 * i]);
         points_.resize(points_.size() / 2);
         stride_ *= 2;
