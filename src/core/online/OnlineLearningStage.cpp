@@ -25,6 +25,20 @@ std::vector<double> toVector(const Eigen::VectorXd& v)
     return {v.data(), v.data() + v.size()};
 }
 
+// The two directions along which the centres spread most (unit columns),
+// from the eigenvectors of their covariance. A stock's point on them costs
+// two dot products, cheap enough for every snapshot.
+Eigen::MatrixXd principalAxes(const StreamingKMeans::Matrix& centres)
+{
+    const Eigen::MatrixXd centred = centres.rowwise() - centres.colwise().mean();
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(centred.transpose() * centred);
+    const Eigen::MatrixXd& vectors = solver.eigenvectors();  // ascending eigenvalues
+    Eigen::MatrixXd axes = Eigen::MatrixXd::Zero(centres.cols(), 2);
+    for (Eigen::Index i = 0; i < std::min<Eigen::Index>(2, vectors.cols()); ++i)
+        axes.col(i) = vectors.col(vectors.cols() - 1 - i);
+    return axes;
+}
+
 } // namespace
 
 OnlineLearningStage::OnlineLearningStage(std::size_t stocks, const OnlineOptions& options,
@@ -117,6 +131,7 @@ void OnlineLearningStage::processCall(const Tick& tick, const Windower& windower
     if (const auto outcome = onlineCalls_.resolve(stock, tick.close); outcome && staticOutcome) {
         onlineRolling_.add(outcome->correct);
         staticRolling_.add(staticOutcome->correct);
+        upRolling_.add(outcome->actualUp);
         if (!scorerFor(stock).learn(x, outcome->actualUp))
             ++scorerRestarts_;
     }
@@ -152,7 +167,9 @@ void OnlineLearningStage::endBatch()
         learnClusters();
     if (options_.scorer.enabled)
         accuracyHistory_.offer(
-            [&] { return AccuracyPoint{batchTime_, staticRolling_.accuracy(), onlineRolling_.accuracy()}; });
+            [&] { return AccuracyPoint{batchTime_, staticRolling_.accuracy(), onlineRolling_.accuracy(),
+                                     upRolling_.accuracy()};
+            });
     ++batches_;
     inBatch_ = 0;
 }
@@ -211,6 +228,14 @@ OnlineSnapshot OnlineLearningStage::snapshot() const
         s.weights = toVector(kmeans_.weights());
         s.sizes = lastSizes_;
         s.stockCluster = stockCluster_;
+        if (kmeans_.initialized()) {
+            const Eigen::MatrixXd axes = principalAxes(kmeans_.centres());
+            s.stockProjection.resize(2 * stocks_);
+            const Eigen::Map<const StreamingKMeans::Matrix> x(
+                pendingFeatures_.data(), static_cast<Eigen::Index>(stocks_), dimension_);
+            Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, 2, Eigen::RowMajor>>(
+                s.stockProjection.data(), static_cast<Eigen::Index>(stocks_), 2) = x * axes;
+        }
         s.clusterRegression = clusterTallies_;
         for (const RegressionTally& t : clusterTallies_)
             s.regression += t;

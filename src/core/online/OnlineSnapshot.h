@@ -27,6 +27,9 @@ struct AccuracyPoint {
     Timestamp time = 0;
     double staticAccuracy = 0;
     double onlineAccuracy = 0;
+    // Share of the same rolling calls whose next close was up: what the
+    // "always up" baseline scores on them (and 1 minus it, "always down").
+    double upShare = 0;
 };
 
 // A copy of everything the online stage knows, for views and summaries.
@@ -39,6 +42,12 @@ struct OnlineSnapshot {
     std::vector<double> weights;           // Spark's cluster weights
     std::vector<std::size_t> sizes;        // points per cluster, latest batch
     std::vector<int> stockCluster;         // per stock; -1 before its first assignment
+    // Per stock, x then y: its latest feature vector projected onto the
+    // first two principal axes of the centres. Two numbers a stock rather
+    // than its whole vector keep the snapshot's copy small, and the axes
+    // along which the centres differ most are the ones that show clusters
+    // apart (k = 3 centres lie in that plane exactly).
+    std::vector<double> stockProjection;
     std::vector<RegressionTally> clusterRegression;
     RegressionTally regression;            // every cluster
     std::vector<std::vector<double>> regressionWeights;  // per cluster, intercept first

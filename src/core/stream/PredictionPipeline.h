@@ -45,8 +45,9 @@ public:
     const std::vector<PredictionSink*>& sinks() const { return sinks_; }
     void reset();
     // Switches on the learn-as-you-go models (clusters, per-cluster
-    // regression, online scorer) before the stream starts; the scorer
-    // starts from the model in force now. Off, they cost nothing.
+    // regression, online scorer), anew: before the stream starts, or
+    // mid-stream to learn from the next record on. The scorer starts from
+    // the model in force now. Off, they cost nothing.
     void enableOnlineLearning(const OnlineOptions& options);
     const OnlineLearningStage* online() const { return online_.get(); }
     // The stream ended completely.

@@ -66,7 +66,10 @@ void ReplayEngine::addSink(PredictionSink* sink)
 
 void ReplayEngine::enableOnlineLearning(const OnlineOptions& options)
 {
+    // Like snapshot(): the window may switch it on mid-replay, at full speed.
+    readersWaiting_.fetch_add(1);
     std::lock_guard lock(dataMutex_);
+    readersWaiting_.fetch_sub(1);
     pipeline_.enableOnlineLearning(options);
 }
 

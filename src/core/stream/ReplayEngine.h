@@ -31,7 +31,8 @@ public:
     // Sinks run on the engine's thread; add them before the first play().
     void addSink(PredictionSink* sink);
     // Clusters, per-cluster regression and the online scorer, in every
-    // snapshot from then on; before the first play().
+    // snapshot from then on. Called mid-replay, they learn from the next
+    // record on, and over the whole stream from the next restart.
     void enableOnlineLearning(const OnlineOptions& options);
 
     void play();
