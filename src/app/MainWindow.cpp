@@ -3,9 +3,12 @@
 
 #include "BuiltInSample.h"
 #include "CandleLoadJob.h"
+#include "ClusterView.h"
 #include "DataLoadJob.h"
 #include "DataQualityModel.h"
 #include "ExportJob.h"
+#include "ModelComparisonView.h"
+#include "OnlineLearningDialog.h"
 #include "OverviewChart.h"
 #include "ReplayLogger.h"
 #include "ReplaySpeed.h"
@@ -126,6 +129,11 @@ MainWindow::MainWindow(QWidget* parent)
     tabifyDockWidget(ui_->modelDock, ui_->runsDock);
     ui_->modelDock->raise();
     resizeDocks({ui_->modelDock}, {260}, Qt::Horizontal);
+    // Out of the way until online learning is switched on (or the last
+    // session left them open).
+    ui_->clusterDock->hide();
+    ui_->comparisonDock->hide();
+    tabifyDockWidget(ui_->clusterDock, ui_->comparisonDock);
 
     setUpActions();
     setUpTimeline();
@@ -210,6 +218,7 @@ void MainWindow::setUpActions()
     connect(ui_->actionDefaultModel, &QAction::triggered, this,
             [this] { openModel(QString::fromLatin1(kBuiltInModel)); });
     connect(ui_->actionTrainModel, &QAction::triggered, this, &MainWindow::openTrainingDialog);
+    connect(ui_->actionOnlineLearning, &QAction::triggered, this, &MainWindow::openOnlineLearningDialog);
     connect(ui_->actionResetZoom, &QAction::triggered, ui_->stockCharts, &StockChartPanel::resetZoom);
     connect(ui_->actionCandlesticks, &QAction::toggled, this, [this](bool on) {
         settings_.setValue("chart/candlesticks", on);
@@ -239,6 +248,8 @@ void MainWindow::setUpActions()
     ui_->menuView->addAction(ui_->runsDock->toggleViewAction());
     ui_->menuView->addAction(ui_->modelDock->toggleViewAction());
     ui_->menuView->addAction(ui_->dataQualityDock->toggleViewAction());
+    ui_->menuView->addAction(ui_->clusterDock->toggleViewAction());
+    ui_->menuView->addAction(ui_->comparisonDock->toggleViewAction());
     ui_->menuView->addAction(ui_->replayToolBar->toggleViewAction());
     ui_->menuView->addAction(ui_->timelineToolBar->toggleViewAction());
 }
@@ -306,6 +317,7 @@ void MainWindow::restoreSettings()
     speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
     ui_->actionLogReplays->setChecked(settings_.value("log/enabled", true).toBool());
     ui_->actionCandlesticks->setChecked(settings_.value("chart/candlesticks", false).toBool());
+    onlineOptions_ = OnlineLearningDialog::load(settings_);
     rebuildRecentMenu();
 }
 
@@ -447,6 +459,8 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     data_ = std::move(data);
     dataPath_ = path;
     engine_ = std::make_unique<ReplayEngine>(data_, model_);
+    if (onlineOptions_.enabled())
+        engine_->enableOnlineLearning(onlineOptions_);
     if (ui_->actionLogReplays->isChecked()) {
         QString error;
         QDir().mkpath(QFileInfo(logPath()).path());
@@ -660,6 +674,7 @@ void MainWindow::refreshViews()
     showProgress(snapshot.progress);
     ui_->overviewChart->update(snapshot);
     showStocks(snapshot);
+    showOnline(snapshot);
 }
 
 void MainWindow::refreshFrame()
@@ -678,7 +693,57 @@ void MainWindow::showSnapshot(const ReplaySnapshot& snapshot)
         ui_->overviewChart->update(snapshot);
         overviewClock_.start();
     }
+    // Thousands of points re-placed: a few times a second, and only for
+    // the eyes that can see them.
+    if ((ui_->clusterDock->isVisible() || ui_->comparisonDock->isVisible())
+        && (!onlineClock_.isValid() || onlineClock_.elapsed() >= kOverviewRefreshMs)) {
+        showOnline(snapshot);
+        onlineClock_.start();
+    }
     showStocks(snapshot);
+}
+
+void MainWindow::showOnline(const ReplaySnapshot& snapshot)
+{
+    ui_->clusterView->update(snapshot.online);
+    ui_->comparisonView->update(snapshot.online);
+}
+
+OnlineLearningDialog* MainWindow::openOnlineLearningDialog()
+{
+    auto* dialog = new OnlineLearningDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setOptions(onlineOptions_);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { setOnlineOptions(dialog->options()); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::setOnlineOptions(const OnlineOptions& options)
+{
+    onlineOptions_ = options;
+    OnlineLearningDialog::save(settings_, options);
+    if (engine_)
+        engine_->enableOnlineLearning(options);
+    // The view of what was switched on comes to the front, clusters first.
+    for (QDockWidget* dock : {options.scorer.enabled ? ui_->comparisonDock : nullptr,
+                              options.clusteringEnabled() ? ui_->clusterDock : nullptr}) {
+        if (dock) {
+            dock->show();
+            dock->raise();
+        }
+    }
+    refreshViews();
+}
+
+ClusterView* MainWindow::clusterView() const
+{
+    return ui_->clusterView;
+}
+
+ModelComparisonView* MainWindow::comparisonView() const
+{
+    return ui_->comparisonView;
 }
 
 void MainWindow::showStocks(const ReplaySnapshot& snapshot)

@@ -3,6 +3,7 @@
 #include "ExportDialog.h"
 #include "core/data/LoadReport.h"
 #include "core/model/LogisticModel.h"
+#include "core/online/OnlineOptions.h"
 #include "core/stream/ReplayEngine.h"
 
 #include <QElapsedTimer>
@@ -25,6 +26,9 @@ class MainWindow;
 namespace ss {
 
 class CandleLoadJob;
+class ClusterView;
+class ModelComparisonView;
+class OnlineLearningDialog;
 class DataLoadJob;
 class DataQualityModel;
 class ExportJob;
@@ -92,6 +96,16 @@ public:
     // in the Runs panel (else the latest), or nullptr (with a message)
     // when the log holds none.
     RunBrowser* browseRun();
+    // Replay ▸ Online Learning…: opens the dialog on the options in force;
+    // OK applies them with setOnlineOptions().
+    OnlineLearningDialog* openOnlineLearningDialog();
+    // Clusters and the online scorer for the data open now and data opened
+    // later, remembered for the next session. The models learn from the
+    // record the replay is at: a restart gives them a whole pass.
+    void setOnlineOptions(const OnlineOptions& options);
+    const OnlineOptions& onlineOptions() const { return onlineOptions_; }
+    ClusterView* clusterView() const;
+    ModelComparisonView* comparisonView() const;
     // Updates every view from a fresh snapshot now. The refresh timer does
     // the same at its frame rate, with snapshots taken off the GUI thread.
     void refreshViews();
@@ -134,6 +148,7 @@ private:
     void showProgress(const ReplayProgress& progress);
     void showSnapshot(const ReplaySnapshot& snapshot);
     void showStocks(const ReplaySnapshot& snapshot);
+    void showOnline(const ReplaySnapshot& snapshot);
     void updateRate(const ReplayProgress& progress);
     void togglePlay();
     void chooseDataFile();
@@ -169,6 +184,7 @@ private:
     QLabel* modelLabel_;
 
     std::shared_ptr<const LogisticModel> model_;
+    OnlineOptions onlineOptions_;
     std::shared_ptr<const MarketData> data_;
     LoadReport loadReport_;
     QString dataPath_;
@@ -194,6 +210,7 @@ private:
     // Records per second over the last half second or so.
     QElapsedTimer rateClock_;
     QElapsedTimer overviewClock_;
+    QElapsedTimer onlineClock_;
     QElapsedTimer resortClock_;
     std::size_t rateProcessed_ = 0;
     double rate_ = 0;

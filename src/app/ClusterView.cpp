@@ -1,0 +1,250 @@
+#include "ClusterView.h"
+
+#include "ChartView.h"
+#include "TimeChart.h"
+
+#include <QAreaSeries>
+#include <QChartView>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <limits>
+
+namespace ss {
+
+namespace {
+
+QString tableRow(const QString& name, double figure, double baseline)
+{
+    return QStringLiteral("<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td></tr>")
+        .arg(name, QString::number(figure, 'f', 4), QString::number(baseline, 'f', 4));
+}
+
+QString tallyTable(const QString& title, const RegressionTally& t)
+{
+    return QStringLiteral("<p><b>%1</b>: %2 predictions judged</p><table cellspacing=4>"
+                          "<tr><th></th><th>regression</th><th>last close</th></tr>%3%4%5</table>")
+        .arg(title, QLocale().toString(static_cast<qulonglong>(t.count)),
+             tableRow(ClusterView::tr("MAE"), t.mae(), t.baselineMae()),
+             tableRow(ClusterView::tr("RMSE"), t.rmse(), t.baselineRmse()),
+             tableRow(ClusterView::tr("direction right"), t.directionalAccuracy(), t.baselineDirectionalAccuracy()));
+}
+
+} // namespace
+
+ClusterView::ClusterView(QWidget* parent)
+    : QStackedWidget(parent), map_(new QChartView(new QChart)), mapX_(new QValueAxis), mapY_(new QValueAxis),
+      sizes_(new TimeChart(tr("Stocks per cluster, batch by batch"))),
+      prices_(new TimeChart(tr("Mean close: real and predicted (±1 RMSE)"))), clusterChoice_(new QComboBox),
+      figures_(new QLabel)
+{
+    auto* hint = new QLabel(tr("Clustering is off. Turn it on with Replay ▸ Online Learning… "
+                               "(1 or more clusters): stocks are then grouped by their recent returns "
+                               "as the replay runs, and each group learns a model of the next close."));
+    hint->setWordWrap(true);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setMargin(24);
+    addWidget(hint);
+
+    QChart* chart = map_->chart();
+    chart->setTheme(ChartView::theme());
+    chart->setTitle(tr("Stocks by their recent returns, coloured by cluster"));
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->legend()->setAlignment(Qt::AlignTop);
+    mapX_->setTitleText(tr("1st principal axis of the centres"));
+    mapY_->setTitleText(tr("2nd principal axis"));
+    mapX_->setLabelFormat(QStringLiteral("%.2f"));
+    mapY_->setLabelFormat(QStringLiteral("%.2f"));
+    chart->addAxis(mapX_, Qt::AlignBottom);
+    chart->addAxis(mapY_, Qt::AlignLeft);
+    map_->setMinimumSize(240, 160);
+
+    errorBand_ = prices_->addBand(tr("±1 RMSE"));
+    realPrice_ = prices_->addLine(tr("real"));
+    predictedPrice_ = prices_->addLine(tr("predicted"));
+    // The prediction is the last close moved by a small return: the two
+    // lines nearly meet, so the real one is drawn wide under a dashed one.
+    QPen wide = realPrice_->pen();
+    wide.setWidthF(3);
+    realPrice_->setPen(wide);
+    QPen dashed = predictedPrice_->pen();
+    dashed.setStyle(Qt::DashLine);
+    predictedPrice_->setPen(dashed);
+    clusterChoice_->setToolTip(tr("The cluster whose prices and errors are shown"));
+    connect(clusterChoice_, &QComboBox::currentIndexChanged, this, [this] {
+        showPrices();
+        showFigures();
+    });
+    figures_->setTextFormat(Qt::RichText);
+    figures_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    figures_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* page = new QWidget;
+    auto* grid = new QGridLayout(page);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(map_, 0, 0, 2, 1);
+    grid->addWidget(sizes_, 0, 1, 1, 2);
+    grid->addWidget(prices_, 1, 1);
+    auto* side = new QVBoxLayout;
+    side->addWidget(clusterChoice_);
+    side->addWidget(figures_, 1);
+    grid->addLayout(side, 1, 2);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(2, 1);
+    addWidget(page);
+}
+
+bool ClusterView::showsHint() const
+{
+    return currentIndex() == 0;
+}
+
+void ClusterView::clear()
+{
+    update(std::nullopt);
+}
+
+void ClusterView::update(const std::optional<OnlineSnapshot>& online)
+{
+    if (!online || !online->options.clusteringEnabled()) {
+        online_.reset();
+        setClusterCount(0);
+        setCurrentIndex(0);
+        return;
+    }
+    online_ = online;
+    setClusterCount(online_->options.clustering.k);
+    setCurrentIndex(1);
+    showStocks();
+    showSizes();
+    showPrices();
+    showFigures();
+}
+
+void ClusterView::setClusterCount(int k)
+{
+    if (clusterCount() == k)
+        return;
+    QChart* chart = map_->chart();
+    chart->removeAllSeries();
+    stocks_.clear();
+    sizes_->removeAll();
+    sizeLines_.clear();
+    const QSignalBlocker block(clusterChoice_);
+    clusterChoice_->clear();
+    for (int c = 0; c < k; ++c) {
+        const QString name = tr("cluster %1").arg(c + 1);
+        auto* series = new QScatterSeries;
+        series->setName(name);
+        series->setMarkerSize(6);
+        series->setBorderColor(Qt::transparent);
+        chart->addSeries(series);
+        series->attachAxis(mapX_);
+        series->attachAxis(mapY_);
+        stocks_.push_back(series);
+        if (c < kMaxSizeLines)
+            sizeLines_.push_back(sizes_->addLine(name));
+        clusterChoice_->addItem(name);
+    }
+    chart->legend()->setVisible(k <= kMaxSizeLines);
+    sizes_->chart()->legend()->setVisible(k <= kMaxSizeLines);
+}
+
+void ClusterView::showStocks()
+{
+    const OnlineSnapshot& s = *online_;
+    std::vector<QList<QPointF>> points(stocks_.size());
+    double xMin = std::numeric_limits<double>::max(), xMax = std::numeric_limits<double>::lowest();
+    double yMin = xMin, yMax = xMax;
+    // Before the first batch there are no centres, and no projection.
+    const std::size_t stocks = std::min(s.stockCluster.size(), s.stockProjection.size() / 2);
+    for (std::size_t i = 0; i < stocks; ++i) {
+        const int c = s.stockCluster[i];
+        if (c < 0 || static_cast<std::size_t>(c) >= points.size())
+            continue;
+        const QPointF p(s.stockProjection[2 * i], s.stockProjection[2 * i + 1]);
+        points[static_cast<std::size_t>(c)].append(p);
+        xMin = std::min(xMin, p.x());
+        xMax = std::max(xMax, p.x());
+        yMin = std::min(yMin, p.y());
+        yMax = std::max(yMax, p.y());
+    }
+    for (std::size_t c = 0; c < stocks_.size(); ++c)
+        stocks_[c]->replace(points[c]);
+    if (xMin > xMax)
+        return;
+    const double padX = std::max((xMax - xMin) * 0.05, 1e-3);
+    const double padY = std::max((yMax - yMin) * 0.05, 1e-3);
+    mapX_->setRange(xMin - padX, xMax + padX);
+    mapY_->setRange(yMin - padY, yMax + padY);
+}
+
+void ClusterView::showSizes()
+{
+    const std::vector<ClusterFrame>& frames = online_->clusterHistory;
+    for (std::size_t c = 0; c < sizeLines_.size(); ++c) {
+        std::vector<QPointF> points;
+        points.reserve(frames.size());
+        for (const ClusterFrame& f : frames)
+            if (c < f.sizes.size())
+                points.emplace_back(ChartView::axisValue(f.time), static_cast<double>(f.sizes[c]));
+        sizes_->setLine(sizeLines_[c], points);
+    }
+    sizes_->fitAxes(0, std::numeric_limits<double>::max(), "%.0f");
+}
+
+void ClusterView::showPrices()
+{
+    const int selected = clusterChoice_->currentIndex();
+    if (!online_ || selected < 0)
+        return;
+    const auto c = static_cast<std::size_t>(selected);
+    const double rmse = c < online_->clusterRegression.size() ? online_->clusterRegression[c].rmse() : 0.0;
+    std::vector<QPointF> real, predicted, lower, upper;
+    for (const ClusterFrame& f : online_->clusterHistory) {
+        // A batch in which none of the cluster's predictions resolved has no prices.
+        if (c >= f.resolved.size() || f.resolved[c] == 0)
+            continue;
+        const double x = ChartView::axisValue(f.time);
+        real.emplace_back(x, f.realPrice[c]);
+        predicted.emplace_back(x, f.predictedPrice[c]);
+        // The regression predicts returns: one RMSE of a return is this far in price.
+        lower.emplace_back(x, f.predictedPrice[c] * (1.0 - rmse));
+        upper.emplace_back(x, f.predictedPrice[c] * (1.0 + rmse));
+    }
+    prices_->setLine(realPrice_, real);
+    prices_->setLine(predictedPrice_, predicted);
+    prices_->setBand(errorBand_, lower, upper);
+    prices_->fitAxes(0, std::numeric_limits<double>::max(), "%.2f");
+}
+
+void ClusterView::showFigures()
+{
+    const int selected = clusterChoice_->currentIndex();
+    if (!online_ || selected < 0)
+        return;
+    const OnlineSnapshot& s = *online_;
+    QString text;
+    if (static_cast<std::size_t>(selected) < s.clusterRegression.size())
+        text += tallyTable(clusterChoice_->currentText(), s.clusterRegression[static_cast<std::size_t>(selected)]);
+    text += tallyTable(tr("All clusters"), s.regression);
+    text += tr("<p>%1 batches, %2 clusters split, %3 models restarted, %4 returns capped</p>")
+                .arg(s.batches)
+                .arg(s.splits)
+                .arg(s.regressionRestarts)
+                .arg(s.cappedReturns);
+    figures_->setText(text);
+}
+
+QString ClusterView::figures() const
+{
+    return figures_->text();
+}
+
+} // namespace ss

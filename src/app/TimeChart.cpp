@@ -1,0 +1,122 @@
+#include "TimeChart.h"
+
+#include "ChartView.h"
+#include "SeriesDecimator.h"
+
+#include <QAreaSeries>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <limits>
+
+namespace ss {
+
+// The chart goes to QChartView's constructor: QChartView(parent) would make
+// a default chart that setChart() then abandons without deleting.
+TimeChart::TimeChart(const QString& title, QWidget* parent)
+    : QChartView(new QChart, parent), timeAxis_(new QDateTimeAxis), valueAxis_(new QValueAxis)
+{
+    QChart* chart = this->chart();
+    chart->setTheme(ChartView::theme());
+    chart->setTitle(title);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->legend()->setAlignment(Qt::AlignTop);
+    timeAxis_->setFormat(QStringLiteral("yyyy-MM-dd"));
+    timeAxis_->setTickCount(4);
+    valueAxis_->setTickCount(3);
+    chart->addAxis(timeAxis_, Qt::AlignBottom);
+    chart->addAxis(valueAxis_, Qt::AlignLeft);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(240, 160);
+}
+
+void TimeChart::attach(QAbstractSeries* series)
+{
+    chart()->addSeries(series);
+    series->attachAxis(timeAxis_);
+    series->attachAxis(valueAxis_);
+}
+
+QLineSeries* TimeChart::addLine(const QString& name)
+{
+    auto* line = new QLineSeries;
+    line->setName(name);
+    attach(line);
+    return line;
+}
+
+QAreaSeries* TimeChart::addBand(const QString& name)
+{
+    auto* band = new QAreaSeries(new QLineSeries, new QLineSeries);
+    band->setName(name);
+    band->upperSeries()->setParent(band);
+    band->lowerSeries()->setParent(band);
+    QColor fill = palette().color(QPalette::Highlight);
+    fill.setAlphaF(0.25);
+    band->setBrush(fill);
+    band->setPen(Qt::NoPen);
+    attach(band);
+    return band;
+}
+
+void TimeChart::removeAll()
+{
+    chart()->removeAllSeries();
+}
+
+QList<QPointF> TimeChart::thinned(const std::vector<QPointF>& points) const
+{
+    if (points.size() < 2)
+        return QList<QPointF>(points.begin(), points.end());
+    // With xMax the last point's x, that point fills the last bucket alone.
+    return SeriesDecimator::decimate(points, points.front().x(), points.back().x(),
+                                     std::max(1, static_cast<int>(chart()->plotArea().width())));
+}
+
+void TimeChart::setLine(QLineSeries* line, const std::vector<QPointF>& points)
+{
+    line->replace(thinned(points));
+}
+
+void TimeChart::setBand(QAreaSeries* band, const std::vector<QPointF>& lower, const std::vector<QPointF>& upper)
+{
+    band->lowerSeries()->replace(thinned(lower));
+    band->upperSeries()->replace(thinned(upper));
+}
+
+void TimeChart::fitAxes(double yFloor, double yCeiling, const char* labelFormat)
+{
+    double xMin = std::numeric_limits<double>::max(), xMax = std::numeric_limits<double>::lowest();
+    double yMin = xMin, yMax = xMax;
+    const auto take = [&](const QXYSeries* series) {
+        for (const QPointF& p : series->points()) {
+            xMin = std::min(xMin, p.x());
+            xMax = std::max(xMax, p.x());
+            yMin = std::min(yMin, p.y());
+            yMax = std::max(yMax, p.y());
+        }
+    };
+    for (QAbstractSeries* series : chart()->series()) {
+        if (auto* band = qobject_cast<QAreaSeries*>(series)) {
+            take(band->upperSeries());
+            take(band->lowerSeries());
+        } else if (auto* line = qobject_cast<QXYSeries*>(series)) {
+            take(line);
+        }
+    }
+    if (xMin > xMax)
+        return;
+    constexpr double kDayMs = 86400e3;
+    xMax = std::max(xMax, xMin + kDayMs);
+    timeAxis_->setFormat(ChartView::dateFormat(xMax - xMin));
+    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMin)),
+                        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMax)));
+    const double pad = std::max((yMax - yMin) * 0.05, 1e-3 * std::max(1.0, std::abs(yMax)));
+    valueAxis_->setLabelFormat(QString::fromLatin1(labelFormat));
+    valueAxis_->setRange(std::max(yFloor, yMin - pad), std::min(yCeiling, yMax + pad));
+}
+
+} // namespace ss
