@@ -91,6 +91,7 @@ private slots:
     void twoRegimesSwapClusters();
     void predictThenLearnByHand();
     void sameSeedSameRun();
+    void projectionKeepsDistancesAlongTheCentres();
     void batchesOfRecords_data();
     void batchesOfRecords();
     void scorerThatCannotLearnMatchesTheStaticModel();
@@ -200,6 +201,31 @@ void TestOnlineLearningStage::sameSeedSameRun()
     QCOMPARE(a.regression.absError, b.regression.absError);
     QCOMPARE(a.onlineTally.correct, b.onlineTally.correct);
     QVERIFY(a.centres != c.centres);
+}
+
+// Stocks that move by the same return every day have feature vectors r·(1,
+// …, 1), all on one line, and so have the centres, their means: the first
+// principal axis is that line, and on it two stocks lie √W·|ra - rb| apart,
+// with nothing along the second axis.
+void TestOnlineLearningStage::projectionKeepsDistancesAlongTheCentres()
+{
+    constexpr int kWindow = 5;
+    std::vector<double> rates;
+    for (double base : {-0.02, 0.0, 0.03})
+        for (int i = 0; i < 4; ++i)
+            rates.push_back(base + 0.001 * i);
+    std::vector<std::vector<double>> returns;
+    for (double r : rates)
+        returns.emplace_back(40, r);
+    const OnlineSnapshot s = replay(*fromReturns(returns), clusters(3, kWindow, 1.0));
+    QCOMPARE(s.stockProjection.size(), 2 * rates.size());
+    for (std::size_t a = 0; a < rates.size(); ++a) {
+        QVERIFY(std::abs(s.stockProjection[2 * a + 1]) < 1e-9);
+        for (std::size_t b = 0; b < a; ++b) {
+            const double apart = std::abs(s.stockProjection[2 * a] - s.stockProjection[2 * b]);
+            QVERIFY(std::abs(apart - std::sqrt(double(kWindow)) * std::abs(rates[a] - rates[b])) < 1e-9);
+        }
+    }
 }
 
 void TestOnlineLearningStage::batchesOfRecords_data()
