@@ -19,10 +19,6 @@ namespace ss::api {
 
 namespace {
 
-// The model a replay scores with unless the request names one, as for
-// `stockstream-cli replay`.
-constexpr auto kDefaultModel = ":/models/ibm-relative-w5.json";
-
 QByteArray json(const QJsonObject& object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -221,7 +217,7 @@ ApiServer::Reply ApiServer::startReplay(const QByteArray& body)
     if (replay_ && replay_->active())
         return {Status::Conflict, errorBody(QStringLiteral("a replay is running already; stop it first"))};
 
-    const QString modelPath = model.isString() ? model.toString() : QString::fromLatin1(kDefaultModel);
+    const QString modelPath = model.isString() ? model.toString() : QString::fromLatin1(LogisticModel::kBuiltIn);
     QString error;
     auto scorer = LogisticModel::load(modelPath, &error);
     if (!scorer)

@@ -49,7 +49,7 @@ class WatchlistModel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    static constexpr auto kBuiltInModel = ":/models/ibm-relative-w5.json";
+    static constexpr auto kBuiltInModel = LogisticModel::kBuiltIn;
     static constexpr int kRefreshMs = 33;
     static constexpr int kOverviewRefreshMs = 250;
     static constexpr int kResortMs = 500;

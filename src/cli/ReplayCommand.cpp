@@ -18,7 +18,6 @@ namespace ss::cli {
 
 namespace {
 
-constexpr auto kDefaultModel = ":/models/ibm-relative-w5.json";
 QString rate(double perSecond)
 {
     return perSecond >= 1e6 ? QStringLiteral("%1M").arg(perSecond / 1e6, 0, 'f', 2)
@@ -95,7 +94,7 @@ int ReplayCommand::run(const QStringList& arguments)
 
     const QString modelPath = parser.isSet(model) ? parser.value(model)
                               : resumed           ? resumed->modelPath
-                                                  : QString::fromLatin1(kDefaultModel);
+                                                  : QString::fromLatin1(LogisticModel::kBuiltIn);
     auto loadedModel = LogisticModel::load(modelPath, &error);
     if (!loadedModel) {
         printError(error);

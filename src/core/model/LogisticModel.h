@@ -17,6 +17,9 @@ namespace ss {
 class LogisticModel {
 public:
     static constexpr const char* kFormat = "stockstream-logistic/1";
+    // The model every program scores with unless told otherwise, compiled
+    // into the core library's resources.
+    static constexpr const char* kBuiltIn = ":/models/ibm-relative-w5.json";
 
     LogisticModel(int window, FeatureTransform transform, std::vector<double> weights, double intercept);
 
