@@ -39,7 +39,7 @@ QString tallyTable(const QString& title, const RegressionTally& t)
 
 ClusterView::ClusterView(QWidget* parent)
     : QStackedWidget(parent), map_(new QChartView(new QChart)), mapX_(new QValueAxis), mapY_(new QValueAxis),
-      sizes_(new TimeChart(tr("Stocks per cluster, batch by batch"))),
+      sizes_(new TimeChart(QString())),
       prices_(new TimeChart(tr("Mean close: real and predicted (±1 RMSE)"))), clusterChoice_(new QComboBox),
       figures_(new QLabel)
 {
@@ -154,6 +154,9 @@ void ClusterView::setClusterCount(int k)
     }
     chart->legend()->setVisible(k <= kMaxSizeLines);
     sizes_->chart()->legend()->setVisible(k <= kMaxSizeLines);
+    sizes_->chart()->setTitle(k <= kMaxSizeLines
+                                  ? tr("Stocks per cluster, batch by batch")
+                                  : tr("Stocks per cluster, batch by batch (clusters 1 to %1)").arg(kMaxSizeLines));
 }
 
 void ClusterView::showStocks()

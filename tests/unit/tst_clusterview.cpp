@@ -25,6 +25,7 @@ private slots:
     void pricesOfTheChosenCluster_data();
     void pricesOfTheChosenCluster();
     void figuresAreTheRegressionsAgainstTheBaseline();
+    void manyClustersKeepTheSizesChartReadable();
     void turningItOffShowsTheHintAgain();
 
 private:
@@ -158,6 +159,24 @@ void TestClusterView::figuresAreTheRegressionsAgainstTheBaseline()
     for (double figure : {all.absError / n, all.baselineAbsError / n, std::sqrt(all.squaredError / n),
                           std::sqrt(all.baselineSquaredError / n), static_cast<double>(all.directionCorrect) / n})
         QVERIFY2(text.contains(QString::number(figure, 'f', 4)), qPrintable(text));
+}
+
+// Switched on mid-replay with more clusters than the sizes chart draws.
+void TestClusterView::manyClustersKeepTheSizesChartReadable()
+{
+    constexpr int kMany = ClusterView::kMaxSizeLines + 2;
+    OnlineOptions options;
+    options.clustering.k = kMany;
+    window_->setOnlineOptions(options);
+    QVERIFY(test::stepRecords(*window_, kRecords));
+    window_->refreshViews();
+    const OnlineSnapshot s = online();
+    const ClusterView* view = window_->clusterView();
+    QCOMPARE(view->clusterCount(), kMany);
+    QCOMPARE(view->sizeLineCount(), ClusterView::kMaxSizeLines);
+    for (int c = 0; c < kMany; ++c)
+        QCOMPARE(view->stocks(c)->count(),
+                 qsizetype(std::count(s.stockCluster.begin(), s.stockCluster.end(), c)));
 }
 
 void TestClusterView::turningItOffShowsTheHintAgain()
