@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <utility>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -44,14 +45,16 @@ std::vector<Candle> CandleReader::read(const std::string& dataPath, const std::s
     LineReader::Line line;
     TickRecord record;
     const char* why = nullptr;
-    bool sawStock = false;
+    bool firstLine = true;
     while (reader.next(line)) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return {};
         if (line.overlong)
             continue;
-        if (candles.empty() && !sawStock && line.text.find_first_not_of(" \t") != std::string_view::npos
-            && line.text[line.text.find_first_not_of(" \t")] == '{') {
+        const std::size_t start = line.text.find_first_not_of(" \t");
+        if (start == std::string_view::npos)
+            continue;
+        if (std::exchange(firstLine, false) && line.text[start] == '{') {
             *error = "JSON lines give a price alone, no open, high and low";
             return {};
         }
@@ -62,7 +65,6 @@ std::vector<Candle> CandleReader::read(const std::string& dataPath, const std::s
         }
         if (kind != LineKind::Record || record.stock != stock)
             continue;
-        sawStock = true;
         if (!record.hasRange) {
             *error = file + " has no Open, High and Low columns";
             return {};
