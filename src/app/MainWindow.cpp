@@ -726,12 +726,20 @@ void MainWindow::setOnlineOptions(const OnlineOptions& options)
     if (engine_)
         engine_->enableOnlineLearning(options);
     // The view of what was switched on comes to the front, clusters first.
+    // Docked below at first, it would squeeze the stock's charts to strips:
+    // a view not shown yet opens as a window of its own beside this one,
+    // to be docked wherever the user likes (the layout is remembered).
     for (QDockWidget* dock : {options.scorer.enabled ? ui_->comparisonDock : nullptr,
                               options.clusteringEnabled() ? ui_->clusterDock : nullptr}) {
-        if (dock) {
-            dock->show();
-            dock->raise();
+        if (!dock)
+            continue;
+        if (!dock->isVisible()) {
+            dock->setFloating(true);
+            dock->resize(std::max(width() * 2 / 3, 720), std::max(height() / 2, 480));
+            dock->move(geometry().topLeft() + QPoint(width() / 6, height() / 4));
         }
+        dock->show();
+        dock->raise();
     }
     refreshViews();
 }
