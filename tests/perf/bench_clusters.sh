@@ -10,7 +10,7 @@ set -eu
 runs=${1:-3}
 ensure_dataset
 ensure_build
-command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+ensure_time
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 

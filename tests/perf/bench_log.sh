@@ -9,7 +9,7 @@ set -eu
 runs=${1:-2}
 ensure_dataset
 ensure_build
-command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+ensure_time
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 runs=${1:-3}
 ensure_dataset
 ensure_build
-command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+ensure_time
 /usr/bin/python3 -c 'import sklearn' 2>/dev/null \
     || { echo "needs scikit-learn (apt-get install python3-sklearn)" >&2; exit 1; }
 work=$(mktemp -d)

@@ -24,6 +24,10 @@ ensure_build() {
     cmake --build "$build" --target stockstream-cli >/dev/null
 }
 
+ensure_time() {
+    command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+}
+
 # Runs a command under /usr/bin/time -v; prints its stdout, and leaves
 # wall seconds and peak RSS (MB) in $wall and $rss_mb. Redirect its output
 # to a file rather than capturing it with $(...): a subshell would lose them.
