@@ -1,5 +1,6 @@
 #include "ModelComparisonView.h"
 
+#include "AccuracyLine.h"
 #include "ChartView.h"
 #include "TimeChart.h"
 
@@ -20,18 +21,12 @@ ModelComparisonView::ModelComparisonView(QWidget* parent)
     hint->setMargin(24);
     addWidget(hint);
 
-    const std::array<QString, kLines> names{tr("model"), tr("online model"), tr("always up"), tr("always down")};
-    for (std::size_t i = 0; i < lines_.size(); ++i)
-        lines_[i] = chart_->addLine(names[i]);
-    for (QLineSeries* strong : {lines_[StaticModel], lines_[OnlineModel]}) {
-        QPen pen = strong->pen();
-        pen.setWidthF(2.5);
-        strong->setPen(pen);
-    }
-    for (QLineSeries* baseline : {lines_[AlwaysUp], lines_[AlwaysDown]}) {
-        QPen pen = baseline->pen();
-        pen.setStyle(Qt::DashLine);
-        baseline->setPen(pen);
+    const std::array<AccuracyLine, kLines> kinds{AccuracyLine::Model, AccuracyLine::OnlineModel,
+                                                 AccuracyLine::AlwaysUp, AccuracyLine::AlwaysDown,
+                                                 AccuracyLine::LastMove};
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        lines_[i] = chart_->addLine(accuracyLineName(kinds[i]));
+        styleAccuracyLine(lines_[i], kinds[i]);
     }
     figures_->setWordWrap(true);
     figures_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -69,13 +64,15 @@ void ModelComparisonView::update(const std::optional<OnlineSnapshot>& online)
         line.reserve(online->accuracyHistory.size());
     for (const AccuracyPoint& p : online->accuracyHistory) {
         // Batches before the first call resolved have no accuracy, only zeros.
-        if (points[StaticModel].empty() && p.staticAccuracy == 0 && p.onlineAccuracy == 0 && p.upShare == 0)
+        if (points[StaticModel].empty() && p.staticAccuracy == 0 && p.onlineAccuracy == 0 && p.upShare == 0 &&
+            p.lastMoveAccuracy == 0)
             continue;
         const double x = ChartView::axisValue(p.time);
         points[StaticModel].emplace_back(x, p.staticAccuracy);
         points[OnlineModel].emplace_back(x, p.onlineAccuracy);
         points[AlwaysUp].emplace_back(x, p.upShare);
         points[AlwaysDown].emplace_back(x, 1.0 - p.upShare);
+        points[LastMove].emplace_back(x, p.lastMoveAccuracy);
     }
     for (std::size_t i = 0; i < lines_.size(); ++i)
         chart_->setLine(lines_[i], points[i]);

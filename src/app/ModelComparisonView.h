@@ -21,7 +21,7 @@ class TimeChart;
 class ModelComparisonView : public QStackedWidget {
     Q_OBJECT
 public:
-    enum Line { StaticModel, OnlineModel, AlwaysUp, AlwaysDown, kLines };
+    enum Line { StaticModel, OnlineModel, AlwaysUp, AlwaysDown, LastMove, kLines };
 
     explicit ModelComparisonView(QWidget* parent = nullptr);
 

@@ -1,5 +1,6 @@
 #include "OverviewChart.h"
 
+#include "AccuracyLine.h"
 #include "ChartView.h"
 #include "core/stream/ReplaySnapshot.h"
 
@@ -28,19 +29,16 @@ OverviewChart::OverviewChart(QWidget* parent)
     accuracyAxis_->setTickCount(3);
     chart->addAxis(timeAxis_, Qt::AlignBottom);
     chart->addAxis(accuracyAxis_, Qt::AlignLeft);
-    const std::array<QString, TimelineSeries::kLines> names{tr("model"), tr("always up"), tr("always down"),
-                                                            tr("same as last move")};
+    const std::array<AccuracyLine, TimelineSeries::kLines> kinds{AccuracyLine::Model, AccuracyLine::AlwaysUp,
+                                                                 AccuracyLine::AlwaysDown, AccuracyLine::LastMove};
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         auto* series = new QLineSeries;
-        series->setName(names[i]);
         chart->addSeries(series);
         series->attachAxis(timeAxis_);
         series->attachAxis(accuracyAxis_);
+        styleAccuracyLine(series, kinds[i]);
         lines_[i] = series;
     }
-    QPen modelPen = lines_[0]->pen();
-    modelPen.setWidthF(2.5);
-    lines_[0]->setPen(modelPen);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(200);
 }

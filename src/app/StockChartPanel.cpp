@@ -1,5 +1,6 @@
 #include "StockChartPanel.h"
 
+#include "AccuracyLine.h"
 #include "CandleDecimator.h"
 #include "ChartView.h"
 #include "SeriesDecimator.h"
@@ -116,8 +117,10 @@ StockChartPanel::StockChartPanel(QWidget* parent) : QWidget(parent)
 
     price_ = addSeries<QLineSeries>(priceChart_, tr("close"), timeAxes_[0], priceAxis_);
     candles_ = addSeries<QCandlestickSeries>(priceChart_, tr("open, high, low, close"), timeAxes_[0], priceAxis_);
-    candles_->setIncreasingColor(kRight.lighter(150));
-    candles_->setDecreasingColor(kWrong.lighter(150));
+    // Hollow and filled, not green and red: those mean right and wrong calls here.
+    candles_->setIncreasingColor(QColor(0xf4, 0xf6, 0xf8));
+    candles_->setDecreasingColor(QColor(0x4a, 0x55, 0x63));
+    candles_->setPen(QPen(QColor(0x2c, 0x33, 0x3a), 1));
     candles_->setBodyOutlineVisible(true);
     candles_->setVisible(false);
     const std::array<QString, MarkerCount> markerNames{tr("▲ right"), tr("▲ wrong"), tr("▼ right"), tr("▼ wrong")};
@@ -136,14 +139,12 @@ StockChartPanel::StockChartPanel(QWidget* parent) : QWidget(parent)
     half_->setPen(QPen(palette().color(QPalette::Mid), 1, Qt::DashLine));
     pUpChart_->legend()->hide();
 
-    const std::array<QString, RollingCount> rollingNames{tr("model"), tr("always up"), tr("always down"),
-                                                         tr("same as last move")};
-    for (int r = 0; r < RollingCount; ++r)
-        rolling_[static_cast<std::size_t>(r)] =
-            addSeries<QLineSeries>(rollingChart_, rollingNames[static_cast<std::size_t>(r)], timeAxes_[2], rollingAxis_);
-    QPen modelPen = rolling_[Model]->pen();
-    modelPen.setWidthF(2.5);
-    rolling_[Model]->setPen(modelPen);
+    const std::array<AccuracyLine, RollingCount> rollingLines{AccuracyLine::Model, AccuracyLine::AlwaysUp,
+                                                              AccuracyLine::AlwaysDown, AccuracyLine::LastMove};
+    for (std::size_t r = 0; r < rolling_.size(); ++r) {
+        rolling_[r] = addSeries<QLineSeries>(rollingChart_, QString(), timeAxes_[2], rollingAxis_);
+        styleAccuracyLine(rolling_[r], rollingLines[r]);
+    }
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -58,11 +58,12 @@ void TestModelComparisonView::saysHowToTurnItOn()
 void TestModelComparisonView::linesEndOnTheSnapshotsRollingAccuracy_data()
 {
     QTest::addColumn<int>("line");
-    QTest::addColumn<int>("field");  // 0 static, 1 online, 2 up share, 3 one minus the up share
+    QTest::addColumn<int>("field");  // 0 static, 1 online, 2 up share, 3 one minus the up share, 4 last move
     QTest::addRow("model") << int(ModelComparisonView::StaticModel) << 0;
     QTest::addRow("online model") << int(ModelComparisonView::OnlineModel) << 1;
     QTest::addRow("always up") << int(ModelComparisonView::AlwaysUp) << 2;
     QTest::addRow("always down") << int(ModelComparisonView::AlwaysDown) << 3;
+    QTest::addRow("same as last move") << int(ModelComparisonView::LastMove) << 4;
 }
 
 void TestModelComparisonView::linesEndOnTheSnapshotsRollingAccuracy()
@@ -72,7 +73,8 @@ void TestModelComparisonView::linesEndOnTheSnapshotsRollingAccuracy()
     const OnlineSnapshot s = online();
     QVERIFY(!s.accuracyHistory.empty());
     const AccuracyPoint& last = s.accuracyHistory.back();
-    const double expected[] = {last.staticAccuracy, last.onlineAccuracy, last.upShare, 1.0 - last.upShare};
+    const double expected[] = {last.staticAccuracy, last.onlineAccuracy, last.upShare, 1.0 - last.upShare,
+                               last.lastMoveAccuracy};
     const QLineSeries* series = window_->comparisonView()->line(static_cast<ModelComparisonView::Line>(line));
     QVERIFY(series->count() > 0);
     QCOMPARE(series->at(series->count() - 1).y(), expected[field]);

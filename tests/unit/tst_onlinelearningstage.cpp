@@ -97,6 +97,8 @@ private slots:
     void scorerThatCannotLearnMatchesTheStaticModel();
     void scorerLearnsWhatTheStaticModelMisses_data();
     void scorerLearnsWhatTheStaticModelMisses();
+    void rollingLastMoveBaseline_data();
+    void rollingLastMoveBaseline();
     void rewindStartsOver();
     void stocksAddedMidStream();
     void engineSnapshotCarriesTheFigures();
@@ -314,6 +316,33 @@ void TestOnlineLearningStage::scorerLearnsWhatTheStaticModelMisses()
     QCOMPARE(s.accuracyHistory.back().staticAccuracy, 0.0);
     QCOMPARE(s.accuracyHistory.back().onlineAccuracy, 1.0);
     QCOMPARE(s.onlineWeights.empty(), scope == int(OnlineScope::PerStock));
+}
+
+void TestOnlineLearningStage::rollingLastMoveBaseline_data()
+{
+    QTest::addColumn<double>("secondReturn");
+    QTest::addColumn<double>("expected");
+    // Every move repeats the one before: the baseline is always right.
+    QTest::newRow("trend") << 0.01 << 1.0;
+    // Every move undoes the one before: it is always wrong.
+    QTest::newRow("zigzag") << -0.01 << 0.0;
+}
+
+// The Compare view's "same as last move" line, on series whose answer is
+// known without running the baseline.
+void TestOnlineLearningStage::rollingLastMoveBaseline()
+{
+    QFETCH(double, secondReturn);
+    QFETCH(double, expected);
+    std::vector<double> returns;
+    for (int day = 0; day < 200; ++day)
+        returns.push_back(day % 2 ? secondReturn : 0.01);
+    OnlineOptions options;
+    options.scorer.enabled = true;
+    const OnlineSnapshot s = replay(*fromReturns({returns, returns}), options);
+    QVERIFY(!s.accuracyHistory.empty());
+    QCOMPARE(s.accuracyHistory.back().lastMoveAccuracy, expected);
+    QCOMPARE(s.staticTally.lastMoveAccuracy(), expected);
 }
 
 void TestOnlineLearningStage::rewindStartsOver()

@@ -17,6 +17,7 @@ public:
         Timestamp callTime;
         bool actualUp;
         bool correct;
+        bool lastMoveCorrect;  // the same-as-last-move baseline's call on the window was right
     };
 
     explicit ProgressiveEvaluator(std::size_t stocks = 0) { reset(stocks); }
@@ -49,7 +50,7 @@ public:
         if (!c.valid)
             return std::nullopt;
         c.valid = false;
-        const Outcome outcome{c.time, up, c.predictedUp == up};
+        const Outcome outcome{c.time, up, c.predictedUp == up, c.lastMoveUp == up};
         count(tallies_[stock], c, outcome);
         count(overall_, c, outcome);
         return outcome;
@@ -75,7 +76,7 @@ private:
         t.correct += o.correct;
         t.predictedUp += c.predictedUp;
         t.actualUp += o.actualUp;
-        t.lastMoveCorrect += c.lastMoveUp == o.actualUp;
+        t.lastMoveCorrect += o.lastMoveCorrect;
     }
 
     std::vector<OpenCall> open_;

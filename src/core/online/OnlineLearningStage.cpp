@@ -132,6 +132,7 @@ void OnlineLearningStage::processCall(const Tick& tick, const Windower& windower
         onlineRolling_.add(outcome->correct);
         staticRolling_.add(staticOutcome->correct);
         upRolling_.add(outcome->actualUp);
+        lastMoveRolling_.add(outcome->lastMoveCorrect);
         if (!scorerFor(stock).learn(x, outcome->actualUp))
             ++scorerRestarts_;
     }
@@ -168,7 +169,7 @@ void OnlineLearningStage::endBatch()
     if (options_.scorer.enabled)
         accuracyHistory_.offer(
             [&] { return AccuracyPoint{batchTime_, staticRolling_.accuracy(), onlineRolling_.accuracy(),
-                                     upRolling_.accuracy()};
+                                     upRolling_.accuracy(), lastMoveRolling_.accuracy()};
             });
     ++batches_;
     inBatch_ = 0;

@@ -111,7 +111,7 @@ private:
     std::vector<OnlineLogisticModel> scorers_;        // one, or one per stock
     std::vector<double> callFeatures_;          // stocks × scorer features
     ProgressiveEvaluator onlineCalls_, staticCalls_;
-    RollingAccuracy onlineRolling_, staticRolling_, upRolling_;  // upRolling_: "correct" = the close rose
+    RollingAccuracy onlineRolling_, staticRolling_, upRolling_, lastMoveRolling_;  // upRolling_: "correct" = the close rose
     BoundedHistory<AccuracyPoint> accuracyHistory_;
     std::size_t scorerRestarts_ = 0;
 };

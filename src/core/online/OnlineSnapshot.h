@@ -30,6 +30,7 @@ struct AccuracyPoint {
     // Share of the same rolling calls whose next close was up: what the
     // "always up" baseline scores on them (and 1 minus it, "always down").
     double upShare = 0;
+    double lastMoveAccuracy = 0;  // the same-as-last-move baseline on the same calls
 };
 
 // A copy of everything the online stage knows, for views and summaries.
