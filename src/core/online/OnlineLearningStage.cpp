@@ -120,6 +120,8 @@ void OnlineLearningStage::processReturns(const Tick& tick, const Windower& windo
     const int c = accumulate(x);
     stockCluster_[stock] = c;
     pending = {regressions_[static_cast<std::size_t>(c)].predict(x), tick.close, c, true};
+    latest_.cluster = c;
+    latest_.predictedClose = tick.close * (1.0 + pending.predicted);
 }
 
 void OnlineLearningStage::processCall(const Tick& tick, const Windower& windower, std::optional<bool> staticUp)
@@ -143,7 +145,8 @@ void OnlineLearningStage::processCall(const Tick& tick, const Windower& windower
         return;
     features::compute(startModel_.transform(), window.data(), w, x);
     const double n1 = window[static_cast<std::size_t>(w - 1)], n2 = window[static_cast<std::size_t>(w - 2)];
-    const bool onlineUp = LogisticModel::probability(scorerFor(stock).margin(x)) > 0.5;
+    latest_.pUp = LogisticModel::probability(scorerFor(stock).margin(x));
+    const bool onlineUp = latest_.pUp > 0.5;
     onlineCalls_.call(stock, tick.time, n1, n2, onlineUp);
     staticCalls_.call(stock, tick.time, n1, n2, *staticUp);
 }

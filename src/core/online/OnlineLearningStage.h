@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BoundedHistory.h"
+#include "OnlineCall.h"
 #include "OnlineLinearRegression.h"
 #include "OnlineLogisticModel.h"
 #include "OnlineOptions.h"
@@ -47,6 +48,7 @@ public:
             endBatch();
         batchTime_ = tick.time;
         ++inBatch_;
+        latest_ = {};
         if (options_.clusteringEnabled())
             processReturns(tick, windower);
         if (options_.scorer.enabled)
@@ -54,6 +56,10 @@ public:
     }
     // The stream ended: its last batch is complete.
     void finish();
+    // What the models said about the record process() took last: kept for
+    // the one record only, so the pipeline can hand it to its sinks with
+    // the static model's call without a copy of the stage's state.
+    const OnlineCall& latestCall() const { return latest_; }
 
     const OnlineOptions& options() const { return options_; }
     OnlineSnapshot snapshot() const;
@@ -83,6 +89,7 @@ private:
     std::size_t inBatch_ = 0;
     Timestamp batchTime_ = 0;
     std::size_t batches_ = 0;
+    OnlineCall latest_;
 
     // Clustering and regression.
     int dimension_;

@@ -21,6 +21,11 @@ void PredictionPipeline::feedOnline(const Tick& tick, std::optional<bool> static
     online_->process(tick, windower_, staticUp);
 }
 
+const OnlineCall& PredictionPipeline::onlineCall() const
+{
+    return online_->latestCall();
+}
+
 void PredictionPipeline::finish()
 {
     if (online_)

@@ -96,7 +96,8 @@ public:
         if (sinks_.empty())
             return;
         const Prediction prediction{tick.stock, tick.time, window_.data(), w, features_.data(),
-                                    features::count(model.transform(), w), margin, p, up};
+                                    features::count(model.transform(), w), margin, p, up,
+                                    online_ ? &onlineCall() : nullptr};
         for (PredictionSink* sink : sinks_)
             sink->onPrediction(prediction);
     }
@@ -108,6 +109,8 @@ public:
 
 private:
     void feedOnline(const Tick& tick, std::optional<bool> staticUp);
+    // Out of line: this header only declares OnlineLearningStage.
+    const OnlineCall& onlineCall() const;
 
     std::shared_ptr<const LogisticModel> model_;
     std::vector<ModelSwitch> models_;

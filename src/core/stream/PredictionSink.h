@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/Timestamp.h"
+#include "core/online/OnlineCall.h"
 
 #include <cstddef>
 
@@ -17,6 +18,9 @@ struct Prediction {
     double margin;           // w·x + b
     double pUp;
     bool up;                 // pUp > 0.5
+    // The learn-as-you-go models on the same record; null while they are
+    // off. Like window and features, valid during onPrediction only.
+    const OnlineCall* online;
 };
 
 // A call judged: its stock's next close arrived.
