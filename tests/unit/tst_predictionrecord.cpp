@@ -39,6 +39,9 @@ private slots:
     void csvRow_data();
     void csvRow();
     void csvHeader();
+    void onlineFieldsFollowSpecs_data();
+    void onlineFieldsFollowSpecs();
+    void csvHeaderWithOnlineColumns();
 };
 
 void TestPredictionRecord::jsonLine_data()
@@ -128,6 +131,63 @@ void TestPredictionRecord::csvHeader()
     QCOMPARE(QByteArray::fromStdString(out),
              QByteArray("stock,date,n3,n2,n1,feature_1,feature_2,rawPrediction_1,rawPrediction_2,probability_1,"
                         "probability_2,prediction,actual\r\n"));
+}
+
+// A run with online data gets three fields after SPEC.md's, null (or an
+// empty CSV field) where a model said nothing; SPEC.md's part stays as is.
+void TestPredictionRecord::onlineFieldsFollowSpecs_data()
+{
+    QTest::addColumn<int>("cluster");
+    QTest::addColumn<double>("predictedClose");
+    QTest::addColumn<double>("pUp");
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QByteArray>("csv");
+    const double none = std::nan("");
+    QTest::newRow("every model") << 3 << 2.125 << 0.75
+                                 << QByteArray(R"(, "cluster": 3, "predictedClose": 2.125, "onlineProbability": 0.75})")
+                                 << QByteArray(",3,2.125,0.75\r\n");
+    QTest::newRow("clusters only") << 0 << 1.5 << none
+                                   << QByteArray(R"(, "cluster": 0, "predictedClose": 1.5, )"
+                                                 R"("onlineProbability": null})")
+                                   << QByteArray(",0,1.5,\r\n");
+    QTest::newRow("scorer only") << OnlineCall::kNoCluster << none << 0.25
+                                 << QByteArray(R"(, "cluster": null, "predictedClose": null, )"
+                                               R"("onlineProbability": 0.25})")
+                                 << QByteArray(",,,0.25\r\n");
+    QTest::newRow("nothing said yet") << OnlineCall::kNoCluster << none << none
+                                      << QByteArray(R"(, "cluster": null, "predictedClose": null, )"
+                                                    R"("onlineProbability": null})")
+                                      << QByteArray(",,,\r\n");
+}
+
+void TestPredictionRecord::onlineFieldsFollowSpecs()
+{
+    QFETCH(int, cluster);
+    QFETCH(double, predictedClose);
+    QFETCH(double, pUp);
+    QFETCH(QByteArray, json);
+    QFETCH(QByteArray, csv);
+    PredictionRecord r = record("ibm.us", timestamp::fromCivil(2001, 1, 2), {1.0, 2.0}, FeatureTransform::Relative,
+                                0.5, true);
+    std::string specJson, specCsv;
+    r.appendJson(specJson);
+    r.appendCsv(specCsv);
+    r.online = OnlineCall{cluster, predictedClose, pUp};
+    std::string out;
+    r.appendJson(out);
+    QCOMPARE(QByteArray::fromStdString(out), QByteArray::fromStdString(specJson).chopped(1) + json);
+    out.clear();
+    r.appendCsv(out);
+    QCOMPARE(QByteArray::fromStdString(out), QByteArray::fromStdString(specCsv).chopped(2) + csv);
+}
+
+void TestPredictionRecord::csvHeaderWithOnlineColumns()
+{
+    std::string out;
+    PredictionRecord::appendCsvHeader(out, 2, 1, true);
+    QCOMPARE(QByteArray::fromStdString(out),
+             QByteArray("stock,date,n2,n1,feature_1,rawPrediction_1,rawPrediction_2,probability_1,probability_2,"
+                        "prediction,actual,cluster,predictedClose,onlineProbability\r\n"));
 }
 
 QTEST_MAIN(TestPredictionRecord)

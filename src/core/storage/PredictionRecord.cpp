@@ -53,6 +53,22 @@ void appendJsonArray(std::string& out, std::initializer_list<double> values)
     out += ']';
 }
 
+// The online fields after SPEC.md's: a missing figure is null in JSON and an
+// empty field in CSV (a NaN becomes either through appendNumber).
+void appendOnline(std::string& out, const OnlineCall& online, Syntax syntax)
+{
+    const bool json = syntax == Syntax::Json;
+    out += json ? ", \"cluster\": " : ",";
+    if (online.hasCluster())
+        appendInteger(out, online.cluster);
+    else if (json)
+        out += "null";
+    out += json ? ", \"predictedClose\": " : ",";
+    appendNumber(out, online.predictedClose, syntax);
+    out += json ? ", \"onlineProbability\": " : ",";
+    appendNumber(out, online.pUp, syntax);
+}
+
 } // namespace
 
 void PredictionRecord::setWindow(const double* closes, int size, FeatureTransform transform)
@@ -87,6 +103,8 @@ void PredictionRecord::appendJson(std::string& out) const
     appendJsonArray(out, {1.0 - pUp, pUp});
     out += up ? ", \"prediction\": 1.0, \"actual\": " : ", \"prediction\": 0.0, \"actual\": ";
     out += actual ? (*actual ? "1" : "0") : "null";
+    if (online)
+        appendOnline(out, *online, Syntax::Json);
     out += '}';
 }
 
@@ -110,10 +128,12 @@ void PredictionRecord::appendCsv(std::string& out) const
     out += up ? ",1.0," : ",0.0,";
     if (actual)
         out += *actual ? '1' : '0';
+    if (online)
+        appendOnline(out, *online, Syntax::Csv);
     out += "\r\n";
 }
 
-void PredictionRecord::appendCsvHeader(std::string& out, int window, int featureCount)
+void PredictionRecord::appendCsvHeader(std::string& out, int window, int featureCount, bool online)
 {
     out += "stock,date";
     for (int i = window; i >= 1; --i) {
@@ -124,7 +144,10 @@ void PredictionRecord::appendCsvHeader(std::string& out, int window, int feature
         out += ",feature_";
         appendInteger(out, i);
     }
-    out += ",rawPrediction_1,rawPrediction_2,probability_1,probability_2,prediction,actual\r\n";
+    out += ",rawPrediction_1,rawPrediction_2,probability_1,probability_2,prediction,actual";
+    if (online)
+        out += ",cluster,predictedClose,onlineProbability";
+    out += "\r\n";
 }
 
 } // namespace ss

@@ -2,6 +2,7 @@
 
 #include "core/data/Timestamp.h"
 #include "core/model/FeatureTransform.h"
+#include "core/online/OnlineCall.h"
 
 #include <optional>
 #include <string>
@@ -27,6 +28,10 @@ struct PredictionRecord {
     bool up = false;
     std::optional<bool> actual;    // empty while the call is open
     Timestamp resolvedTime = 0;    // the stock's next close; meaningful when actual is set
+    // What the learn-as-you-go models said, for a run that had them on (even
+    // when they said nothing about this call); empty for every other run, so
+    // those records stay exactly SPEC.md's.
+    std::optional<OnlineCall> online;
 
     // Fills window and features from `size` closes, reusing the storage.
     void setWindow(const double* closes, int size, FeatureTransform transform);
@@ -34,12 +39,18 @@ struct PredictionRecord {
     // One JSON line, without the newline:
     // {"stock": "mcd.us", "date": "1970-02-26", "n5": ..., "n1": ..., "features": [...],
     //  "rawPrediction": [-m, m], "probability": [1-p, p], "prediction": 1.0, "actual": 0}
+    // With online data, three fields follow SPEC.md's, never in between:
+    // readers that know only SPEC.md's fields (the thesis's Logstash
+    // configuration) read the same fields in the same places.
+    //  ..., "cluster": 3, "predictedClose": 0.301, "onlineProbability": 0.52}
+    // each null when that model said nothing about the call.
     void appendJson(std::string& out) const;
     // One RFC 4180 row, ending in CRLF, with the columns of csvHeader().
     void appendCsv(std::string& out) const;
     // stock,date,n5..n1,feature_1..feature_k,rawPrediction_1,rawPrediction_2,
-    // probability_1,probability_2,prediction,actual (CRLF-terminated).
-    static void appendCsvHeader(std::string& out, int window, int featureCount);
+    // probability_1,probability_2,prediction,actual (CRLF-terminated), then
+    // with online data cluster,predictedClose,onlineProbability.
+    static void appendCsvHeader(std::string& out, int window, int featureCount, bool online = false);
 };
 
 } // namespace ss
