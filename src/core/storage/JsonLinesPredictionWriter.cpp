@@ -60,6 +60,10 @@ void JsonLinesPredictionWriter::keepOpen(const PredictionBatch& batch, const Log
     r.pUp = c.pUp;
     r.up = c.up;
     r.actual.reset();
+    if (c.hasOnline)
+        r.online = c.online;
+    else
+        r.online.reset();
     isOpen_[c.stock] = true;
 }
 

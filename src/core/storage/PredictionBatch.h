@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/data/Timestamp.h"
+#include "core/online/OnlineCall.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -19,6 +20,8 @@ struct LoggedCall {
     bool up;
     std::int8_t actual;       // -1 while open, else 0 or 1
     Timestamp resolvedTime;
+    bool hasOnline;           // the learn-as-you-go models were on for this call
+    OnlineCall online;
 };
 
 // An outcome, in stream order. `call` indexes PredictionBatch::calls when

@@ -19,6 +19,10 @@ std::optional<std::int64_t> PredictionExporter::exportTo(PredictionLog& log, con
     const auto run = log.run(query.run, error);
     if (!run)
         return std::nullopt;
+    // Known before the first record, for the CSV header.
+    const auto online = log.hasOnlineCalls(query.run, error);
+    if (!online)
+        return std::nullopt;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
@@ -28,7 +32,7 @@ std::optional<std::int64_t> PredictionExporter::exportTo(PredictionLog& log, con
     std::string chunk;
     chunk.reserve(kChunkBytes + 4096);
     if (format == ExportFormat::Csv)
-        PredictionRecord::appendCsvHeader(chunk, run->window, features::count(run->transform, run->window));
+        PredictionRecord::appendCsvHeader(chunk, run->window, features::count(run->transform, run->window), *online);
     bool writeFailed = false;
     bool cancelled = false;
     auto writeChunk = [&] {

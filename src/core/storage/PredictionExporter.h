@@ -15,6 +15,8 @@ enum class ExportFormat { Csv, JsonLines };
 
 // Writes logged calls as SPEC.md's prediction records: JSON lines, or CSV
 // (RFC 4180, with a header, features flattened into feature_1..feature_k).
+// A run with online data gets its online fields and columns after SPEC.md's
+// (PredictionRecord); any other run's export is SPEC.md's alone.
 // Records stream from the database to the file in time order (then stock)
 // in constant memory. The file appears only when the export succeeded:
 // a failed or cancelled export leaves whatever was at `path` untouched.

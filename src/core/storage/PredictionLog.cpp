@@ -12,9 +12,12 @@
 #include <QStandardPaths>
 
 #include <bit>
+#include <cerrno>
 #include <cstring>
 #include <limits>
 #include <unordered_map>
+
+#include <unistd.h>
 
 namespace ss {
 
@@ -56,6 +59,25 @@ CREATE TABLE predictions (
     PRIMARY KEY (run, time, stock)
 ) WITHOUT ROWID;
 )";
+
+// Version 2: see PredictionLog.h for why this is a table of its own.
+constexpr const char* kOnlineCallsSchema = R"(
+CREATE TABLE IF NOT EXISTS online_calls (
+    run INTEGER NOT NULL REFERENCES runs (id),
+    time INTEGER NOT NULL,
+    stock INTEGER NOT NULL REFERENCES stocks (id),
+    cluster INTEGER,
+    predicted_close REAL,
+    p_up REAL,
+    PRIMARY KEY (run, time, stock)
+) WITHOUT ROWID;
+)";
+
+// What forEach adds to its query of calls (as p) for a run with online
+// data: each call's online_calls row, NULL where it has none.
+constexpr const char* kOnlineColumns = ", o.cluster, o.predicted_close, o.p_up";
+constexpr const char* kOnlineJoin =
+    " LEFT JOIN online_calls AS o ON o.run = p.run AND o.time = p.time AND o.stock = p.stock";
 
 constexpr const char* kRunColumns = "id, source, model_path, model_sha256, model, window, transform, records, "
                                     "first_time, last_time, started, finished, status, summary";
@@ -115,6 +137,23 @@ bool readCall(const SqliteStatement& s, int first, FeatureTransform transform, P
     return true;
 }
 
+// Reads the columns cluster, predicted_close, p_up of online_calls from
+// `first` on; all NULL when the call has no row there (a LEFT JOIN). False
+// for a cluster number no run can have given: only a damaged file holds it.
+bool readOnline(const SqliteStatement& s, int first, PredictionRecord& record)
+{
+    OnlineCall& online = record.online.emplace();
+    if (!s.isNull(first)) {
+        const std::int64_t cluster = s.integer(first);
+        if (cluster < 0 || cluster > std::numeric_limits<int>::max())
+            return false;
+        online.cluster = static_cast<int>(cluster);
+    }
+    online.predictedClose = s.real(first + 1);
+    online.pUp = s.real(first + 2);
+    return true;
+}
+
 } // namespace
 
 std::unique_ptr<PredictionLog> PredictionLog::open(const QString& path, QString* error, Options options)
@@ -127,6 +166,15 @@ std::unique_ptr<PredictionLog> PredictionLog::open(const QString& path, QString*
     }
     if (info.isDir()) {
         *error = QStringLiteral("cannot open the prediction log '%1': it is a folder").arg(path);
+        return nullptr;
+    }
+    // WAL mode keeps two files beside the log, so even an existing log needs
+    // a folder it may create files in. Said here, because SQLite's own
+    // failure names the read-only fallback's error instead (often "No such
+    // file or directory").
+    if (::access(QFile::encodeName(info.absolutePath()).constData(), W_OK) != 0) {
+        *error = QStringLiteral("cannot open the prediction log '%1': cannot create files in the folder '%2' (%3)")
+                     .arg(path, info.absolutePath(), QString::fromLocal8Bit(std::strerror(errno)));
         return nullptr;
     }
     sqlite3* db = nullptr;
@@ -177,21 +225,23 @@ void PredictionLog::rollback()
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
+std::optional<std::int64_t> PredictionLog::scalar(const char* sql)
+{
+    SqliteStatement s(db_, sql);
+    if (!s.ok() || s.step() != SQLITE_ROW)
+        return std::nullopt;
+    return s.integer(0);
+}
+
 bool PredictionLog::prepareSchema(QString* error)
 {
     auto notALog = [&](const QString& why) {
         *error = QStringLiteral("'%1' is not a StockStream prediction log (%2)").arg(path_, why);
         return false;
     };
-    auto pragma = [&](const char* sql) -> std::optional<std::int64_t> {
-        SqliteStatement s(db_, sql);
-        if (!s.ok() || s.step() != SQLITE_ROW)
-            return std::nullopt;
-        return s.integer(0);
-    };
-    const auto appId = pragma("PRAGMA application_id");
-    const auto version = pragma("PRAGMA user_version");
-    const auto objects = pragma("SELECT count(*) FROM sqlite_schema");
+    const auto appId = scalar("PRAGMA application_id");
+    const auto version = scalar("PRAGMA user_version");
+    const auto objects = scalar("SELECT count(*) FROM sqlite_schema");
     if (!appId || !version || !objects)
         return notALog(SqliteStatement::errorText(db_));
 
@@ -205,11 +255,11 @@ bool PredictionLog::prepareSchema(QString* error)
         if (!exec("BEGIN IMMEDIATE", error))
             return false;
         // Another program may have created it while this one waited.
-        if (pragma("SELECT count(*) FROM sqlite_schema").value_or(1) != 0) {
+        if (scalar("SELECT count(*) FROM sqlite_schema").value_or(1) != 0) {
             rollback();
             return prepareSchema(error);
         }
-        const QByteArray setup = QByteArray(kSchema)
+        const QByteArray setup = QByteArray(kSchema) + QByteArray(kOnlineCallsSchema)
                                  + QByteArrayLiteral("PRAGMA application_id = ") + QByteArray::number(kApplicationId)
                                  + QByteArrayLiteral("; PRAGMA user_version = ") + QByteArray::number(kSchemaVersion)
                                  + QByteArrayLiteral("; COMMIT;");
@@ -424,6 +474,11 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
     const auto runInfo = run(query.run, error);
     if (!runInfo)
         return false;
+    const auto online = hasOnlineCalls(query.run, error);
+    if (!online)
+        return false;
+    const std::string onlineColumns = *online ? kOnlineColumns : "";
+    const std::string onlineJoin = *online ? kOnlineJoin : "";
     const Timestamp from = query.from.value_or(std::numeric_limits<Timestamp>::min() + 1);
     const Timestamp to = query.to.value_or(std::numeric_limits<Timestamp>::max());
     PredictionRecord record;
@@ -452,9 +507,13 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
         find.reset();
         record.stock = *query.stock;
         // The next timestamp of the run after ?2, and the stock's call at it if any.
-        SqliteStatement hop(db_, "SELECT t.time, p.window, p.margin, p.p_up, p.up, p.actual, p.resolved_time "
-                                 "FROM (SELECT min(time) AS time FROM predictions WHERE run = ?1 AND time > ?2) AS t "
-                                 "LEFT JOIN predictions AS p ON p.run = ?1 AND p.time = t.time AND p.stock = ?3");
+        SqliteStatement hop(db_, std::string("SELECT t.time, p.window, p.margin, p.p_up, p.up, p.actual, "
+                                             "p.resolved_time")
+                                     + onlineColumns
+                                     + " FROM (SELECT min(time) AS time FROM predictions WHERE run = ?1 AND time > ?2) "
+                                       "AS t LEFT JOIN predictions AS p ON p.run = ?1 AND p.time = t.time AND "
+                                       "p.stock = ?3"
+                                     + onlineJoin);
         if (!hop.ok())
             return readFailed();
         hop.bind(1, std::int64_t{query.run});
@@ -474,7 +533,7 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
             after = hop.integer(0);
             if (!hop.isNull(1)) {
                 record.time = after;
-                if (!readCall(hop, 1, runInfo->transform, record))
+                if (!readCall(hop, 1, runInfo->transform, record) || (*online && !readOnline(hop, 7, record)))
                     return damaged();
                 if (!visit(record)) {
                     hop.reset();
@@ -495,8 +554,10 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
         if (rc != SQLITE_DONE)
             return readFailed();
     }
-    SqliteStatement s(db_, "SELECT time, stock, window, margin, p_up, up, actual, resolved_time FROM predictions "
-                           "WHERE run = ? AND time BETWEEN ? AND ? ORDER BY time, stock");
+    SqliteStatement s(db_, std::string("SELECT p.time, p.stock, p.window, p.margin, p.p_up, p.up, p.actual, "
+                                       "p.resolved_time")
+                               + onlineColumns + " FROM predictions AS p" + onlineJoin
+                               + " WHERE p.run = ? AND p.time BETWEEN ? AND ? ORDER BY p.time, p.stock");
     if (!s.ok())
         return readFailed();
     s.bind(1, std::int64_t{query.run});
@@ -507,7 +568,7 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
         record.time = s.integer(0);
         const auto name = names.find(s.integer(1));
         record.stock = name != names.end() ? name->second : std::string();
-        if (!readCall(s, 2, runInfo->transform, record))
+        if (!readCall(s, 2, runInfo->transform, record) || (*online && !readOnline(s, 8, record)))
             return damaged();
         if (!visit(record)) {
             s.reset();
@@ -541,6 +602,35 @@ std::optional<std::int64_t> PredictionLog::predictionCount(qint64 run, QString* 
     const std::int64_t count = s.integer(0);
     s.reset();
     return count;
+}
+
+std::optional<bool> PredictionLog::hasOnlineCalls(qint64 run, QString* error)
+{
+    const auto table = scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'online_calls'");
+    if (table == 0)
+        return false;
+    SqliteStatement s(db_, "SELECT EXISTS (SELECT 1 FROM online_calls WHERE run = ?)");
+    if (s.ok())
+        s.bind(1, std::int64_t{run});
+    if (!table || !s.ok() || s.step() != SQLITE_ROW) {
+        *error = failure(QStringLiteral("cannot read the online data of run %1").arg(run));
+        return std::nullopt;
+    }
+    return s.integer(0) != 0;
+}
+
+bool PredictionLog::holdOnlineCalls(QString* error)
+{
+    const auto version = scalar("PRAGMA user_version");
+    if (!version) {
+        *error = failure(QStringLiteral("cannot read the log's version"));
+        rollback();
+        return false;
+    }
+    if (*version >= 2)
+        return true;
+    const QByteArray upgrade = QByteArray(kOnlineCallsSchema) + QByteArrayLiteral("PRAGMA user_version = 2;");
+    return exec(upgrade.constData(), error);
 }
 
 } // namespace ss

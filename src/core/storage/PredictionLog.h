@@ -21,12 +21,14 @@ class MarketData;
 
 // The prediction log: an SQLite database of replays and every call they made.
 //
-// Schema (version 1, PRAGMA user_version; PRAGMA application_id 'SStr'):
+// Schema (version 2, PRAGMA user_version; PRAGMA application_id 'SStr'):
 //   runs(id, source, model_path, model_sha256, model, window, transform,
 //        records, first_time, last_time, started, finished, status, summary)
 //   stocks(id, name UNIQUE)
 //   predictions(run, time, stock, window, margin, p_up, up, actual,
 //               resolved_time, PRIMARY KEY (run, time, stock)) WITHOUT ROWID
+//   online_calls(run, time, stock, cluster, predicted_close, p_up,
+//                PRIMARY KEY (run, time, stock)) WITHOUT ROWID      (version 2)
 // Times are INTEGER seconds (predictions: the data's wall clock, as
 // ss::Timestamp; runs.started/finished: Unix time, UTC). `window` is a BLOB of
 // W little-endian IEEE-754 doubles, n5 first: one column serves every model
@@ -42,6 +44,22 @@ class MarketData;
 // read by hopping from one distinct timestamp to the next (two index seeks
 // a timestamp) instead of through a second index.
 //
+// online_calls holds what the learn-as-you-go models said about each call of
+// a run that had them on: the stock's cluster, the cluster regression's
+// predicted next close and the online scorer's p_up (NULL where a model
+// said nothing). A table of its own rather than columns of predictions,
+// because most runs have no such data: their rows, and the statement that
+// writes them, stay as they were, and a run has online data exactly when
+// the table holds a row of it. It is written in the same transactions and
+// in the same key order as the calls, so it too only appends.
+//
+// Versions: a version-1 log (no online_calls) opens as it is, and stays
+// version 1 while it only receives calls without online data, so the
+// StockStream that wrote it can still read it. The first batch with online
+// data upgrades it (the table and the version number) inside the
+// transaction that writes that batch, so an upgrade never commits without
+// the calls that needed it. A new log is created at version 2.
+//
 // The file is in WAL mode with synchronous=NORMAL: a killed program loses
 // at most the transaction it had not committed and never corrupts the file.
 //
@@ -49,7 +67,7 @@ class MarketData;
 // and open a second one to read while a replay writes through the first.
 class PredictionLog {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     static constexpr std::int32_t kApplicationId = 0x53537472;  // "SStr"
 
     struct Options {
@@ -104,6 +122,13 @@ public:
     // One stock's calls in a run, oldest first: what a chart of it needs.
     std::optional<std::vector<PredictionRecord>> stockHistory(qint64 run, const std::string& stock, QString* error);
     std::optional<std::int64_t> predictionCount(qint64 run, QString* error);
+    // Whether the run kept online data (so its records carry the online
+    // fields); false for every run of a version-1 log.
+    std::optional<bool> hasOnlineCalls(qint64 run, QString* error);
+    // Lets the log hold online data, upgrading a version-1 log to version 2.
+    // Call it inside the write transaction of the first calls that carry
+    // such data; on failure the transaction is rolled back.
+    bool holdOnlineCalls(QString* error);
 
     // The connection, for the storage classes that write through it.
     sqlite3* connection() const { return db_; }
@@ -114,6 +139,8 @@ private:
     void rollback();
     QString failure(const QString& what) const;
     bool prepareSchema(QString* error);
+    // The first column of the first row `sql` gives; nullopt on failure.
+    std::optional<std::int64_t> scalar(const char* sql);
 
     sqlite3* db_;
     QString path_;

@@ -10,17 +10,59 @@ namespace ss {
 namespace {
 
 constexpr int kRowsPerInsert = 64;
-constexpr int kColumns = 9;
+constexpr int kCallColumns = 9;
+constexpr int kOnlineColumns = 6;
 
-std::string insertSql(int rows)
+// "INSERT INTO <into> VALUES (?, ...), ... <onConflict>" for `rows` rows of
+// `columns` values each.
+std::string insertSql(const char* into, int columns, int rows, const char* onConflict)
 {
-    std::string sql = "INSERT INTO predictions (run, time, stock, window, margin, p_up, up, actual, resolved_time) "
-                      "VALUES ";
-    for (int i = 0; i < rows; ++i)
-        sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    sql += " ON CONFLICT (run, time, stock) DO UPDATE SET actual = excluded.actual, "
-           "resolved_time = excluded.resolved_time WHERE excluded.actual IS NOT NULL";
-    return sql;
+    std::string row = "(?";
+    for (int c = 1; c < columns; ++c)
+        row += ", ?";
+    row += ')';
+    std::string sql = std::string("INSERT INTO ") + into + " VALUES ";
+    for (int i = 0; i < rows; ++i) {
+        if (i > 0)
+            sql += ", ";
+        sql += row;
+    }
+    return sql + ' ' + onConflict;
+}
+
+std::string callInsertSql(int rows)
+{
+    return insertSql("predictions (run, time, stock, window, margin, p_up, up, actual, resolved_time)", kCallColumns,
+                     rows,
+                     "ON CONFLICT (run, time, stock) DO UPDATE SET actual = excluded.actual, "
+                     "resolved_time = excluded.resolved_time WHERE excluded.actual IS NOT NULL");
+}
+
+// A resumed run writes the same figures again: the first ones stay.
+std::string onlineInsertSql(int rows)
+{
+    return insertSql("online_calls (run, time, stock, cluster, predicted_close, p_up)", kOnlineColumns, rows,
+                     "ON CONFLICT (run, time, stock) DO NOTHING");
+}
+
+// Steps `many` once for each full kRowsPerInsert rows and `one` for each
+// row left; bind(statement, first parameter, row) binds a row's values.
+template <typename Bind>
+bool insertRows(SqliteStatement& many, SqliteStatement& one, int columns, std::size_t count, const Bind& bind)
+{
+    std::size_t i = 0;
+    for (; i + kRowsPerInsert <= count; i += kRowsPerInsert) {
+        for (int row = 0; row < kRowsPerInsert; ++row)
+            bind(many, row * columns + 1, i + static_cast<std::size_t>(row));
+        if (many.step() != SQLITE_DONE)
+            return false;
+    }
+    for (; i < count; ++i) {
+        bind(one, 1, i);
+        if (one.step() != SQLITE_DONE)
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -29,8 +71,8 @@ PredictionLogWriter::PredictionLogWriter(PredictionLog& log, std::int64_t run, s
     : log_(log),
       run_(run),
       stockIds_(std::move(stockIds)),
-      insertMany_(log.connection(), insertSql(kRowsPerInsert)),
-      insertOne_(log.connection(), insertSql(1)),
+      insertMany_(log.connection(), callInsertSql(kRowsPerInsert)),
+      insertOne_(log.connection(), callInsertSql(1)),
       resolve_(log.connection(),
                "UPDATE predictions SET actual = ?, resolved_time = ? WHERE run = ? AND time = ? AND stock = ?"),
       checkpointer_(log.path())
@@ -77,11 +119,27 @@ bool PredictionLogWriter::fail(QString* error)
     return false;
 }
 
-void PredictionLogWriter::bindCall(SqliteStatement& s, int first, const PredictionBatch& batch, const LoggedCall& c)
+void PredictionLogWriter::bindKey(SqliteStatement& s, int first, const LoggedCall& c)
 {
     s.bind(first, run_);
     s.bind(first + 1, c.time);
     s.bind(first + 2, stockIds_[c.stock]);
+}
+
+void PredictionLogWriter::bindOnline(SqliteStatement& s, int first, const LoggedCall& c)
+{
+    bindKey(s, first, c);
+    if (c.online.hasCluster())
+        s.bind(first + 3, std::int64_t{c.online.cluster});
+    else
+        s.bindNull(first + 3);
+    s.bind(first + 4, c.online.predictedClose);  // SQLite keeps a NaN as NULL
+    s.bind(first + 5, c.online.pUp);
+}
+
+void PredictionLogWriter::bindCall(SqliteStatement& s, int first, const PredictionBatch& batch, const LoggedCall& c)
+{
+    bindKey(s, first, c);
     s.bindBlob(first + 3, batch.window(c), static_cast<std::size_t>(c.windowSize) * sizeof(double));
     s.bind(first + 4, c.margin);
     s.bind(first + 5, c.pUp);
@@ -103,17 +161,28 @@ bool PredictionLogWriter::write(const PredictionBatch& batch, QString* error)
         || !knowStocks(batch))
         return fail(error);
 
-    const std::size_t count = batch.calls.size();
-    std::size_t i = 0;
-    for (; i + kRowsPerInsert <= count; i += kRowsPerInsert) {
-        for (int row = 0; row < kRowsPerInsert; ++row)
-            bindCall(insertMany_, row * kColumns + 1, batch, batch.calls[i + static_cast<std::size_t>(row)]);
-        if (insertMany_.step() != SQLITE_DONE)
-            return fail(error);
-    }
-    for (; i < count; ++i) {
-        bindCall(insertOne_, 1, batch, batch.calls[i]);
-        if (insertOne_.step() != SQLITE_DONE)
+    if (!insertRows(insertMany_, insertOne_, kCallColumns, batch.calls.size(),
+                    [&](SqliteStatement& statement, int first, std::size_t i) {
+                        bindCall(statement, first, batch, batch.calls[i]);
+                    }))
+        return fail(error);
+    onlineCalls_.clear();
+    for (const LoggedCall& c : batch.calls)
+        if (c.hasOnline)
+            onlineCalls_.push_back(&c);
+    if (!onlineCalls_.empty()) {
+        if (!onlineOne_.ok()) {
+            // This run's first online data: the log may need upgrading first.
+            if (!log_.holdOnlineCalls(error))
+                return false;  // rolled back
+            onlineMany_ = SqliteStatement(log_.connection(), onlineInsertSql(kRowsPerInsert));
+            onlineOne_ = SqliteStatement(log_.connection(), onlineInsertSql(1));
+        }
+        if (!onlineMany_.ok() || !onlineOne_.ok()
+            || !insertRows(onlineMany_, onlineOne_, kOnlineColumns, onlineCalls_.size(),
+                          [&](SqliteStatement& statement, int first, std::size_t i) {
+                              bindOnline(statement, first, *onlineCalls_[i]);
+                          }))
             return fail(error);
     }
     for (const LoggedResolution& r : batch.resolutions) {

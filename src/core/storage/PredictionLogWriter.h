@@ -15,6 +15,7 @@ class PredictionLog;
 // Every call is an upsert on its key (run, time, stock), which is what lets
 // a resumed run replay calls it already holds: they are not added twice, and
 // an outcome that was not yet committed is filled in.
+// A call's online data goes to online_calls in the same transaction.
 class PredictionLogWriter : public PredictionBatchWriter {
 public:
     // stockIds: the log's id for each of the data's stocks (PredictionLog::stockIds).
@@ -27,6 +28,9 @@ public:
 
 private:
     void bindCall(SqliteStatement& statement, int first, const PredictionBatch& batch, const LoggedCall& call);
+    // run, time, stock: the key both tables share.
+    void bindKey(SqliteStatement& statement, int first, const LoggedCall& call);
+    void bindOnline(SqliteStatement& statement, int first, const LoggedCall& call);
     bool fail(QString* error);
     bool knowStocks(const PredictionBatch& batch);
 
@@ -39,6 +43,11 @@ private:
     SqliteStatement insertMany_;  // kRowsPerInsert calls a statement: far fewer trips through SQLite
     SqliteStatement insertOne_;
     SqliteStatement resolve_;
+    // Prepared with the first call that carries online data: a log is
+    // upgraded to hold it only when a run has some.
+    SqliteStatement onlineMany_;
+    SqliteStatement onlineOne_;
+    std::vector<const LoggedCall*> onlineCalls_;  // this batch's calls with online data
     WalCheckpointer checkpointer_;
 };
 
