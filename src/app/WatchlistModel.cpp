@@ -46,7 +46,7 @@ void WatchlistModel::setStocks(const MarketData& data)
 
 bool WatchlistModel::differs(const Row& row, const StockStatus& s, const Tally& t)
 {
-    return row.status.records != s.records || row.status.hasCall != s.hasCall || row.status.pUp != s.pUp
+    return row.status.records != s.records || row.status.hasCall != s.hasCall || row.status.margin != s.margin
            || row.tally.resolved != t.resolved || row.tally.correct != t.correct;
 }
 
@@ -96,7 +96,7 @@ QVariant WatchlistModel::display(const Row& row, int column) const
     case LastDate: return traded ? QString::fromStdString(timestamp::format(s.lastTime)) : QString();
     case LastClose: return traded ? QString::number(s.lastClose, 'g', 8) : QString();
     case Change: return s.records > 1 ? QStringLiteral("%1%2").arg(change(s) > 0 ? "+" : "").arg(percent(change(s))) : QString();
-    case PUp: return s.hasCall ? QString::number(s.pUp, 'f', 3) : QString();
+    case PUp: return s.hasCall ? QString::number(s.pUp(), 'f', 3) : QString();
     case Call: return s.hasCall ? (s.callUp ? QStringLiteral("▲") : QStringLiteral("▼")) : QString();
     case Resolved: return t.resolved > 0 ? QString::number(t.resolved) : QString();
     case HitRate: return t.resolved > 0 ? percent(t.accuracy()) : QString();
@@ -120,7 +120,7 @@ QVariant WatchlistModel::sortValue(const Row& row, int rowIndex, int column) con
     case LastDate: return static_cast<qint64>(s.lastTime);
     case LastClose: return s.lastClose;
     case Change: return change(s);
-    case PUp: return s.hasCall ? s.pUp : -1.0;
+    case PUp: return s.hasCall ? s.pUp() : -1.0;
     case Call: return s.hasCall ? (s.callUp ? 1 : 0) : -1;
     case Resolved: return static_cast<qulonglong>(t.resolved);
     case HitRate: return t.resolved > 0 ? t.accuracy() : -1.0;

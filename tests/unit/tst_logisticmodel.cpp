@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace ss;
 
@@ -21,6 +22,8 @@ private slots:
     void refuses_data();
     void refuses();
     void scores();
+    void callsUpAsTheProbabilityDoes_data();
+    void callsUpAsTheProbabilityDoes();
     void saveRoundTrip();
     void unreadableFile();
 };
@@ -76,6 +79,28 @@ void TestLogisticModel::scores()
     QCOMPARE(m.margin(x), margin);
     QCOMPARE(LogisticModel::probability(margin), 1.0 / (1.0 + std::exp(-margin)));
     QCOMPARE(LogisticModel::probability(0), 0.5);
+}
+
+void TestLogisticModel::callsUpAsTheProbabilityDoes_data()
+{
+    QTest::addColumn<double>("margin");
+    for (const double m : {0.0, -0.0, 5e-324, 1e-300, 1e-17, 1.1e-16, 1.2e-16, 2.3e-16, 1e-15, 1e-13, 9.99e-13, 1e-12,
+                           1.01e-12, 1e-9, 0.3, 40.0, 800.0})
+        for (const double sign : {1.0, -1.0})
+            QTest::addRow("%g", sign * m) << sign * m;
+    QTest::addRow("inf") << std::numeric_limits<double>::infinity();
+    QTest::addRow("-inf") << -std::numeric_limits<double>::infinity();
+    // Every margin between 0 and twice the cut-off at which the sign alone decides.
+    for (double m = 1e-18; m < 2e-12; m *= 1.5)
+        QTest::addRow("near zero %g", m) << m;
+}
+
+// The shortcut must agree with SPEC.md's rule, p_up > 0.5, on every margin,
+// including those so near zero that p_up rounds to exactly 0.5.
+void TestLogisticModel::callsUpAsTheProbabilityDoes()
+{
+    QFETCH(double, margin);
+    QCOMPARE(LogisticModel::callsUp(margin), 1.0 / (1.0 + std::exp(-margin)) > 0.5);
 }
 
 void TestLogisticModel::saveRoundTrip()

@@ -227,9 +227,9 @@ void TestMainWindow::playThenPauseMatchesTheEngine()
             QCOMPARE(value(WatchlistModel::HitRate).toDouble(),
                      double(s.tallies[i].correct) / double(s.tallies[i].resolved));
         if (s.stocks[i].hasCall) {
-            QCOMPARE(value(WatchlistModel::PUp).toDouble(), s.stocks[i].pUp);
+            QCOMPARE(value(WatchlistModel::PUp).toDouble(), s.stocks[i].pUp());
             QCOMPARE(m->index(r, WatchlistModel::Call).data().toString(),
-                     s.stocks[i].pUp > 0.5 ? QStringLiteral("▲") : QStringLiteral("▼"));
+                     s.stocks[i].pUp() > 0.5 ? QStringLiteral("▲") : QStringLiteral("▼"));
         }
     }
 }
@@ -248,7 +248,7 @@ void TestMainWindow::chartsMatchTheFiles()
     // The watchlist's figures agree with the hand count...
     QCOMPARE(static_cast<qint64>(s.tallies[i].resolved), expected.resolved);
     QCOMPARE(static_cast<qint64>(s.tallies[i].correct), expected.correct);
-    QCOMPARE(s.stocks[i].pUp, expected.lastPUp);
+    QCOMPARE(s.stocks[i].pUp(), expected.lastPUp);
 
     // ...and so do the charts, recomputed for the selected stock.
     StockChartPanel* charts = window_->stockCharts();

@@ -255,7 +255,7 @@ void TestTrainingDialog::savesAndUsesTheModelNow()
     double margin = saved->intercept();
     for (std::size_t k = 0; k < 4; ++k)
         margin += saved->weights()[k] * (closes[last - 4 + k] / closes[last] - 1);
-    QVERIFY(std::abs(status.pUp - 1 / (1 + std::exp(-margin))) < 1e-12);
+    QVERIFY(std::abs(status.pUp() - 1 / (1 + std::exp(-margin))) < 1e-12);
     QCOMPARE(QSettings().value("model/last").toString(), path);
 }
 

@@ -35,7 +35,7 @@ void trade(ReplaySnapshot& s, std::size_t stock, double close, bool up, std::uin
     ++st.records;
     st.hasCall = true;
     st.callUp = up;
-    st.pUp = up ? 0.6 : 0.4;
+    st.margin = up ? 0.4 : -0.4;
     Tally& t = s.tallies[stock];
     t.windows = resolved + 1;
     t.resolved = resolved;

@@ -43,6 +43,11 @@ public:
         return m;
     }
     static double probability(double margin) { return 1.0 / (1.0 + std::exp(-margin)); }
+    // probability(margin) > 0.5, SPEC.md's "up", mostly without the
+    // exponential, which costs more than the rest of a call: a margin clear
+    // of zero decides by its sign, and only within a hair of zero, where
+    // rounding can make p_up exactly 0.5, is p_up computed.
+    static bool callsUp(double margin) { return margin > 1e-12 || (margin > 0 && probability(margin) > 0.5); }
 
     // Provenance and figures carried by the file (C, training data, metrics).
     double regularizationC() const { return c_; }

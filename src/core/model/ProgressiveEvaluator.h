@@ -56,6 +56,12 @@ public:
         return outcome;
     }
 
+    void prefetch(std::size_t stock) const
+    {
+        __builtin_prefetch(&open_[stock]);
+        __builtin_prefetch(&tallies_[stock]);
+    }
+
     const Tally& overall() const { return overall_; }
     const Tally& stock(std::size_t index) const { return tallies_[index]; }
     const std::vector<Tally>& stocks() const { return tallies_; }

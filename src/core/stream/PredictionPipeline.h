@@ -24,7 +24,8 @@ struct StockStatus {
     double prevClose = 0;   // 0 until the second close
     std::size_t records = 0;
     Timestamp callTime = 0; // of the latest call
-    double pUp = 0;
+    double margin = 0;      // of the latest call: p_up is worked out only when shown
+    double pUp() const { return LogisticModel::probability(margin); }
     bool hasCall = false;
     bool callUp = false;
 };
@@ -83,12 +84,11 @@ public:
         }
         features::compute(model.transform(), window_.data(), w, features_.data());
         const double margin = model.margin(features_.data());
-        const double p = LogisticModel::probability(margin);
-        const bool up = p > 0.5;
+        const bool up = LogisticModel::callsUp(margin);
         evaluator_.call(tick.stock, tick.time, window_[static_cast<std::size_t>(w - 1)],
                         window_[static_cast<std::size_t>(w - 2)], up);
         st.callTime = tick.time;
-        st.pUp = p;
+        st.margin = margin;
         st.hasCall = true;
         st.callUp = up;
         if (online_)
@@ -96,10 +96,18 @@ public:
         if (sinks_.empty())
             return;
         const Prediction prediction{tick.stock, tick.time, window_.data(), w, features_.data(),
-                                    features::count(model.transform(), w), margin, p, up,
-                                    online_ ? &onlineCall() : nullptr};
+                                    features::count(model.transform(), w), margin, LogisticModel::probability(margin),
+                                    up, online_ ? &onlineCall() : nullptr};
         for (PredictionSink* sink : sinks_)
             sink->onPrediction(prediction);
+    }
+
+    // The per-stock state process() will touch for the stock.
+    void prefetch(std::size_t stock) const
+    {
+        __builtin_prefetch(&status_[stock]);
+        windower_.prefetch(stock, model_->window());
+        evaluator_.prefetch(stock);
     }
 
     std::size_t records() const { return records_; }

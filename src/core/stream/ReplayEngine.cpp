@@ -10,6 +10,9 @@ namespace {
 // Records between two looks at the controls at full speed: about a
 // millisecond of work, so pause and stop feel immediate.
 constexpr std::size_t kBatch = 16384;
+// How far ahead the caches are asked for a record's memory: far enough to
+// arrive in time, near enough not to be evicted before use.
+constexpr std::size_t kPrefetchDistance = 8;
 } // namespace
 
 const char* replayStateName(ReplayState state)
@@ -326,6 +329,8 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
     switch (job.work) {
     case Work::Process:
         while (units < job.records && merger_.next(tick)) {
+            if (const auto upcoming = merger_.prefetch(kPrefetchDistance))
+                pipeline_.prefetch(*upcoming);
             process();
             ++units;
         }

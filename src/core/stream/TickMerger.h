@@ -3,6 +3,7 @@
 #include "Tick.h"
 #include "core/data/MarketData.h"
 
+#include <optional>
 #include <queue>
 #include <unordered_map>
 #include <vector>
@@ -30,6 +31,22 @@ public:
             schedule(s, series.times[i + 1]);
         ++emitted_;
         return true;
+    }
+
+    // Asks the caches for what next() will read for the record `ahead`
+    // places on, and returns its stock (or nullopt past the current
+    // timestamp): the stream visits thousands of stocks' arrays in turn,
+    // and waiting for each one's memory costs more than the work on it.
+    std::optional<std::size_t> prefetch(std::size_t ahead) const
+    {
+        if (pos_ + ahead >= current_.size())
+            return std::nullopt;
+        const std::size_t s = current_[pos_ + ahead];
+        const StockSeries& series = data_.stock(s);
+        const std::size_t i = cursor_[s];
+        __builtin_prefetch(series.times.data() + i);
+        __builtin_prefetch(series.closes.data() + i);
+        return s;
     }
 
     // Time of the next record; false at the end.

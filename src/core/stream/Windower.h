@@ -47,6 +47,15 @@ public:
     }
 
     std::size_t closes(std::size_t stock) const { return count_[stock]; }
+    // The cache lines the stock's next push() and window(size) will touch:
+    // the slot written and the oldest close read.
+    void prefetch(std::size_t stock, int size) const
+    {
+        const std::size_t n = count_[stock];
+        const double* ring = &ring_[stock * kCapacity];
+        __builtin_prefetch(ring + (n & (kCapacity - 1)));
+        __builtin_prefetch(ring + ((n + 1 - static_cast<std::size_t>(size)) & (kCapacity - 1)));
+    }
 
 private:
     std::vector<double> ring_;
