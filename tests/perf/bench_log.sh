@@ -2,7 +2,10 @@
 # Full-dataset replay at maximum speed into the SQLite prediction log
 # (replay --db): predictions per second end to end, the log's writes
 # included, and the log's size per prediction; then one stock's calls read
-# back out of it (export --stock, the GUI's per-stock history path).
+# back out of it (export --stock, the GUI's per-stock history path); then
+# one more such replay watched from another connection (commit_gaps.py) for
+# the longest wait between two commits it sees (the log commits at least
+# every 250 ms).
 #   sh tests/perf/bench_log.sh [runs]
 set -eu
 . "$(dirname "$0")/common.sh"
@@ -38,3 +41,13 @@ printf '| logged replay (--db), %s predictions | %.2f s | %.2f M predictions/s |
     "$windows" "$best" "$(echo "$windows / $best / 1000000" | bc -l)" "$best_rss" "$(echo "$bytes / $windows" | bc -l)"
 printf '| export --stock ibm.us --format csv from that log, %s records | %.2f s |\n' \
     "$(field "$exported" records)" "$export_s"
+
+# Watched in a run of its own: the watcher's polling would otherwise share
+# the cores with the replay being timed.
+rm -f "$work"/log.sqlite*
+"$cli" replay --data "$stocks" --db "$work/log.sqlite" >/dev/null &
+replay=$!
+commits=$(python3 "$(dirname "$0")/commit_gaps.py" "$work/log.sqlite" "$replay")
+wait "$replay"
+printf '| longest wait between commits seen from another connection during a logged replay (%s commits in %s s) | %s ms |\n' \
+    "$(field "$commits" commits)" "$(field "$commits" span_s)" "$(field "$commits" longest_gap_ms)"
