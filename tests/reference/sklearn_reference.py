@@ -5,7 +5,10 @@ Builds the training examples of a ticker file independently of StockStream
 (its own parsing, its own windows), fits scikit-learn's LogisticRegression
 with the solver that reaches the exact optimum of
     0.5*||w||^2 + C*sum(logloss),  intercept not penalised,
-checks that the gradient of that objective is ~0 there, and prints JSON.
+checks that the gradient of that objective is ~0 there, and prints JSON:
+under "fits" the fit on the training part (all but the last 20% of the
+examples) with its hold-out metrics, under "all_examples_fits" the fit on
+every example (what `train --test-fraction 0` saves).
 
 Produced the committed tests/reference/ibm_reference.json with:
     /usr/bin/python3 tests/reference/sklearn_reference.py \
@@ -67,20 +70,41 @@ def gradient(x, y, coef, intercept, c):
     return np.concatenate([coef + c * (x.T @ r), [c * r.sum()]])
 
 
+def optimum(x, y, transform):
+    """The exact optimum on (x, y): iterations, weights, intercept, |gradient|."""
+    model = LogisticRegression(C=C, solver="newton-cholesky", tol=1e-12, max_iter=1000)
+    model.fit(x, y)
+    coef = model.coef_[0]
+    intercept = model.intercept_[0]
+    g = gradient(x, y, coef, intercept, C)
+    # Relative to the size of the loss gradient's terms: |x| times C*n.
+    scale = C * len(y) * max(1.0, np.abs(x).max())
+    assert np.abs(g).max() <= 1e-9 * scale, (transform, np.abs(g).max(), scale)
+    return int(model.n_iter_[0]), coef, intercept, float(np.abs(g).max())
+
+
+def all_examples_reference(closes, transform):
+    x, y, _ = examples(closes, transform, WINDOW)
+    iterations, coef, intercept, max_gradient = optimum(x, y, transform)
+    return {
+        "transform": transform,
+        "window": WINDOW,
+        "C": C,
+        "examples": len(y),
+        "iterations": iterations,
+        "max_abs_gradient": max_gradient,
+        "weights": [float(v) for v in coef],
+        "intercept": float(intercept),
+    }
+
+
 def reference(closes, transform):
     x, y, last_move_up = examples(closes, transform, WINDOW)
     n = len(y)
     n_test = int(math.floor(n * TEST_FRACTION))
     n_train = n - n_test
     xt, yt = x[:n_train], y[:n_train]
-    model = LogisticRegression(C=C, solver="newton-cholesky", tol=1e-12, max_iter=1000)
-    model.fit(xt, yt)
-    coef = model.coef_[0]
-    intercept = model.intercept_[0]
-    g = gradient(xt, yt, coef, intercept, C)
-    # Relative to the size of the loss gradient's terms: |x| times C*n.
-    scale = C * n_train * max(1.0, np.abs(xt).max())
-    assert np.abs(g).max() <= 1e-9 * scale, (transform, np.abs(g).max(), scale)
+    iterations, coef, intercept, max_gradient = optimum(xt, yt, transform)
 
     xh, yh = x[n_train:], y[n_train:]
     margin = xh @ coef + intercept
@@ -94,8 +118,8 @@ def reference(closes, transform):
         "examples": n,
         "train_examples": n_train,
         "test_examples": n_test,
-        "iterations": int(model.n_iter_[0]),
-        "max_abs_gradient": float(np.abs(g).max()),
+        "iterations": iterations,
+        "max_abs_gradient": max_gradient,
         "weights": [float(v) for v in coef],
         "intercept": float(intercept),
         "test": {
@@ -125,6 +149,7 @@ def main():
         "sklearn": sklearn.__version__,
         "solver": "LogisticRegression(C=1.0, solver='newton-cholesky', tol=1e-12, max_iter=1000)",
         "fits": [reference(closes, t) for t in ("raw", "relative")],
+        "all_examples_fits": [all_examples_reference(closes, t) for t in ("raw", "relative")],
     }
     json.dump(out, sys.stdout, indent=2)
     sys.stdout.write("\n")

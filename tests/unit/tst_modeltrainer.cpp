@@ -35,6 +35,7 @@ private slots:
     void initTestCase();
     void ibmHoldOutMatchesScikitLearn_data();
     void ibmHoldOutMatchesScikitLearn();
+    void testFractionZeroFitsOnAll_data();
     void testFractionZeroFitsOnAll();
     void savedModelLoadsBack();
     void pooledStocksFitOnAll();
@@ -107,9 +108,22 @@ void TestModelTrainer::ibmHoldOutMatchesScikitLearn()
         QVERIFY(std::abs(baselines.value(key).toDouble() - expectedBaselines.value(key).toDouble()) < 1e-12);
 }
 
+void TestModelTrainer::testFractionZeroFitsOnAll_data()
+{
+    QTest::addColumn<QString>("transform");
+    QTest::newRow("raw") << "raw";
+    QTest::newRow("relative") << "relative";
+}
+
+// The saved model against scikit-learn's optimum on every example
+// (tests/reference/sklearn_reference.py, "all_examples_fits").
 void TestModelTrainer::testFractionZeroFitsOnAll()
 {
+    QFETCH(QString, transform);
+    const QJsonObject ref = ibmReferenceFit(transform, "all_examples_fits");
+    QVERIFY(!ref.isEmpty());
     TrainingOptions options;
+    options.transform = *features::parseTransform(transform.toStdString());
     options.testFraction = 0;
     const StockSeries& s = ibm_->stock(0);
     const auto out = ModelTrainer::train(s, "ibm.us.txt", options);
@@ -122,6 +136,9 @@ void TestModelTrainer::testFractionZeroFitsOnAll()
     QVERIFY(!trainedOn.contains("hold_out"));
     QVERIFY(out.model->metrics().contains("train"));
     QVERIFY(!out.model->metrics().contains("test"));
+
+    const QString difference = differenceFromReference(out.model->weights(), out.model->intercept(), ref);
+    QVERIFY2(difference.isEmpty(), qPrintable(difference));
 }
 
 void TestModelTrainer::savedModelLoadsBack()
