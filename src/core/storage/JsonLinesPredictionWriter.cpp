@@ -28,6 +28,14 @@ std::unique_ptr<JsonLinesPredictionWriter> JsonLinesPredictionWriter::create(con
     return writer;
 }
 
+std::unique_ptr<JsonLinesPredictionWriter> JsonLinesPredictionWriter::create(
+    std::unique_ptr<PredictionRecordOutput> output, StockNames names, FeatureTransform transform)
+{
+    std::unique_ptr<JsonLinesPredictionWriter> writer(new JsonLinesPredictionWriter(std::move(names), transform));
+    writer->output_ = std::move(output);
+    return writer;
+}
+
 JsonLinesPredictionWriter::JsonLinesPredictionWriter(StockNames names, FeatureTransform transform)
     : lookup_(std::move(names)), transform_(transform)
 {
@@ -42,6 +50,8 @@ const std::string& JsonLinesPredictionWriter::name(std::size_t stock)
 
 void JsonLinesPredictionWriter::append(const PredictionRecord& record)
 {
+    if (output_)
+        return output_->add(record);
     record.appendJson(buffer_);
     buffer_ += '\n';
 }
@@ -108,6 +118,8 @@ bool JsonLinesPredictionWriter::finish(bool complete, QString* error)
 
 bool JsonLinesPredictionWriter::flush(QString* error)
 {
+    if (output_)
+        return output_->flush(error);
     const auto size = static_cast<qint64>(buffer_.size());
     const bool ok = file_.write(buffer_.data(), size) == size && file_.flush();
     buffer_.clear();

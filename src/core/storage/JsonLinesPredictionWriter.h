@@ -2,6 +2,7 @@
 
 #include "PredictionBatchWriter.h"
 #include "PredictionRecord.h"
+#include "PredictionRecordOutput.h"
 
 #include <QFile>
 
@@ -26,6 +27,9 @@ public:
     // For a stream whose stocks are not known up front (a live feed).
     static std::unique_ptr<JsonLinesPredictionWriter> create(const QString& path, StockNames names,
                                                              FeatureTransform transform, QString* error);
+    // The same records handed to `output` instead of a file.
+    static std::unique_ptr<JsonLinesPredictionWriter> create(std::unique_ptr<PredictionRecordOutput> output,
+                                                             StockNames names, FeatureTransform transform);
 
     bool write(const PredictionBatch& batch, QString* error) override;
     bool finish(bool complete, QString* error) override;
@@ -38,6 +42,7 @@ private:
     bool flush(QString* error);
 
     QFile file_;
+    std::unique_ptr<PredictionRecordOutput> output_;  // instead of file_ when set
     StockNames lookup_;
     std::vector<std::string> names_;       // the names looked up so far
     FeatureTransform transform_;

@@ -125,8 +125,12 @@ void PredictionLogSink::run()
         drained_.notify_all();
 
         QString error;
-        if (!batch.empty() && !failed() && !writer_->write(batch, &error))
-            fail(error);
+        if (!batch.empty() && !failed()) {
+            if (!writer_->write(batch, &error))
+                fail(error);
+            else if (written_)
+                written_(batch.calls.size() + batch.resolutions.size());
+        }
         batch.clear();
         if (finished && !failed() && !writer_->finish(complete, &error))
             fail(error);

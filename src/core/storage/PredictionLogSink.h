@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -45,6 +46,12 @@ public:
     bool failed() const { return failed_.load(std::memory_order_relaxed); }
     QString error() const;
 
+    // Told, on the writer thread, how many events (calls plus outcomes, in
+    // the order the sink received them) each successful write stored: a
+    // live source that acknowledges its input (Kafka offsets) does so only
+    // for what is stored. Set it before the stream starts.
+    void setWrittenListener(std::function<void(std::size_t events)> listener) { written_ = std::move(listener); }
+
 private:
     struct OpenCall {
         std::uint64_t batch = 0;  // generation of the batch holding it
@@ -67,6 +74,7 @@ private:
     bool closing_ = false;
     std::atomic<bool> failed_{false};
     QString error_;
+    std::function<void(std::size_t)> written_;
     std::thread thread_;
 };
 

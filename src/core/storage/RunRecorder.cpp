@@ -4,16 +4,25 @@
 
 namespace ss {
 
+namespace {
+
+bool beginOrReopen(PredictionLog& log, RunInfo& run, std::optional<qint64> resume, QString* error)
+{
+    if (!resume)
+        return log.beginRun(run, error);
+    if (!log.reopenRun(run, *resume, error))
+        return false;
+    run.id = *resume;
+    return true;
+}
+
+} // namespace
+
 std::unique_ptr<RunRecorder> RunRecorder::start(PredictionLog& log, RunInfo run, const MarketData& data,
                                                 std::optional<qint64> resume, QString* error)
 {
-    if (resume) {
-        if (!log.reopenRun(run, *resume, error))
-            return nullptr;
-        run.id = *resume;
-    } else if (!log.beginRun(run, error)) {
+    if (!beginOrReopen(log, run, resume, error))
         return nullptr;
-    }
     auto ids = log.stockIds(data, error);
     if (!ids)
         return nullptr;
@@ -21,9 +30,10 @@ std::unique_ptr<RunRecorder> RunRecorder::start(PredictionLog& log, RunInfo run,
     return std::unique_ptr<RunRecorder>(new RunRecorder(log, std::move(run), std::move(writer)));
 }
 
-std::unique_ptr<RunRecorder> RunRecorder::start(PredictionLog& log, RunInfo run, StockNames names, QString* error)
+std::unique_ptr<RunRecorder> RunRecorder::start(PredictionLog& log, RunInfo run, StockNames names,
+                                                std::optional<qint64> resume, QString* error)
 {
-    if (!log.beginRun(run, error))
+    if (!beginOrReopen(log, run, resume, error))
         return nullptr;
     auto writer = std::make_unique<PredictionLogWriter>(log, run.id, std::move(names));
     return std::unique_ptr<RunRecorder>(new RunRecorder(log, std::move(run), std::move(writer)));

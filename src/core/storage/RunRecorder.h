@@ -18,7 +18,15 @@ public:
     static std::unique_ptr<RunRecorder> start(PredictionLog& log, RunInfo run, const MarketData& data,
                                               std::optional<qint64> resume, QString* error);
     // A run of a live feed, whose stocks become known as they arrive.
-    static std::unique_ptr<RunRecorder> start(PredictionLog& log, RunInfo run, StockNames names, QString* error);
+    static std::unique_ptr<RunRecorder> start(PredictionLog& log, RunInfo run, StockNames names, QString* error)
+    {
+        return start(log, std::move(run), std::move(names), std::nullopt, error);
+    }
+    // `resume`: a live feed that delivers its input again (a Kafka topic
+    // read from its last committed offsets) continues that run: calls it
+    // already holds are not added twice.
+    static std::unique_ptr<RunRecorder> start(PredictionLog& log, RunInfo run, StockNames names,
+                                              std::optional<qint64> resume, QString* error);
 
     PredictionLogSink& sink() { return sink_; }
     qint64 runId() const { return run_.id; }
