@@ -1,0 +1,90 @@
+#pragma once
+
+#include "KafkaSource.h"
+#include "OffsetLedger.h"
+#include "core/data/LoadReport.h"
+#include "core/live/LiveRecordScorer.h"
+#include "core/live/StreamThread.h"
+#include "core/stream/ReplaySnapshot.h"
+
+#include <deque>
+
+namespace ss {
+
+class PredictionLogSink;
+
+// Scores a Kafka topic as it arrives, on a thread of its own: each
+// message's value is one or more JSON lines (the thesis's `test` ticks or
+// `test_agg` windows), scored by a LiveRecordScorer exactly as a socket's.
+// The input is acknowledged only once it is stored: offsets are committed
+// (about once a second, and at the end) only as far as every logged sink
+// has written the calls and outcomes of the messages before them (see
+// OffsetLedger), so a consumer that dies loses nothing; on its restart, the
+// messages after the last commit come again.
+//
+// The session is a sink of its own pipeline only to count its events.
+class KafkaSession : private PredictionSink {
+public:
+    // idleTimeout: end once no message came for this long while the group
+    // gave this member partitions; zero: never.
+    KafkaSession(std::unique_ptr<KafkaSource> source, std::shared_ptr<const LogisticModel> model,
+                 std::chrono::milliseconds idleTimeout);
+    ~KafkaSession() override;
+    KafkaSession(const KafkaSession&) = delete;
+    KafkaSession& operator=(const KafkaSession&) = delete;
+
+    std::shared_ptr<const StockRegistry> stocks() const { return scorer_.stocks(); }
+    KafkaSource& source() { return *source_; }
+
+    // Before start(). A sink whose writes gate the commits; it runs on the
+    // session's thread.
+    void addLoggedSink(PredictionLogSink* sink);
+    void start();
+    // From any thread: ends the stream; the sinks hear onFinish(false).
+    void stop() { source_->stop(); }
+    // True once the stream ended and its thread is gone; false on timeout.
+    bool waitUntilDone(std::chrono::milliseconds timeout) { return thread_.waitUntilDone(timeout); }
+    // After waitUntilDone() and after the logged sinks closed: commits what
+    // they stored and leaves the group. False, with *error, when the commit
+    // failed: nothing is lost, the messages after the last commit that
+    // succeeded are delivered again.
+    bool finish(std::string* error);
+
+    // Any thread, while it runs.
+    std::size_t records() const { return scorer_.records(); }
+    std::size_t rejected() const { return rejected_.load(std::memory_order_relaxed); }
+    std::size_t outOfOrder() const { return scorer_.outOfOrder(); }
+    std::size_t messages() const { return messages_.load(std::memory_order_relaxed); }
+
+    // Only after waitUntilDone() returned true. A topic has no end, so the
+    // stream is never complete: a run of it can always be continued.
+    bool complete() const { return false; }
+    ReplaySnapshot snapshot() const;
+    const LoadReport& report() const { return report_; }
+
+private:
+    void onPrediction(const Prediction&) override { ++events_; }
+    void onResolution(const Resolution&) override { ++events_; }
+    void run();
+    void take(const rd_kafka_message_t& message, FileReport& file);
+    std::uint64_t stored() const;
+    void commitStored(bool wait);
+
+    std::unique_ptr<KafkaSource> source_;
+    LiveRecordScorer scorer_;
+    OffsetLedger ledger_;
+    std::chrono::milliseconds idleTimeout_;
+    LoadReport report_;
+    double activeSeconds_ = 0;  // from the first message to the end
+    std::size_t lines_ = 0;
+    std::uint64_t events_ = 0;
+    // One a logged sink: events it stored, counted on its writer thread.
+    std::deque<std::atomic<std::uint64_t>> stored_;
+    std::string commitError_;
+
+    std::atomic<std::size_t> rejected_{0};
+    std::atomic<std::size_t> messages_{0};
+    StreamThread thread_;  // last: joined before the rest goes
+};
+
+} // namespace ss
