@@ -48,6 +48,7 @@ LiveReplay::LiveReplay()
 void LiveReplay::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({listen_, live_, reconnect_, retryFor_, idleTimeout_});
+    kafka_.addTo(parser);
 }
 
 bool LiveReplay::requested(const QCommandLineParser& parser, const QString& data) const
@@ -63,8 +64,17 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
         printError("a live feed flows at its producer's pace: give --speed to produce instead");
         return Usage;
     }
-    if (data.startsWith(QLatin1String("kafka://"))) {
-        printError("kafka:// sources are not supported yet; use tcp://HOST:PORT, --listen, or --data - --live");
+    const auto retryFor = seconds(parser.value(retryFor_));
+    const auto idleTimeout = seconds(parser.value(idleTimeout_));
+    if (!retryFor || !idleTimeout) {
+        printError("--retry-for and --idle-timeout take a number of seconds");
+        return Usage;
+    }
+    if (KafkaReplay::requested(data))
+        return kafka_.run(parser, data, std::move(model), modelPath, {outputs.jsonl, outputs.log, outputs.resume},
+                          *idleTimeout);
+    if (outputs.resume) {
+        printError("--resume continues a replay of a file or a Kafka topic; this live feed cannot be replayed");
         return Usage;
     }
     if (parser.isSet(listen_)) {
@@ -86,12 +96,6 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
         std::tie(options.host, options.port) = *address;
     } else if (data != QLatin1String("-")) {
         printError("a live feed is standard input (--data - --live), tcp://HOST:PORT or --listen [HOST:]PORT");
-        return Usage;
-    }
-    const auto retryFor = seconds(parser.value(retryFor_));
-    const auto idleTimeout = seconds(parser.value(idleTimeout_));
-    if (!retryFor || !idleTimeout) {
-        printError("--retry-for and --idle-timeout take a number of seconds");
         return Usage;
     }
     options.retryFor = *retryFor;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "KafkaReplay.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
@@ -13,7 +15,8 @@ namespace ss::cli {
 // `replay` on a live feed: ticks scored as they arrive from standard input
 // (--data - --live), a producer it dials (--data tcp://HOST:PORT) or
 // producers that dial it (--listen [HOST:]PORT, loopback unless a host is
-// named), instead of a source loaded whole and replayed.
+// named), or a Kafka topic (--data kafka://BROKERS/TOPIC, see KafkaReplay),
+// instead of a source loaded whole and replayed.
 class LiveReplay {
 public:
     LiveReplay();
@@ -24,6 +27,7 @@ public:
     struct Outputs {
         QString jsonl;                 // empty: none
         PredictionLog* log = nullptr;  // the --db log, if any
+        std::optional<qint64> resume;  // --resume: the run of `log` to continue (Kafka only)
     };
     int run(const QCommandLineParser& parser, const QString& data, LogisticModel model, const QString& modelPath,
             const Outputs& outputs) const;
@@ -34,6 +38,7 @@ private:
     QCommandLineOption reconnect_;
     QCommandLineOption retryFor_;
     QCommandLineOption idleTimeout_;
+    KafkaReplay kafka_;
 };
 
 } // namespace ss::cli

@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "core/data/DataLoader.h"
+#include "core/kafka/KafkaProducer.h"
 #include "core/live/LiveSource.h"
 #include "core/live/TickLine.h"
 #include "core/stream/TickMerger.h"
@@ -48,12 +49,16 @@ int ProduceCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption data("data", "Folder of ticker files, one ticker file, data.csv or JSON lines.", "PATH");
-    const QCommandLineOption to("to", "Where the ticks go: - (standard output) or tcp://HOST:PORT (a listening "
-                                      "replay). kafka://BROKERS/TOPIC is not supported yet.", "DEST", "-");
+    const QCommandLineOption to("to", "Where the ticks go: - (standard output), tcp://HOST:PORT (a listening "
+                                      "replay) or kafka://BROKERS/TOPIC (one message a tick, keyed by stock).",
+                                "DEST", "-");
+    const QCommandLineOption kafkaOption("kafka-option", "kafka:// destinations: a librdkafka property passed "
+                                                         "through (security.protocol=SSL, sasl.*...); repeatable.",
+                                         "KEY=VALUE");
     const QCommandLineOption speed("speed", "Ticks per second, or max (default).", "max|N", "max");
     const QCommandLineOption retryFor("retry-for", "Seconds to keep dialling a tcp:// receiver that is not up "
                                                    "yet (default 30).", "SECONDS", "30");
-    parser.addOptions({data, to, speed, retryFor});
+    parser.addOptions({data, to, speed, retryFor, kafkaOption});
     if (const auto exit = parseCommandLine(parser, arguments,
                                            "Send price history, in stream order, as JSON-line ticks "
                                            "{\"stock\", \"price\", \"date\"}."))
@@ -65,12 +70,20 @@ int ProduceCommand::run(const QStringList& arguments)
     const QString destination = parser.value(to);
     LiveSourceOptions peer;
     peer.mode = LiveSourceOptions::Mode::Connect;
+    std::string error;
+    std::optional<KafkaEndpoint> kafka;
     if (destination.startsWith(QLatin1String("kafka://"))) {
-        printError("kafka:// destinations are not supported yet; use - or tcp://HOST:PORT");
-        return Usage;
+        kafka = KafkaEndpoint::parse(destination.toStdString(), &error);
+        for (const QString& property : parser.values(kafkaOption))
+            if (kafka && !kafka->addProperty(property.toStdString(), &error))
+                kafka.reset();
+        if (!kafka) {
+            printError(QString::fromStdString(error));
+            return Usage;
+        }
     }
     const bool toStdout = destination == QLatin1String("-");
-    if (!toStdout) {
+    if (!toStdout && !kafka) {
         const auto address = destination.startsWith(QLatin1String("tcp://"))
                                  ? parseHostPort(destination.mid(6).toStdString(), {})
                                  : std::nullopt;
@@ -110,10 +123,14 @@ int ProduceCommand::run(const QStringList& arguments)
         return Failure;
     }
 
-    std::string error;
     std::unique_ptr<LiveSource> receiver;
+    std::unique_ptr<KafkaProducer> producer;
     int fd = STDOUT_FILENO;
-    if (!toStdout) {
+    if (kafka && !(producer = KafkaProducer::create(*kafka, &error))) {
+        printError(QString::fromStdString(error));
+        return Failure;
+    }
+    if (!toStdout && !kafka) {
         receiver = LiveSource::create(peer, &error);
         fd = receiver ? receiver->next() : -1;
         if (fd < 0) {
@@ -130,15 +147,21 @@ int ProduceCommand::run(const QStringList& arguments)
     std::size_t sent = 0;
     bool written = true;
     auto flush = [&] {
-        written = writeAll(fd, lines);
+        written = producer || writeAll(fd, lines);
         if (written)
             sent += std::exchange(queued, 0);
     };
     const auto start = std::chrono::steady_clock::now();
     auto lastFlush = start;
     while (written && !TerminationRequest::pending() && merger.next(tick)) {
-        appendTickLine(lines, market.stock(tick.stock).name, tick.time, tick.close);
+        const std::string& stock = market.stock(tick.stock).name;
+        appendTickLine(lines, stock, tick.time, tick.close);
         ++queued;
+        if (producer) {
+            // A message a tick, keyed by its stock: the stock's ticks share a partition, in order.
+            written = producer->send(kafka->topic, stock, std::string_view(lines).substr(0, lines.size() - 1), &error);
+            lines.clear();
+        }
         if (rate > 0) {
             // Tick n is due n / rate seconds after the start.
             const auto due = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -157,6 +180,9 @@ int ProduceCommand::run(const QStringList& arguments)
     if (written)
         flush();
     const int writeErrno = errno;
+    // Sent means acknowledged by the brokers.
+    if (producer && written && !producer->flush(&error))
+        written = false;
     const double elapsed = clock.nsecsElapsed() / 1e9;
 
     const QJsonObject summary{{"records", static_cast<qint64>(sent)},
@@ -171,7 +197,9 @@ int ProduceCommand::run(const QStringList& arguments)
     else
         printJsonLine(summary);
     if (!written) {
-        printError(QStringLiteral("cannot send to %1: %2").arg(destination, QString::fromLocal8Bit(std::strerror(writeErrno))));
+        printError(QStringLiteral("cannot send to %1: %2")
+                       .arg(destination, producer ? QString::fromStdString(error)
+                                                  : QString::fromLocal8Bit(std::strerror(writeErrno))));
         return Failure;
     }
     if (TerminationRequest::pending() && sent < market.recordCount()) {

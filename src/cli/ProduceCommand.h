@@ -5,8 +5,8 @@
 namespace ss::cli {
 
 // `stockstream-cli produce`: load a source and send it, in stream order, as
-// the thesis's topic `test` ticks (JSON lines) to standard output or to a
-// TCP peer, such as `replay --listen`.
+// the thesis's topic `test` ticks (JSON lines) to standard output, to a
+// TCP peer such as `replay --listen`, or to a Kafka topic.
 class ProduceCommand {
 public:
     static int run(const QStringList& arguments);

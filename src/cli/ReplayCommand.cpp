@@ -30,7 +30,7 @@ int ReplayCommand::run(const QStringList& arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption data("data", "Folder of ticker files, one ticker file, data.csv, JSON lines, - for "
-                                          "standard input, or tcp://HOST:PORT for a live feed.", "PATH");
+                                          "standard input, or tcp://HOST:PORT or kafka://BROKERS/TOPIC for a live feed.", "PATH");
     const QCommandLineOption model("model", "Model JSON file (default: the built-in IBM relative model).", "FILE");
     const QCommandLineOption speed("speed", "Records per second, or max (default).", "max|N", "max");
     const QCommandLineOption threads("threads", "Threads for reading files (default: all cores).", "N", "0");
@@ -102,16 +102,13 @@ int ReplayCommand::run(const QStringList& arguments)
     }
 
     if (live.requested(parser, parser.value(data))) {
-        if (resumed) {
-            printError("--resume continues a replay of a file; a live feed cannot be replayed");
-            return Usage;
-        }
         if (online->enabled()) {
             printError("--clusters and --online replay files; they do not take a live feed yet");
             return Usage;
         }
         return live.run(parser, parser.value(data), std::move(*loadedModel), modelPath,
-                        {parser.value(jsonl), log.get()});
+                        {parser.value(jsonl), log.get(),
+                         resumed ? std::optional(resumed->id) : std::nullopt});
     }
 
     // Ctrl-C or SIGTERM stops the replay in order: the logs commit and close.

@@ -4,8 +4,13 @@
 // to the end and keeps what it printed.
 #include "Patience.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStringList>
+
+#include <algorithm>
 
 struct CliRun {
     int exitCode = -1;  // -1 when it crashed or had to be killed
@@ -25,4 +30,51 @@ inline CliRun runCli(const QStringList& args, const QByteArray& input = {})
         p.kill();
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
+}
+
+// A `stockstream-cli` started and left running; finish() waits for its
+// end (killing it when patience runs out) and keeps what it printed.
+struct StartedCli {
+    StartedCli() = default;
+    explicit StartedCli(const QStringList& args) { start(args); }
+    ~StartedCli()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(kPatienceMs);
+        }
+    }
+    void start(const QStringList& args) { process.start(QStringLiteral(STOCKSTREAM_CLI), args); }
+    CliRun finish()
+    {
+        if (!process.waitForFinished(kPatienceMs))
+            process.kill();
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), err + process.readAllStandardError()};
+    }
+
+    QProcess process;
+    QByteArray err;  // standard error read so far
+};
+
+// The command's result: its last line of standard output, as JSON.
+inline QJsonObject summaryOf(const QByteArray& out)
+{
+    return QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
+}
+
+inline QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The lines of JSON-lines output in byte order, for outputs whose order is
+// not part of what they promise.
+inline QList<QByteArray> sortedLines(const QByteArray& text)
+{
+    QList<QByteArray> lines = text.trimmed().split('\n');
+    lines.removeAll(QByteArray());
+    std::sort(lines.begin(), lines.end());
+    return lines;
 }
