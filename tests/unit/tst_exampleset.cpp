@@ -24,6 +24,8 @@ private slots:
     void shortSeries_data();
     void shortSeries();
     void pooledRunsStayWithinAStock();
+    void progressAndStop_data();
+    void progressAndStop();
 };
 
 // closes 10 11 11 10 12 12 13 with W = 3 give four runs of four closes.
@@ -95,6 +97,40 @@ void TestExampleSet::pooledRunsStayWithinAStock()
     QCOMPARE(e.features()(2, 0), 7.0);
     QCOMPARE(e.features()(2, 2), 5.0);
     QCOMPARE(e.labels()(2), 0.0);
+}
+
+void TestExampleSet::progressAndStop_data()
+{
+    QTest::addColumn<int>("stopAt");  // the report that answers false; 0: none does
+    QTest::newRow("never stopped") << 0;
+    QTest::newRow("stopped after the first stock") << 1;
+    QTest::newRow("stopped after the second stock") << 2;
+    QTest::newRow("stopped after the last stock") << 3;
+}
+
+// The stocks of pooledRunsStayWithinAStock: 2, 0 and 1 of the 3 rows, so
+// the shares told are 2/3, 2/3 and 3/3; a false answer ends the build there.
+void TestExampleSet::progressAndStop()
+{
+    QFETCH(int, stopAt);
+    const std::vector<StockSeries> stocks{series("a.us", {1, 2, 3, 4, 5}), series("b.us", {9, 9}),
+                                          series("c.us", {7, 6, 5, 4})};
+    const std::vector<double> shares{2.0 / 3, 2.0 / 3, 1.0};
+    std::vector<double> told;
+    const auto built = ExampleSet::fromStocks(stocks, FeatureTransform::Raw, 3, [&](double fraction) {
+        told.push_back(fraction);
+        return static_cast<int>(told.size()) != stopAt;
+    });
+    const std::size_t reports = stopAt == 0 ? shares.size() : static_cast<std::size_t>(stopAt);
+    QCOMPARE(told.size(), reports);
+    for (std::size_t i = 0; i < reports; ++i)
+        QCOMPARE(told[i], shares[i]);
+    QCOMPARE(built.has_value(), stopAt == 0);
+    if (built) {
+        const ExampleSet plain = ExampleSet::fromStocks(stocks, FeatureTransform::Raw, 3);
+        QVERIFY(built->features() == plain.features());
+        QVERIFY(built->labels() == plain.labels());
+    }
 }
 
 QTEST_MAIN(TestExampleSet)

@@ -45,6 +45,7 @@ private slots:
     void trainingCountHoldsOutTheTail();
     void progressRunsFromZeroToOne();
     void cancelledRunGivesNoModel();
+    void cancelWhileBuildingExamples();
 
 private:
     std::shared_ptr<const MarketData> ibm_;
@@ -297,6 +298,30 @@ void TestModelTrainer::cancelledRunGivesNoModel()
     QVERIFY(!during.model);
     QVERIFY(during.cancelled);
     QVERIFY(!during.fit.converged);
+}
+
+// Raised when the first of four pooled stocks' examples are built: the
+// build stops there, and the solver never starts.
+void TestModelTrainer::cancelWhileBuildingExamples()
+{
+    const std::vector<StockSeries> stocks(4, ibm_->stock(0));
+    std::atomic<bool> cancel{false};
+    std::vector<double> seen;
+    TrainingOptions options;
+    options.testFraction = 0;
+    options.cancel = &cancel;
+    options.progress = [&](double f) {
+        seen.push_back(f);
+        cancel = f > 0;
+    };
+    const auto out = ModelTrainer::train(stocks, "ibm.us.txt", options);
+    QVERIFY(!out.model);
+    QVERIFY(out.cancelled);
+    QVERIFY2(out.error.contains("cancelled"), qPrintable(out.error));
+    QCOMPARE(out.fit.iterations, 0);
+    QCOMPARE(seen.size(), std::size_t(2));
+    QCOMPARE(seen[0], 0.0);
+    QVERIFY(seen[1] > 0 && seen[1] < 1);
 }
 
 QTEST_MAIN(TestModelTrainer)

@@ -26,14 +26,23 @@ ExampleSet ExampleSet::fromSeries(const StockSeries& series, FeatureTransform tr
 
 ExampleSet ExampleSet::fromStocks(std::span<const StockSeries> stocks, FeatureTransform transform, int window)
 {
+    return *fromStocks(stocks, transform, window, Progress());
+}
+
+std::optional<ExampleSet> ExampleSet::fromStocks(std::span<const StockSeries> stocks, FeatureTransform transform,
+                                                 int window, const Progress& progress)
+{
     // Sized once: a pooled set of the whole market is millions of rows.
     std::size_t rows = 0;
     for (const StockSeries& s : stocks)
         rows += countFor(s, window);
     ExampleSet set(transform, window, rows);
     std::size_t next = 0;
-    for (const StockSeries& s : stocks)
+    for (const StockSeries& s : stocks) {
         next = set.fill(s, next);
+        if (progress && !progress(rows ? static_cast<double>(next) / static_cast<double>(rows) : 1.0))
+            return std::nullopt;
+    }
     return set;
 }
 

@@ -6,6 +6,8 @@
 #include <Eigen/Core>
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -20,9 +22,16 @@ namespace ss {
 // features::kMinWindow..kMaxWindow; callers check it before building.
 class ExampleSet {
 public:
+    // Told the share of all rows built so far after each stock; false stops
+    // the build (a pooled set of the whole market takes seconds).
+    using Progress = std::function<bool(double fraction)>;
+
     static ExampleSet fromSeries(const StockSeries& series, FeatureTransform transform, int window);
     // All stocks' examples, pooled in the order given.
     static ExampleSet fromStocks(std::span<const StockSeries> stocks, FeatureTransform transform, int window);
+    // The same, telling progress; nullopt when progress stopped the build.
+    static std::optional<ExampleSet> fromStocks(std::span<const StockSeries> stocks, FeatureTransform transform,
+                                                int window, const Progress& progress);
     // How many examples a series gives, without building them.
     static std::size_t countFor(const StockSeries& series, int window);
 

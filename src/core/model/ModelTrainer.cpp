@@ -100,12 +100,16 @@ ModelTrainer::Outcome ModelTrainer::train(std::span<const StockSeries> stocks, c
         return out.cancelled;
     };
     report(0);
-    const ExampleSet examples = ExampleSet::fromStocks(stocks, options.transform, options.window);
+    const std::optional<ExampleSet> built =
+        ExampleSet::fromStocks(stocks, options.transform, options.window, [&](double fraction) {
+            report(kExamplesShare * fraction);
+            return !cancelRequested(options);
+        });
+    if (cancelled() || !built)
+        return out;
+    const ExampleSet& examples = *built;
     const std::size_t n = examples.size();
     out.examples = n;
-    report(kExamplesShare);
-    if (cancelled())
-        return out;
     if (n == 0) {
         out.error = pooled ? QStringLiteral("none of %1 has the %2 closes a window of %3 needs for one example")
                                  .arg(what)
