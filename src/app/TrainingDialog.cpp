@@ -2,6 +2,7 @@
 #include "ui_TrainingDialog.h"
 
 #include "BuiltInSample.h"
+#include "HoldOutVerdict.h"
 #include "ModelLibraryModel.h"
 #include "TrainingJob.h"
 #include "core/data/DataLoader.h"
@@ -658,27 +659,7 @@ void TrainingDialog::showVerdict()
                                       "call is scored beside the baselines."));
         return;
     }
-    const ClassificationMetrics& m = *outcome_->test;
-    const Tally& t = m.tally();
-    const std::array<std::pair<QString, double>, 3> baselines{{{tr("always-up"), t.alwaysUpAccuracy()},
-                                                               {tr("always-down"), t.alwaysDownAccuracy()},
-                                                               {tr("same-as-last-move"), t.lastMoveAccuracy()}}};
-    const auto best = *std::max_element(baselines.begin(), baselines.end(),
-                                        [](const auto& a, const auto& b) { return a.second < b.second; });
-    const double accuracy = t.accuracy();
-    QString text;
-    if (accuracy <= best.second)
-        text = tr("<b>Not better than a naive baseline.</b> On the %1 held-out days the model is right %2 of the "
-                  "time; %3 is right %4. Calling %3 every day would do as well.");
-    else if (m.accuracyLow() <= best.second)
-        text = tr("<b>Not clearly better than a naive baseline.</b> On the %1 held-out days the model is right %2 "
-                  "of the time against %4 for %3, but %4 lies inside the model's 95% interval: the lead may be "
-                  "chance.");
-    else
-        text = tr("<b>Better than all three naive baselines.</b> On the %1 held-out days the model is right %2 of "
-                  "the time; the best baseline, %3, is right %4, below the model's 95% interval.");
-    ui_->verdictLabel->setText(text.arg(QLocale().toString(static_cast<qulonglong>(m.examples())), percent(accuracy),
-                                        best.first, percent(best.second)));
+    ui_->verdictLabel->setText(HoldOutVerdict::of(*outcome_->test).text());
 }
 
 void TrainingDialog::showCoefficients(const LogisticModel& model)

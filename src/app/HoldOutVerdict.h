@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <cstddef>
+
+namespace ss {
+
+class ClassificationMetrics;
+
+// The training dialog's plain words on a model's hold-out accuracy against
+// the best of the three naive baselines on the same days: not better (at
+// most as good), not clearly better (ahead, but the baseline lies inside
+// the model's 95% interval), or better (the baseline lies below it).
+struct HoldOutVerdict {
+    Q_DECLARE_TR_FUNCTIONS(HoldOutVerdict)
+public:
+    enum Kind { NotBetter, NotClearlyBetter, Better };
+    enum Baseline { AlwaysUp, AlwaysDown, LastMove };
+
+    static HoldOutVerdict of(const ClassificationMetrics& holdOut);
+
+    // The verdict in words, as rich text, with the figures it rests on.
+    QString text() const;
+    static QString baselineName(Baseline baseline);
+
+    Kind kind = NotBetter;
+    // The first of the best when baselines tie.
+    Baseline best = AlwaysUp;
+    double bestAccuracy = 0;
+    double accuracy = 0;
+    std::size_t examples = 0;
+};
+
+} // namespace ss
