@@ -18,6 +18,7 @@ public:
 
     void show(const ClassificationMetrics& metrics);
     void clear();
+    QLineSeries* bins() const { return bins_; }
 
 private:
     QLineSeries* bins_;

@@ -63,6 +63,9 @@ public:
 
     // Candlesticks instead of the close line, for a stock whose days were
     // given to setCandles(); the line otherwise.
+    // The dashed lines where another model took over; lines beyond the
+    // switches shown are empty.
+    const std::vector<QLineSeries*>& modelSwitchLines() const { return modelSwitches_; }
     void setCandlesticks(bool on);
     bool candlesticks() const { return candlesticks_; }
     // The shown stock's days (ignored if another stock is shown by now).

@@ -529,7 +529,8 @@ void TrainingDialog::setBusy(bool busy)
     ui_->cancelButton->setEnabled(busy);
     ui_->dataGroup->setEnabled(!busy);
     ui_->modelGroup->setEnabled(!busy);
-    ui_->progressBar->setValue(0);
+    if (busy)
+        ui_->progressBar->setValue(0);
 }
 
 void TrainingDialog::pollProgress()
@@ -549,6 +550,7 @@ void TrainingDialog::finishTraining()
     if (!outcome.model) {
         ui_->statusLabel->setText(outcome.cancelled ? tr("Training cancelled; the results shown are the last run's.")
                                                     : tr("Training failed."));
+        ui_->progressBar->setValue(0);
         if (!outcome.cancelled)
             setMessage(ui_->dataMessage, sentence(outcome.error));
         emit trainingFinished(false);
