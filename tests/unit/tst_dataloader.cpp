@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <cstring>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -41,6 +43,8 @@ private slots:
     void standardInput();
     void emptyAndHeaderOnlyFiles();
     void missingPathAndNonFiles();
+    void unreadableFileInFolder_data();
+    void unreadableFileInFolder();
     void foldersUnderSmallDescriptorLimit();
     void stockSplitOverTwoFiles();
     void cancel();
@@ -270,6 +274,58 @@ void TestDataLoader::missingPathAndNonFiles()
     r = DataLoader::load(dir.filePath("prose.txt").toStdString());
     QVERIFY(!r.data);
     QVERIFY2(QString::fromStdString(r.error).contains("header"), r.error.c_str());
+}
+
+// A folder with one entry named like a price file that cannot be read: it
+// is reported unreadable with the reason, and the files around it load.
+// Every row but the permission one fails to open for root too (CI runs as
+// root, who reads any file whatever its mode).
+void TestDataLoader::unreadableFileInFolder_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("symlink loop") << "loop" << QString::fromLatin1(std::strerror(ELOOP));
+    QTest::newRow("dangling symlink") << "dangling" << QString::fromLatin1(std::strerror(ENOENT));
+    QTest::newRow("folder named like a file") << "folder" << "is a directory";
+    QTest::newRow("FIFO with no writer") << "fifo" << "not a regular file";
+    QTest::newRow("no read permission") << "locked" << QString::fromLatin1(std::strerror(EACCES));
+}
+
+void TestDataLoader::unreadableFileInFolder()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    if (kind == "locked" && ::geteuid() == 0)
+        QSKIP("root reads a file whatever its mode");
+    QTemporaryDir dir;
+    writeFile(dir.filePath("a.us.txt"), kHeader + row("2000-01-03", "1") + row("2000-01-04", "2"));
+    writeFile(dir.filePath("c.us.txt"), kHeader + row("2000-01-03", "3"));
+    const QString bad = dir.filePath("b.us.txt");
+    if (kind == "loop") {
+        QVERIFY(QFile::link(dir.filePath("b2.link"), bad));
+        QVERIFY(QFile::link(bad, dir.filePath("b2.link")));
+    } else if (kind == "dangling") {
+        QVERIFY(QFile::link(dir.filePath("gone.us.txt"), bad));
+    } else if (kind == "folder") {
+        QVERIFY(QDir(dir.path()).mkdir("b.us.txt"));
+    } else if (kind == "fifo") {
+        QCOMPARE(::mkfifo(QFile::encodeName(bad).constData(), 0600), 0);
+    } else {
+        writeFile(bad, kHeader + row("2000-01-03", "5"));
+        QVERIFY(QFile::setPermissions(bad, QFileDevice::WriteOwner));
+    }
+
+    const LoadResult r = DataLoader::load(dir.path().toStdString());
+    QVERIFY2(r.data, r.error.c_str());
+    QCOMPARE(r.report.files, std::size_t(3));
+    QCOMPARE(r.report.unreadableFiles, std::size_t(1));
+    QCOMPARE(r.report.notable.size(), std::size_t(1));
+    const FileReport& f = r.report.notable.front();
+    QCOMPARE(QString::fromStdString(f.file), bad);
+    QCOMPARE(QString::fromStdString(f.error), reason);
+    QCOMPARE(r.data->stockCount(), std::size_t(2));
+    QCOMPARE(r.data->recordCount(), std::size_t(3));
+    QCOMPARE(r.report.records, std::size_t(3));
 }
 
 // Thousands of files under a 256-descriptor limit: files are closed as read.

@@ -164,11 +164,13 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
         }
         std::vector<std::string> paths;
         if (fs::is_directory(status)) {
-            for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
-                std::error_code fileEc;
-                if (it->is_regular_file(fileEc) && hasDataExtension(it->path()))
+            // Every entry named like a price file is read, whatever it is:
+            // one that is not a readable regular file (a symlink loop, a
+            // folder, a FIFO) is reported unreadable with the reason rather
+            // than left out without a word.
+            for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+                if (hasDataExtension(it->path()))
                     paths.push_back(it->path().string());
-            }
             if (ec) {
                 result.error = "cannot read folder " + path + ": " + ec.message();
                 return result;
