@@ -1,8 +1,10 @@
 #!/bin/sh
 # The full-size stress runs, with the figures the README quotes. CTest runs
 # the same tests small; these take minutes and gigabytes.
-#   controls  random controls against a full-speed replay of the sample
-#             (tst_replaystress, STOCKSTREAM_STRESS_OPS a seed, default 200,000)
+#   controls  random controls against a full-speed replay of the sample,
+#             and against a logged one of its first stock with log file
+#             switches among them (tst_replaystress, STOCKSTREAM_STRESS_OPS
+#             a seed, default 200,000)
 #   files     a folder of 100,000 tiny files, and a folder deleted while it
 #             loads (tst_loadstress, STOCKSTREAM_STRESS_FILES)
 #   bigfile   a generated ticker file of STOCKSTREAM_STRESS_GIB GiB (default 5)
@@ -45,7 +47,7 @@ for run in $runs; do
     controls)
         ops=${STOCKSTREAM_STRESS_OPS:-200000}
         built tst_replaystress
-        STOCKSTREAM_STRESS_OPS=$ops measured "$ops random controls a seed, 2 seeds" \
+        STOCKSTREAM_STRESS_OPS=$ops QT_QPA_PLATFORM=offscreen measured "$ops random controls a seed, 2 seeds" \
             "$build/tests/unit/tst_replaystress" randomControls
         grep -E "^(PASS|FAIL)" "$timing.out"
         rm -f "$timing.out"

@@ -1,17 +1,24 @@
 // Stress for the replay engine's controls: a controlling thread (the GUI's
-// role) fires thousands of random controls at an engine replaying the real
-// sample at full speed. Nothing may deadlock (a watchdog aborts the run),
-// every snapshot must be self-consistent, play must always reach the end,
-// and a final restart + play must give exactly a clean run's figures.
+// role) fires thousands of random controls at an engine replaying real data
+// at full speed: the whole sample unlogged, and its first stock logged to a
+// prediction log as the GUI logs it, the log switched now and then to
+// another file and back. Nothing may deadlock (a watchdog aborts the run),
+// every snapshot must be self-consistent, play must always reach the end, a
+// final restart + play must give exactly a clean run's figures, and every
+// log file must come out whole, every run in it ended, the last one holding
+// the clean run's calls.
 //
 // STOCKSTREAM_STRESS_OPS overrides the number of operations a seed (10,000)
 // for long runs from tests/stress/run_stress.sh.
 
 #include "Patience.h"
+#include "SqliteProbe.h"
+#include "app/ReplayLogger.h"
 #include "core/data/DataLoader.h"
 #include "core/stream/ReplayEngine.h"
 
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <condition_variable>
@@ -26,6 +33,8 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr std::chrono::seconds kWatchdogLimit{240};
+// Stocks of the sample a logged stress replays.
+constexpr std::size_t kLoggedStocks = 1;
 
 // Fails the whole run, loudly, if the test is not done in time: a deadlock
 // must fail the test, not hang it until CTest gives up.
@@ -91,6 +100,23 @@ std::shared_ptr<const LogisticModel> rawModel()
     return std::make_shared<const LogisticModel>(3, FeatureTransform::Raw, std::vector<double>{0.3, -0.1, -0.2}, 0.0);
 }
 
+// The first `count` stocks of `data`.
+std::shared_ptr<const MarketData> firstStocks(const MarketData& data, std::size_t count)
+{
+    return std::make_shared<const MarketData>(
+        std::vector<StockSeries>(data.stocks().begin(), data.stocks().begin() + count));
+}
+
+// The model as the GUI has it, read from its file: a logged run records the
+// file's path and hash.
+std::shared_ptr<const LogisticModel> fromFile(const LogisticModel& model, const QString& path, QString* error)
+{
+    std::optional<LogisticModel> loaded;
+    if (model.save(path, error))
+        loaded = LogisticModel::load(path, error);
+    return loaded ? std::make_shared<const LogisticModel>(std::move(*loaded)) : nullptr;
+}
+
 // A snapshot must be one moment of the stream, never a torn mix of two.
 QString inconsistency(const ReplaySnapshot& s)
 {
@@ -128,6 +154,64 @@ std::pair<std::uint64_t, std::uint64_t> expectedCalls(const MarketData& data, in
     return {calls, calls - open};
 }
 
+// The engine as the main window runs it, with replays logged or not: when
+// logged, a ReplayLogger on the chosen log file is among its sinks.
+// Choosing another log file takes effect with the next engine
+// (MainWindow::showData), so a switch replaces both; the replaced logger
+// ends its run as stopped.
+class WindowReplay {
+public:
+    WindowReplay(std::shared_ptr<const MarketData> data, PredictionSink* counter)
+        : data_(std::move(data)), counter_(counter)
+    {
+    }
+    ~WindowReplay() { close(); }
+
+    // Logged to `logPath` unless it is empty. Null with *error when the log
+    // cannot be opened.
+    ReplayEngine* open(const QString& logPath, std::shared_ptr<const LogisticModel> model, Pace pace,
+                       QString* error)
+    {
+        close();
+        if (!logPath.isEmpty()) {
+            logger_ = ReplayLogger::open(logPath, QStringLiteral(STOCKSTREAM_SAMPLE_DIR), data_, error);
+            if (!logger_)
+                return nullptr;
+            // Direct: runs on the engine's thread; the text is read after it is joined.
+            QObject::connect(logger_.get(), &ReplayLogger::failed, logger_.get(),
+                             [this](const QString& why) { failure_ = why; }, Qt::DirectConnection);
+            logger_->setModel(model);
+        }
+        engine_ = std::make_unique<ReplayEngine>(data_, std::move(model));
+        engine_->addSink(counter_);
+        if (logger_)
+            engine_->addSink(logger_.get());
+        engine_->setPace(pace);
+        return engine_.get();
+    }
+    void setModel(std::shared_ptr<const LogisticModel> model)
+    {
+        engine_->setModel(model);
+        if (logger_)
+            logger_->setModel(std::move(model));
+    }
+    // Joins the engine's thread first: the logger then hears nothing more.
+    void close()
+    {
+        engine_.reset();
+        logger_.reset();
+    }
+    // Only once closed.
+    const QString& failure() const { return failure_; }
+
+private:
+    std::shared_ptr<const MarketData> data_;
+    PredictionSink* counter_;
+    std::unique_ptr<ReplayLogger> logger_;
+    std::unique_ptr<ReplayEngine> engine_;
+    QString failure_;
+};
+
 } // namespace
 
 class TestReplayStress : public QObject {
@@ -151,83 +235,106 @@ void TestReplayStress::initTestCase()
     QVERIFY(data_->recordCount() > 100000);
 }
 
+// Unlogged, on the whole sample; logged, with log file switches among the
+// controls, on its first stock: the log's writer sets the pace of a logged
+// replay (a seed writes about a million calls), and one stock keeps it to
+// seconds.
 void TestReplayStress::randomControls_data()
 {
     QTest::addColumn<quint32>("seed");
-    QTest::newRow("seed 1") << 1u;
-    QTest::newRow("seed 20261121") << 20261121u;
+    QTest::addColumn<bool>("logged");
+    QTest::newRow("seed 1") << 1u << false;
+    QTest::newRow("seed 20261121") << 20261121u << false;
+    QTest::newRow("logged, seed 1") << 1u << true;
+    QTest::newRow("logged, seed 20261121") << 20261121u << true;
 }
 
 void TestReplayStress::randomControls()
 {
     QFETCH(quint32, seed);
+    QFETCH(bool, logged);
+    const auto data = logged ? firstStocks(*data_, kLoggedStocks) : data_;
     const int operations = qEnvironmentVariableIsSet("STOCKSTREAM_STRESS_OPS")
                                ? qEnvironmentVariableIntValue("STOCKSTREAM_STRESS_OPS")
                                : 10000;
     Watchdog watchdog(kWatchdogLimit);
-    const std::shared_ptr<const LogisticModel> models[] = {relativeModel(5, 1), relativeModel(5, -1),
-                                                           relativeModel(20, 1), rawModel()};
+    QTemporaryDir files;
+    QVERIFY(files.isValid());
+    QString error;
+    std::vector<std::shared_ptr<const LogisticModel>> models;
+    for (const auto& model : {relativeModel(5, 1), relativeModel(5, -1), relativeModel(20, 1), rawModel()}) {
+        models.push_back(fromFile(*model, files.filePath(QStringLiteral("model-%1.json").arg(models.size())), &error));
+        QVERIFY2(models.back(), qPrintable(error));
+    }
     const auto& finalModel = models[0];
 
     // The clean run: a fresh engine, played once to the end.
     Tally clean;
     {
-        ReplayEngine engine(data_, finalModel);
+        ReplayEngine engine(data, finalModel);
         engine.play();
         QVERIFY(engine.waitUntilDone(60s));
         clean = engine.snapshot().overall;
     }
 
-    ReplayEngine engine(data_, models[seed % 4]);
+    const QString logPaths[] = {files.filePath("first.sqlite"), files.filePath("second.sqlite")};
+    int logIndex = 0;
+    int logSwitches = 0;
+    std::shared_ptr<const LogisticModel> model = models[seed % 4];
+    Pace pace;
     CountingSink sink;
-    engine.addSink(&sink);
+    WindowReplay replay(data, &sink);
+    ReplayEngine* engine = replay.open(logged ? logPaths[logIndex] : QString(), model, pace, &error);
+    QVERIFY2(engine, qPrintable(error));
     QRandomGenerator rng(seed);
-    const Timestamp first = data_->firstTime() - timestamp::kSecondsPerDay;
-    const qint64 span = data_->lastTime() - first + 2 * timestamp::kSecondsPerDay;
-    engine.play();
+    const Timestamp first = data->firstTime() - timestamp::kSecondsPerDay;
+    const qint64 span = data->lastTime() - first + 2 * timestamp::kSecondsPerDay;
+    engine->play();
     for (int i = 0; i < operations; ++i) {
         switch (rng.bounded(14)) {
         case 0: case 1: case 2:
             watchdog.noteOperation("play");
-            engine.play();
+            engine->play();
             break;
         case 3:
             watchdog.noteOperation("pause");
-            engine.pause();
+            engine->pause();
             break;
         case 4:
             watchdog.noteOperation("step");
-            engine.step(1 + rng.bounded(50000u));
+            engine->step(1 + rng.bounded(50000u));
             break;
         case 5:
             watchdog.noteOperation("stepTimestamp");
-            engine.stepTimestamp();
+            engine->stepTimestamp();
             break;
         case 6:
             watchdog.noteOperation("seek");
-            engine.seek(first + static_cast<Timestamp>(rng.bounded(span)));
+            engine->seek(first + static_cast<Timestamp>(rng.bounded(span)));
             break;
         case 7:
             watchdog.noteOperation("stop");
-            engine.stop();
+            engine->stop();
             break;
         case 8:
             watchdog.noteOperation("restart");
-            engine.restart();
+            engine->restart();
             break;
         case 9:
             watchdog.noteOperation("setModel");
-            engine.setModel(models[rng.bounded(4)]);
+            model = models[rng.bounded(4)];
+            replay.setModel(model);
             break;
         case 10: {
             watchdog.noteOperation("setPace");
             const double rates[] = {0, 0, 2e5, 5e3};
-            engine.setPace({rng.bounded(2) ? Pace::Unit::Records : Pace::Unit::Timestamps, rates[rng.bounded(4)]});
+            pace = {rng.bounded(2) ? Pace::Unit::Records : Pace::Unit::Timestamps, rates[rng.bounded(4)]};
+            engine->setPace(pace);
             break;
         }
         case 11: case 12: {
             watchdog.noteOperation("snapshot");
-            const QString why = inconsistency(engine.snapshot());
+            const QString why = inconsistency(engine->snapshot());
             QVERIFY2(why.isEmpty(), qPrintable(QStringLiteral("operation %1: %2").arg(i).arg(why)));
             break;
         }
@@ -237,30 +344,43 @@ void TestReplayStress::randomControls()
             std::this_thread::sleep_for(std::chrono::microseconds(rng.bounded(500)));
             break;
         }
+        // After one operation in 140, the log file is switched, to the other one and
+        // back: a new engine and logger each time, started playing.
+        if (logged && rng.bounded(140) == 0) {
+            watchdog.noteOperation("switch log file");
+            logIndex = 1 - logIndex;
+            ++logSwitches;
+            replay.close();
+            sink = CountingSink();  // the counts of the new engine's stream
+            engine = replay.open(logPaths[logIndex], model, pace, &error);
+            QVERIFY2(engine, qPrintable(error));
+            engine->play();
+        }
         // Now and then: whatever came before, play must reach the end.
         if (i % 2500 == 2499) {
             watchdog.noteOperation("play to the end");
-            engine.setPace({});
-            engine.play();
-            QVERIFY2(engine.waitUntilDone(120s), qPrintable(QStringLiteral("operation %1: play never ended").arg(i)));
-            QCOMPARE(engine.state(), ReplayState::Finished);
-            QCOMPARE(engine.progress().processed, data_->recordCount());
+            pace = {};
+            engine->setPace(pace);
+            engine->play();
+            QVERIFY2(engine->waitUntilDone(120s), qPrintable(QStringLiteral("operation %1: play never ended").arg(i)));
+            QCOMPARE(engine->state(), ReplayState::Finished);
+            QCOMPARE(engine->progress().processed, data->recordCount());
         }
     }
 
     watchdog.noteOperation("final restart and play");
-    engine.setModel(finalModel);
-    engine.setPace({});
-    engine.restart();
-    engine.play();
-    QVERIFY(engine.waitUntilDone(120s));
-    QCOMPARE(engine.state(), ReplayState::Finished);
-    const ReplaySnapshot s = engine.snapshot();
+    replay.setModel(finalModel);
+    engine->setPace({});
+    engine->restart();
+    engine->play();
+    QVERIFY(engine->waitUntilDone(120s));
+    QCOMPARE(engine->state(), ReplayState::Finished);
+    const ReplaySnapshot s = engine->snapshot();
     QVERIFY2(inconsistency(s).isEmpty(), qPrintable(inconsistency(s)));
     QCOMPARE(s.model, finalModel);
-    QCOMPARE(s.progress.processed, data_->recordCount());
+    QCOMPARE(s.progress.processed, data->recordCount());
     QVERIFY(fields(s.overall) == fields(clean));
-    const auto [calls, resolved] = expectedCalls(*data_, finalModel->window());
+    const auto [calls, resolved] = expectedCalls(*data, finalModel->window());
     QCOMPARE(s.overall.windows, calls);
     QCOMPARE(s.overall.resolved, resolved);
     // The sinks heard exactly that one pass, in order, and its end once.
@@ -270,6 +390,33 @@ void TestReplayStress::randomControls()
     QVERIFY(sink.ordered);
     QCOMPARE(sink.completeFinishes, 1);
     QCOMPARE(sink.incompleteFinishes, 0);
+
+    if (!logged)
+        return;
+    watchdog.noteOperation("log files checked");
+    replay.close();
+    QVERIFY2(replay.failure().isEmpty(), qPrintable(replay.failure()));
+    qInfo("%d log file switches", logSwitches);
+    QVERIFY2(logSwitches > 0, "no log file switch: too few operations");
+    for (const QString& path : logPaths) {
+        const SqliteProbe log(path, SQLITE_OPEN_READONLY);
+        QCOMPARE(log.text("PRAGMA integrity_check"), QStringLiteral("ok"));
+        QCOMPARE(log.text("SELECT count(*) FROM (SELECT 1 FROM predictions GROUP BY run, time, stock "
+                          "HAVING count(*) > 1)"),
+                 QStringLiteral("0"));
+        QCOMPARE(log.text("SELECT count(*) FROM runs WHERE status NOT IN ('stopped', 'finished')"),
+                 QStringLiteral("0"));
+    }
+    // The final pass, logged as the last run of the file in use: the clean run's calls.
+    const SqliteProbe log(logPaths[logIndex], SQLITE_OPEN_READONLY);
+    QCOMPARE(log.text("SELECT status FROM runs ORDER BY id DESC LIMIT 1"), QStringLiteral("finished"));
+    const char* lastRun = "FROM predictions WHERE run = (SELECT max(id) FROM runs)";
+    QCOMPARE(log.text(qPrintable(QStringLiteral("SELECT count(*) %1").arg(lastRun))),
+             QString::number(clean.windows));
+    QCOMPARE(log.text(qPrintable(QStringLiteral("SELECT count(actual) %1").arg(lastRun))),
+             QString::number(clean.resolved));
+    QCOMPARE(log.text(qPrintable(QStringLiteral("SELECT count(*) %1 AND actual = up").arg(lastRun))),
+             QString::number(clean.correct));
 }
 
 // Control sequences the random stress turned up, replayed one by one: after
@@ -292,8 +439,7 @@ void TestReplayStress::playReachesTheEnd()
 {
     QFETCH(QString, controls);
     // The sample's first stocks: a few thousand records keep every row quick.
-    const auto data = std::make_shared<const MarketData>(
-        std::vector<StockSeries>(data_->stocks().begin(), data_->stocks().begin() + 3));
+    const auto data = firstStocks(*data_, 3);
     const auto model = relativeModel(5, 1);
     ReplayEngine engine(data, model);
     CountingSink sink;
