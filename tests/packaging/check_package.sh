@@ -9,6 +9,7 @@ build=$(cd "$1" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 app_id=org.stockstream.StockStream
+summary="Replay stock market history as a live stream and score every move"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -26,14 +27,18 @@ check_tree() {
     desktop-file-validate "$prefix/share/applications/$app_id.desktop" || fail "desktop entry invalid"
     appstreamcli validate --no-net "$prefix/share/metainfo/$app_id.metainfo.xml" >/dev/null || fail "metainfo invalid"
 
+    for program in stockstream-cli stockstream; do
+        readelf -d "$prefix/bin/$program" | grep -qE "\((RPATH|RUNPATH)\)" && fail "$program has an RPATH or RUNPATH"
+    done
+
     "$prefix/bin/stockstream-cli" --version | grep -q "stockstream-cli [0-9]" || fail "cli --version"
     QT_QPA_PLATFORM=offscreen "$prefix/bin/stockstream" --version | grep -q "[0-9]\.[0-9]" || fail "gui --version"
 
     # A replay of the installed sample with the installed default model.
-    summary=$("$prefix/bin/stockstream-cli" replay --data "$prefix/share/stockstream/sample" \
+    result=$("$prefix/bin/stockstream-cli" replay --data "$prefix/share/stockstream/sample" \
         --model "$prefix/share/stockstream/models/ibm-relative-w5.json" 2>/dev/null)
-    echo "$summary" | grep -q '"records":[1-9]' || fail "replay of the installed sample: $summary"
-    echo "$summary" | grep -q '"stocks":28' || fail "installed sample should hold 28 stocks: $summary"
+    echo "$result" | grep -q '"records":[1-9]' || fail "replay of the installed sample: $result"
+    echo "$result" | grep -q '"stocks":28' || fail "installed sample should hold 28 stocks: $result"
 
     # The window starts, and quits cleanly when asked (SIGTERM).
     # A first launch: no settings, no cache, no log of the user's.
@@ -60,6 +65,15 @@ grep -q "^ Package: stockstream" "$work/info" || fail "package name"
 grep -q "^ Section: misc" "$work/info" || fail "section"
 grep -q "^ Depends:.*libqt6core6" "$work/info" || fail "Depends not computed from the libraries"
 grep -q "^ Depends:.*qt6-qpa-plugins" "$work/info" || fail "Depends lacks the platform plugins"
+# Debian policy 5.6.13: the synopsis, then the extended description with
+# every line indented by exactly one space and " ." between paragraphs.
+dpkg-deb --field "$deb" Description >"$work/description"
+[ "$(head -n 1 "$work/description")" = "$summary" ] || fail "synopsis: $(head -n 1 "$work/description")"
+tail -n +2 "$work/description" >"$work/extended"
+[ -s "$work/extended" ] || fail "no extended description"
+grep -qv "^ [^ ]" "$work/extended" && fail "extended description lines not indented by one space: $(grep -v "^ [^ ]" "$work/extended")"
+grep -qF " $summary" "$work/extended" && fail "the synopsis repeated in the extended description"
+grep -qx " \." "$work/extended" || fail "no paragraph separator in the extended description"
 dpkg-deb --contents "$deb" >"$work/contents"
 grep -q "./usr/bin/stockstream-cli" "$work/contents" || fail "contents"
 dpkg-deb -x "$deb" "$work/root"
