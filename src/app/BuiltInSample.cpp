@@ -1,5 +1,7 @@
 #include "BuiltInSample.h"
 
+#include "core/system/BuildVersion.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -24,8 +26,8 @@ QString BuiltInSample::folder(QString* error)
 {
     initSampleResource();
     // Versioned, so a newer program never replays an older copy.
-    const QString target = QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
-                           + QStringLiteral("/sample-" STOCKSTREAM_VERSION);
+    const QString target = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/sample-")
+                           + BuildVersion::text();
     if (!QDir().mkpath(target)) {
         *error = QStringLiteral("cannot create the sample folder %1").arg(target);
         return {};

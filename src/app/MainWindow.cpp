@@ -19,6 +19,7 @@
 #include "StockHistory.h"
 #include "TrainingDialog.h"
 #include "WatchlistModel.h"
+#include "core/system/BuildVersion.h"
 
 #include <array>
 
@@ -230,7 +231,7 @@ void MainWindow::setUpActions()
                            tr("<b>StockStream %1</b><p>Replays stock market history as a live stream, scores every "
                               "stock's latest window with a logistic model and judges each call when the next "
                               "close arrives, beside the naive baselines.</p>")
-                               .arg(QStringLiteral(STOCKSTREAM_VERSION)));
+                               .arg(BuildVersion::text()));
     });
     connect(ui_->actionExportAll, &QAction::triggered, this, [this] { chooseExport(false); });
     connect(ui_->actionExportStock, &QAction::triggered, this, [this] { chooseExport(true); });

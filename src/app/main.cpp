@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "ResponsivenessProbe.h"
+#include "core/system/BuildVersion.h"
 #include "core/system/TerminationRequest.h"
 
 #include <QApplication>
@@ -10,7 +11,7 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("StockStream"));
     QApplication::setApplicationName(QStringLiteral("StockStream"));
-    QApplication::setApplicationVersion(QStringLiteral(STOCKSTREAM_VERSION));
+    QApplication::setApplicationVersion(ss::BuildVersion::text());
     // Ties the window to its desktop entry, and so to its icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.stockstream.StockStream"));
 

@@ -4,6 +4,7 @@
 #include "ReplayCommand.h"
 #include "ServeCommand.h"
 #include "TrainCommand.h"
+#include "core/system/BuildVersion.h"
 
 #include <QCoreApplication>
 
@@ -29,7 +30,7 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("stockstream-cli"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(STOCKSTREAM_VERSION));
+    QCoreApplication::setApplicationVersion(ss::BuildVersion::text());
 
     const QStringList args = QCoreApplication::arguments();
     const QString command = args.value(1);
@@ -44,7 +45,7 @@ int main(int argc, char* argv[])
     if (command == "serve")
         return ss::cli::ServeCommand::run(args.mid(1));
     if (command == "--version" || command == "-v") {
-        std::printf("stockstream-cli %s\n", STOCKSTREAM_VERSION);
+        std::printf("stockstream-cli %s\n", qPrintable(ss::BuildVersion::text()));
         return ss::cli::Ok;
     }
     if (command == "--help" || command == "-h" || command == "help") {

@@ -3,15 +3,47 @@
 # user's machine would meet it: metadata, contents, desktop files, and the
 # installed programs running from the installed layout alone. The same checks
 # run on a plain `cmake --install` to a temporary prefix.
-#   sh tests/packaging/check_package.sh BUILD_DIR
+#   sh tests/packaging/check_package.sh BUILD_DIR SOURCE_DIR
 set -eu
 build=$(cd "$1" && pwd)
+source=$(cd "$2" && pwd -P)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 app_id=org.stockstream.StockStream
 summary="Replay stock market history as a live stream and score every move"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# The revision --version must name: the commit the sources are at when they
+# are a git checkout of their own, else none. A commit made after the build
+# last looked the revision up is not one it can name: the check then waits
+# for the next build (in a tree where others commit while this suite runs).
+revision=""
+if command -v git >/dev/null && [ "$(git -C "$source" rev-parse --show-toplevel 2>/dev/null)" = "$source" ]; then
+    if [ "$(git -C "$source" log -1 --format=%ct HEAD)" -lt "$(stat -c %Y "$build/generated/BuildRevision.h.checked")" ]; then
+        revision=$(git -C "$source" rev-parse HEAD)
+    else
+        echo "note: HEAD is newer than the build; its revision is checked after the next build" >&2
+        revision=later
+    fi
+fi
+
+# Checks a --version line: $1 = the line.
+check_version() {
+    echo "$1" | grep -q " [0-9][0-9.]*" || fail "no version in '$1'"
+    if [ -z "$revision" ]; then
+        echo "$1" | grep -q "(git" && fail "a revision outside a checkout: '$1'"
+        return 0
+    fi
+    [ "$revision" = later ] && return 0
+    # git describe: HASH or TAG-N-gHASH, then -dirty for local changes.
+    printed=$(echo "$1" | sed -n 's/.*(git \(.*\))$/\1/p' | sed 's/-dirty$//; s/.*-g\([0-9a-f]*\)$/\1/')
+    [ ${#printed} -ge 7 ] || fail "no git revision in '$1'"
+    case "$revision" in
+    "$printed"*) ;;
+    *) fail "'$1' names revision $printed, but the sources are at $revision" ;;
+    esac
+}
 
 # Checks one installed tree: $1 = the prefix (…/usr).
 check_tree() {
@@ -31,8 +63,10 @@ check_tree() {
         readelf -d "$prefix/bin/$program" | grep -qE "\((RPATH|RUNPATH)\)" && fail "$program has an RPATH or RUNPATH"
     done
 
-    "$prefix/bin/stockstream-cli" --version | grep -q "stockstream-cli [0-9]" || fail "cli --version"
-    QT_QPA_PLATFORM=offscreen "$prefix/bin/stockstream" --version | grep -q "[0-9]\.[0-9]" || fail "gui --version"
+    cli_version=$("$prefix/bin/stockstream-cli" --version)
+    echo "$cli_version" | grep -q "^stockstream-cli " || fail "cli --version: $cli_version"
+    check_version "$cli_version"
+    check_version "$(QT_QPA_PLATFORM=offscreen "$prefix/bin/stockstream" --version)"
 
     # A replay of the installed sample with the installed default model.
     result=$("$prefix/bin/stockstream-cli" replay --data "$prefix/share/stockstream/sample" \
