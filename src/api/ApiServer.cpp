@@ -2,6 +2,7 @@
 
 #include "core/model/LogisticModel.h"
 #include "core/storage/PredictionLog.h"
+#include "core/system/InstalledData.h"
 
 #include <QFileInfo>
 #include <QHttpServerRequest>
@@ -217,7 +218,7 @@ ApiServer::Reply ApiServer::startReplay(const QByteArray& body)
     if (replay_ && replay_->active())
         return {Status::Conflict, errorBody(QStringLiteral("a replay is running already; stop it first"))};
 
-    const QString modelPath = model.isString() ? model.toString() : QString::fromLatin1(LogisticModel::kBuiltIn);
+    const QString modelPath = model.isString() ? model.toString() : InstalledData().defaultModel();
     QString error;
     auto scorer = LogisticModel::load(modelPath, &error);
     if (!scorer)

@@ -1,6 +1,7 @@
 #include "BuiltInSample.h"
 
 #include "core/system/BuildVersion.h"
+#include "core/system/InstalledData.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -24,6 +25,8 @@ constexpr auto kResourceFolder = ":/sample";
 
 QString BuiltInSample::folder(QString* error)
 {
+    if (const QString installed = InstalledData().sampleFolder(); !installed.isEmpty())
+        return installed;
     initSampleResource();
     // Versioned, so a newer program never replays an older copy.
     const QString target = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/sample-")

@@ -20,6 +20,7 @@
 #include "TrainingDialog.h"
 #include "WatchlistModel.h"
 #include "core/system/BuildVersion.h"
+#include "core/system/InstalledData.h"
 
 #include <array>
 
@@ -32,6 +33,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -45,6 +47,10 @@ namespace ss {
 namespace {
 
 constexpr int kLoadPollMs = 100;
+
+// Which data and model files the window opened, for checking where an
+// installed program reads from: QT_LOGGING_RULES="stockstream.files.info=true".
+Q_LOGGING_CATEGORY(lcFiles, "stockstream.files", QtWarningMsg)
 constexpr qint64 kRateWindowMs = 500;
 
 QString compactNumber(double v)
@@ -89,7 +95,8 @@ MainWindow::MainWindow(QWidget* parent)
       watchlist_(new WatchlistModel(this)),
       proxy_(new QSortFilterProxyModel(this)),
       dataQuality_(new DataQualityModel(this)),
-      runs_(new RunsModel(this))
+      runs_(new RunsModel(this)),
+      defaultModel_(InstalledData().defaultModel())
 {
     ui_->setupUi(this);
 
@@ -143,7 +150,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     // Not openModel(): the setting naming the last model must outlive this
     // start, for openInitial() to restore it.
-    loadModel(QString::fromLatin1(kBuiltInModel));
+    loadModel(defaultModel_);
     refreshTimer_.setInterval(kRefreshMs);
     connect(&refreshTimer_, &QTimer::timeout, this, &MainWindow::refreshFrame);
     loadPollTimer_.setInterval(kLoadPollMs);
@@ -217,7 +224,7 @@ void MainWindow::setUpActions()
     connect(ui_->actionOpenModel, &QAction::triggered, this, &MainWindow::chooseModel);
     connect(ui_->openModelButton, &QPushButton::clicked, this, &MainWindow::chooseModel);
     connect(ui_->actionDefaultModel, &QAction::triggered, this,
-            [this] { openModel(QString::fromLatin1(kBuiltInModel)); });
+            [this] { openModel(defaultModel_); });
     connect(ui_->actionTrainModel, &QAction::triggered, this, &MainWindow::openTrainingDialog);
     connect(ui_->actionOnlineLearning, &QAction::triggered, this, &MainWindow::openOnlineLearningDialog);
     connect(ui_->actionResetZoom, &QAction::triggered, ui_->stockCharts, &StockChartPanel::resetZoom);
@@ -445,6 +452,7 @@ void MainWindow::finishLoad(const QString& path)
         return;
     }
     loadReport_ = std::move(result.report);
+    qCInfo(lcFiles).noquote() << "opened data" << path << "with" << result.data->stockCount() << "stocks";
     showData(std::move(result.data), path);
     emit dataLoaded(true);
 }
@@ -542,6 +550,7 @@ bool MainWindow::loadModel(const QString& path)
         showError(tr("Model refused"), error);
         return false;
     }
+    qCInfo(lcFiles).noquote() << "opened model" << path;
     setModel(std::make_shared<const LogisticModel>(std::move(*model)));
     return true;
 }
@@ -550,7 +559,7 @@ bool MainWindow::openModel(const QString& path)
 {
     if (!loadModel(path))
         return false;
-    if (path == QLatin1String(kBuiltInModel))
+    if (path == defaultModel_)
         settings_.remove("model/last");
     else
         settings_.setValue("model/last", path);
@@ -597,7 +606,7 @@ void MainWindow::useTrainedModel(std::shared_ptr<const LogisticModel> model)
 void MainWindow::showModel()
 {
     const LogisticModel& m = *model_;
-    const bool builtIn = m.sourcePath() == QLatin1String(kBuiltInModel);
+    const bool builtIn = m.sourcePath() == defaultModel_;
     const QString name = QFileInfo(m.sourcePath()).completeBaseName() + (builtIn ? tr(" (built-in)") : QString());
     ui_->modelName->setText(name);
     ui_->modelName->setToolTip(m.sourcePath());

@@ -49,7 +49,6 @@ class WatchlistModel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    static constexpr auto kBuiltInModel = LogisticModel::kBuiltIn;
     static constexpr int kRefreshMs = 33;
     static constexpr int kOverviewRefreshMs = 250;
     static constexpr int kResortMs = 500;
@@ -60,7 +59,7 @@ public:
     ~MainWindow() override;
 
     // Opens what the command line named, else the last data, else the
-    // built-in sample; and the last model, else the built-in one.
+    // built-in sample; and the last model, else the default one.
     void openInitial(const QString& path);
     // Reads a folder or file in the background, with progress and Cancel;
     // dataLoaded() tells when it is done.
@@ -69,6 +68,9 @@ public:
     // Shows why a model is refused and keeps the current one.
     bool openModel(const QString& path);
 
+    // The model scored with unless another is chosen: the installed
+    // default model, else the one built into the program.
+    const QString& defaultModel() const { return defaultModel_; }
     ReplayEngine* engine() const { return engine_.get(); }
     const LoadReport& loadReport() const { return loadReport_; }
     bool isLoading() const { return loadJob_ != nullptr; }
@@ -195,6 +197,7 @@ private:
     std::unique_ptr<DataLoadJob> loadJob_;
     QProgressDialog* loadDialog_ = nullptr;
     RunsModel* runs_;
+    const QString defaultModel_;
     std::unique_ptr<ExportJob> exportJob_;
     std::unique_ptr<CandleLoadJob> candleJob_;
     qint64 activeRun_ = 0;  // the run the logger is recording, while it does

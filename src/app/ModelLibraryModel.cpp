@@ -44,9 +44,14 @@ QVariant shown(const QVariant& value, int column, int role)
 
 ModelLibraryModel::ModelLibraryModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void ModelLibraryModel::setFolder(const QString& folder)
+void ModelLibraryModel::setFolders(const QStringList& folders)
 {
-    folder_ = folder;
+    folders_.clear();
+    for (const QString& folder : folders) {
+        const QString absolute = QFileInfo(folder).absoluteFilePath();
+        if (!folder.isEmpty() && !folders_.contains(absolute))
+            folders_ << absolute;
+    }
     reload();
 }
 
@@ -54,13 +59,15 @@ void ModelLibraryModel::reload()
 {
     beginResetModel();
     entries_.clear();
-    const QFileInfoList files =
-        QDir(folder_).entryInfoList({QStringLiteral("*.json")}, QDir::Files | QDir::Readable, QDir::Time);
-    for (const QFileInfo& file : files) {
-        Entry e;
-        e.path = file.absoluteFilePath();
-        e.model = LogisticModel::load(e.path, &e.error);
-        entries_.push_back(std::move(e));
+    for (const QString& folder : folders_) {
+        const QFileInfoList files =
+            QDir(folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files | QDir::Readable, QDir::Time);
+        for (const QFileInfo& file : files) {
+            Entry e;
+            e.path = file.absoluteFilePath();
+            e.model = LogisticModel::load(e.path, &e.error);
+            entries_.push_back(std::move(e));
+        }
     }
     endResetModel();
 }

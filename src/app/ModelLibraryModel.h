@@ -8,9 +8,10 @@
 
 namespace ss {
 
-// The model files of a folder with the figures they carry, so trained
-// models can be compared and one chosen. Files that would be refused are
-// listed too, with the reason, rather than silently left out.
+// The model files of some folders (the user's, the installed models) with
+// the figures they carry, so trained models can be compared and one chosen.
+// Files that would be refused are listed too, with the reason, rather than
+// silently left out.
 class ModelLibraryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -20,8 +21,9 @@ public:
 
     explicit ModelLibraryModel(QObject* parent = nullptr);
 
-    // Reads every *.json of the folder, newest first.
-    void setFolder(const QString& folder);
+    // Reads every *.json of the folders, each folder's newest first; empty
+    // names and a folder named twice are skipped.
+    void setFolders(const QStringList& folders);
     void reload();
     // Null for a refused file.
     const LogisticModel* model(int row) const;
@@ -41,7 +43,7 @@ private:
     };
     QVariant value(const Entry& entry, int column) const;
 
-    QString folder_;
+    QStringList folders_;
     std::vector<Entry> entries_;
 };
 

@@ -7,6 +7,7 @@
 #include "TrainingJob.h"
 #include "core/data/DataLoader.h"
 #include "core/model/ExampleSet.h"
+#include "core/system/InstalledData.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -188,7 +189,8 @@ void TrainingDialog::setModelsFolder(const QString& folder)
     modelsFolder_ = folder;
     ui_->folderLabel->setText(QDir::toNativeSeparators(folder));
     setMessage(ui_->folderMessage, {});
-    library_->setFolder(folder);
+    // The installed models are listed too, to switch back to or compare with.
+    library_->setFolders({folder, InstalledData().modelsFolder()});
 }
 
 QString TrainingDialog::modelsFolder() const

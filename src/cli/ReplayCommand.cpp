@@ -8,6 +8,7 @@
 #include "core/storage/RunRecorder.h"
 #include "core/stream/ReplayEngine.h"
 #include "core/stream/ReplaySummary.h"
+#include "core/system/InstalledData.h"
 #include "core/system/TerminationRequest.h"
 
 #include <QElapsedTimer>
@@ -31,7 +32,7 @@ int ReplayCommand::run(const QStringList& arguments)
     QCommandLineParser parser;
     const QCommandLineOption data("data", "Folder of ticker files, one ticker file, data.csv, JSON lines, - for "
                                           "standard input, or tcp://HOST:PORT or kafka://BROKERS/TOPIC for a live feed.", "PATH");
-    const QCommandLineOption model("model", "Model JSON file (default: the built-in IBM relative model).", "FILE");
+    const QCommandLineOption model("model", "Model JSON file (default: the installed IBM relative model).", "FILE");
     const QCommandLineOption speed("speed", "Records per second, or max (default).", "max|N", "max");
     const QCommandLineOption threads("threads", "Threads for reading files (default: all cores).", "N", "0");
     const QCommandLineOption db("db", "Log every call in this SQLite prediction log (created if missing).", "FILE");
@@ -94,7 +95,7 @@ int ReplayCommand::run(const QStringList& arguments)
 
     const QString modelPath = parser.isSet(model) ? parser.value(model)
                               : resumed           ? resumed->modelPath
-                                                  : QString::fromLatin1(LogisticModel::kBuiltIn);
+                                                  : InstalledData().defaultModel();
     auto loadedModel = LogisticModel::load(modelPath, &error);
     if (!loadedModel) {
         printError(error);

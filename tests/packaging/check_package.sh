@@ -68,27 +68,49 @@ check_tree() {
     check_version "$cli_version"
     check_version "$(QT_QPA_PLATFORM=offscreen "$prefix/bin/stockstream" --version)"
 
-    # A replay of the installed sample with the installed default model.
-    result=$("$prefix/bin/stockstream-cli" replay --data "$prefix/share/stockstream/sample" \
-        --model "$prefix/share/stockstream/models/ibm-relative-w5.json" 2>/dev/null)
+    # Run from elsewhere, the programs find their data from where they are
+    # installed: the application's own path, resolved as the program sees it.
+    data=$(cd "$prefix/share/stockstream" && pwd -P)
+    model="$data/models/ibm-relative-w5.json"
+
+    # A replay of the installed sample, with no --model: the installed default model.
+    result=$(cd "$work" && "$prefix/bin/stockstream-cli" replay --data "$data/sample" 2>/dev/null)
     echo "$result" | grep -q '"records":[1-9]' || fail "replay of the installed sample: $result"
     echo "$result" | grep -q '"stocks":28' || fail "installed sample should hold 28 stocks: $result"
 
     # The window starts, and quits cleanly when asked (SIGTERM).
     # A first launch: no settings, no cache, no log of the user's.
-    mkdir -p "$work/home"
-    HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
+    # It opens the installed sample with the installed model, which it says
+    # when asked through Qt's logging rules.
+    rm -rf "$work/home" && mkdir -p "$work/home"
+    (cd "$work" && HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
         XDG_DATA_HOME="$work/home/.local/share" XDG_RUNTIME_DIR="$work/home" \
-        QT_QPA_PLATFORM=offscreen "$prefix/bin/stockstream" >"$work/gui.log" 2>&1 &
+        QT_LOGGING_RULES="stockstream.files.info=true" \
+        QT_QPA_PLATFORM=offscreen exec "$prefix/bin/stockstream") >"$work/gui.log" 2>&1 &
     pid=$!
-    sleep 3
+    opened="stockstream.files: opened data $data/sample with 28 stocks"
+    i=0
+    while ! grep -qF "$opened" "$work/gui.log" && kill -0 "$pid" 2>/dev/null && [ $i -lt 300 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
     kill -0 "$pid" 2>/dev/null || { cat "$work/gui.log" >&2; fail "the app did not stay up"; }
+    grep -qF "$opened" "$work/gui.log" || { cat "$work/gui.log" >&2; fail "the app did not open the installed sample"; }
+    grep -qF "stockstream.files: opened model $model" "$work/gui.log" ||
+        { cat "$work/gui.log" >&2; fail "the app did not open the installed model"; }
     kill -TERM "$pid"
     i=0
     while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
     kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; fail "the app did not quit within 5 s of SIGTERM"; }
     wait "$pid" && status=0 || status=$?
     [ "$status" -eq 0 ] || { cat "$work/gui.log" >&2; fail "the app exited with status $status on SIGTERM"; }
+
+    # The installed model file is the one read, not a copy built in: a
+    # damaged one is refused by name (this tree is a throw-away copy).
+    printf '{ not a model' >"$model"
+    (cd "$work" && "$prefix/bin/stockstream-cli" replay --data "$data/sample" >/dev/null 2>"$work/replay.err") &&
+        fail "a replay with a damaged installed default model succeeded"
+    grep -qF "model $model refused" "$work/replay.err" || fail "not the installed model refused: $(cat "$work/replay.err")"
 }
 
 # The package.

@@ -192,7 +192,7 @@ void TestMainWindow::opensOnTheSampleWithAModel()
     QCOMPARE(window_->engine()->progress().total, records);
     QCOMPARE(window_->loadReport().rejected, std::size_t{0});
     QCOMPARE(window_->watchlist()->rowCount(), static_cast<int>(sample_.size()));
-    QCOMPARE(window_->engine()->snapshot().model->sourcePath(), QString::fromLatin1(MainWindow::kBuiltInModel));
+    QCOMPARE(window_->engine()->snapshot().model->sourcePath(), QString::fromLatin1(LogisticModel::kBuiltIn));
     QCOMPARE(window_->engine()->state(), ReplayState::Ready);
     auto* play = window_->findChild<QAction*>(QStringLiteral("actionPlayPause"));
     QVERIFY(play && play->isEnabled());

@@ -382,7 +382,7 @@ void TestTrainingDialog::switchesToALibraryModel()
 {
     window_->findChild<QAction*>(QStringLiteral("actionDefaultModel"))->trigger();
     ReplayEngine* engine = window_->engine();
-    QTRY_COMPARE_WITH_TIMEOUT(engine->snapshot().model->sourcePath(), QString::fromLatin1(MainWindow::kBuiltInModel), kPatienceMs);
+    QTRY_COMPARE_WITH_TIMEOUT(engine->snapshot().model->sourcePath(), QString::fromLatin1(LogisticModel::kBuiltIn), kPatienceMs);
     const QString path = QDir(models_).filePath(QStringLiteral("ibm.us-relative-w5.json"));
     const int row = dialog_->library()->rowOf(path);
     QVERIFY(row >= 0);
