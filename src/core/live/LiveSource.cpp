@@ -152,6 +152,7 @@ void LiveSource::closeCurrent()
     if (current_ > STDIN_FILENO)
         ::close(current_);
     current_ = -1;
+    connected_ = false;
 }
 
 bool LiveSource::pause(std::chrono::milliseconds delay)
@@ -199,8 +200,10 @@ int LiveSource::next()
     case LiveSourceOptions::Mode::Connect: current_ = dial(); break;
     case LiveSourceOptions::Mode::Listen: current_ = accept(); break;
     }
-    if (current_ >= 0)
+    if (current_ >= 0) {
         ++connections_;
+        connected_ = true;
+    }
     return current_;
 }
 

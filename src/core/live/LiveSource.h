@@ -60,6 +60,9 @@ public:
     // Why the source gave up; empty when it ended normally. Any thread.
     std::string error() const;
     std::size_t connections() const { return connections_.load(); }
+    // Any thread: an input is open now, from next() handing it out until
+    // the next call (or the source's end); false while dialling or waiting.
+    bool connected() const { return connected_.load(); }
     std::size_t idleDrops() const { return idleDrops_.load(); }
 
 private:
@@ -80,6 +83,7 @@ private:
     std::uint16_t port_ = 0;
     std::atomic<bool> stopped_{false};
     std::atomic<std::size_t> connections_{0};
+    std::atomic<bool> connected_{false};
     std::atomic<std::size_t> idleDrops_{0};
     mutable std::mutex errorMutex_;
     std::string error_;
