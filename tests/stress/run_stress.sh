@@ -7,13 +7,16 @@
 #             a seed, default 200,000)
 #   files     a folder of 100,000 tiny files, and a folder deleted while it
 #             loads (tst_loadstress, STOCKSTREAM_STRESS_FILES)
+#   filecount peak memory of stockstream-cli replay against the number of
+#             files: the same 1,000,000 records in 5,000 and in 50,000
+#             files, and 50,000 files of ten times the data
 #   bigfile   a generated ticker file of STOCKSTREAM_STRESS_GIB GiB (default 5)
 #             and one a tenth that size, replayed by stockstream-cli: wall
 #             time and peak memory against file size and records
 #   quits     the window closed mid-replay STOCKSTREAM_STRESS_QUITS times
 #             (default 100, tst_quitstress): fails if a quit took over 1 s
 #
-#   sh tests/stress/run_stress.sh [controls] [files] [bigfile] [quits]   (default: all)
+#   sh tests/stress/run_stress.sh [controls] [files] [filecount] [bigfile] [quits]   (default: all)
 #
 # STOCKSTREAM_STRESS_BUILD: a release build with the tests (default: build,
 # as packaging/bootstrap.sh makes it). Scratch files go to TMPDIR.
@@ -21,7 +24,7 @@ set -eu
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${STOCKSTREAM_STRESS_BUILD:-"$root/build"}
-runs=${*:-"controls files bigfile quits"}
+runs=${*:-"controls files filecount bigfile quits"}
 cli="$build/src/cli/stockstream-cli"
 
 built() {
@@ -60,6 +63,30 @@ for run in $runs; do
         grep -E "^(PASS|FAIL)" "$timing.out"
         rm -f "$timing.out"
         ;;
+    filecount)
+        built stockstream-cli
+        for shape in "5000 200" "50000 20" "50000 200"; do
+            set -- $shape
+            folder=$(mktemp -d)
+            # Daily closes from 1970-01-01 (a 1-to-7 sawtooth), one file a stock.
+            mawk -v files="$1" -v records="$2" -v dir="$folder" 'BEGIN {
+                for (f = 0; f < files; f++) {
+                    out = sprintf("%s/s%06d.us.txt", dir, f)
+                    printf "Date,Open,High,Low,Close,Volume,OpenInt\r\n" > out
+                    for (r = 0; r < records; r++) {
+                        t = r * 86400
+                        printf "%s,1,1,1,%d,100,0\r\n", strftime("%Y-%m-%d", t, 1), 1 + (f + r) % 7 > out
+                    }
+                    close(out)
+                }
+            }'
+            measured "replay of $1 files of $2 records" "$cli" replay --data "$folder"
+            records=$(grep -o '"records":[0-9]*' "$timing.out" | cut -d: -f2)
+            awk -v f="$1" -v r="$records" -v m="$rss" 'BEGIN {
+                printf "  %d files, %.0f records: %.1f bytes a record\n", f, r, m * 1048576 / r }'
+            rm -rf "$folder" "$timing.out"
+        done
+        ;;
     bigfile)
         gib=${STOCKSTREAM_STRESS_GIB:-5}
         built stockstream-cli
@@ -87,7 +114,7 @@ for run in $runs; do
         [ "${slowest:-99999}" -le 1000 ] || { echo "a quit took ${slowest:-?} ms, over 1 s" >&2; exit 1; }
         ;;
     *)
-        echo "usage: sh tests/stress/run_stress.sh [controls] [files] [bigfile] [quits]" >&2
+        echo "usage: sh tests/stress/run_stress.sh [controls] [files] [filecount] [bigfile] [quits]" >&2
         exit 2
         ;;
     esac
