@@ -190,6 +190,19 @@ void StockChartPanel::showStock(StockHistory history)
     redraw();
 }
 
+void StockChartPanel::extend(StockHistory history)
+{
+    if (!history_.isValid() || !history.isValid() || history.series().name != history_.series().name
+        || history.records() < history_.records()) {
+        showStock(std::move(history));
+        return;
+    }
+    // The calls shown are the first of the new ones: only the rest is added.
+    history_ = std::move(history);
+    appendNewPoints();
+    redraw();
+}
+
 void StockChartPanel::compareWith(std::vector<std::size_t> stocks)
 {
     for (Compared& c : compared_) {

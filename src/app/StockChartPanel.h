@@ -39,6 +39,9 @@ public:
     static constexpr std::size_t kMaxCompared = 5;
 
     void showStock(StockHistory history);
+    // The shown stock's reported calls (StockHistory::fromCalls), grown by
+    // newer ones: drawn on, keeping the view. Another stock is shown anew.
+    void extend(StockHistory history);
     // Other stocks (data indexes) drawn beside the shown one on the price
     // chart, rebased to its price at the left edge so their moves compare.
     void compareWith(std::vector<std::size_t> stocks);

@@ -19,25 +19,41 @@ StockHistory::StockHistory(std::shared_ptr<const MarketData> data, std::size_t s
 
 StockHistory StockHistory::fromLog(const std::string& stock, const std::vector<PredictionRecord>& calls)
 {
+    std::vector<ReportedCall> reported;
+    reported.reserve(calls.size());
+    for (const PredictionRecord& r : calls) {
+        const std::size_t n = r.window.size();
+        reported.push_back({r.time, n > 0 ? r.window[n - 1] : 0.0, n > 1 ? r.window[n - 2] : 0.0, r.pUp, r.up,
+                            r.actual, r.resolvedTime});
+    }
+    return fromCalls(stock, reported);
+}
+
+StockHistory StockHistory::fromCalls(const std::string& stock, const std::vector<ReportedCall>& calls)
+{
+    if (calls.empty())
+        return {};
     StockSeries series;
     series.name = stock;
-    for (const PredictionRecord& r : calls) {
+    series.times.reserve(calls.size());
+    series.closes.reserve(calls.size());
+    for (const ReportedCall& r : calls) {
         series.times.push_back(r.time);
-        series.closes.push_back(r.window.empty() ? 0.0 : r.window.back());
+        series.closes.push_back(r.close);
     }
     StockHistory h(std::make_shared<const MarketData>(std::vector<StockSeries>{std::move(series)}), 0,
                    std::vector<ModelSwitch>{});
     h.logged_ = true;
-    for (const PredictionRecord& r : calls) {
-        const std::size_t n = r.window.size();
+    h.calls_.reserve(calls.size());
+    for (const ReportedCall& r : calls) {
         StockCall call;
         call.record = h.calls_.size();
         call.time = r.time;
         call.pUp = r.pUp;
         call.up = r.up;
-        h.evaluator_.call(0, r.time, n > 0 ? r.window[n - 1] : 0.0, n > 1 ? r.window[n - 2] : 0.0, r.up);
-        if (r.actual) {
-            const auto outcome = h.evaluator_.resolveAs(0, *r.actual);
+        h.evaluator_.call(0, r.time, r.close, r.previousClose, r.up);
+        if (r.actualUp && call.record + 1 < calls.size()) {
+            const auto outcome = h.evaluator_.resolveAs(0, *r.actualUp);
             call.predictedTime = r.resolvedTime;
             call.resolved = true;
             call.actualUp = outcome->actualUp;

@@ -8,6 +8,7 @@
 #include "core/stream/Windower.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ss {
@@ -30,6 +31,18 @@ struct StockCall {
     std::uint32_t lastMoveCorrectSoFar = 0;
 };
 
+// A call as a log or a live feed reports it: what a history drawn from
+// reported calls (rather than recomputed ones) needs of it.
+struct ReportedCall {
+    Timestamp time = 0;         // of the window's newest close (n1)
+    double close = 0;           // n1
+    double previousClose = 0;   // n2, for the same-as-last-move baseline
+    double pUp = 0;
+    bool up = false;
+    std::optional<bool> actualUp;  // empty while open
+    Timestamp resolvedTime = 0;    // of the next close, once resolved
+};
+
 // One stock's calls recomputed from the immutable market data with the same
 // windower, transform, models and evaluator as the replay, so a view needs
 // no history from the engine: only how many of the stock's records it has
@@ -44,6 +57,10 @@ public:
     // are the windows' newest (n1), so the series starts at the first call.
     // Such a history is complete; it neither advances nor changes models.
     static StockHistory fromLog(const std::string& stock, const std::vector<PredictionRecord>& calls);
+    // The same from calls as a live feed reported them. The last call's
+    // outcome is left out: its close is not on the series yet. No calls
+    // give an invalid history.
+    static StockHistory fromCalls(const std::string& stock, const std::vector<ReportedCall>& calls);
 
     // The stream's models as they are now. A list that only adds switches
     // keeps what is computed (they lie ahead of it); any other starts over.

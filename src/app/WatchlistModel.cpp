@@ -35,13 +35,29 @@ WatchlistModel::WatchlistModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void WatchlistModel::setStocks(const MarketData& data)
 {
-    beginResetModel();
-    names_.clear();
-    names_.reserve(static_cast<qsizetype>(data.stockCount()));
+    QStringList names;
+    names.reserve(static_cast<qsizetype>(data.stockCount()));
     for (const StockSeries& s : data.stocks())
-        names_.append(QString::fromStdString(s.name));
-    rows_.assign(data.stockCount(), Row{});
+        names.append(QString::fromStdString(s.name));
+    setStocks(names);
+}
+
+void WatchlistModel::setStocks(const QStringList& names)
+{
+    beginResetModel();
+    names_ = names;
+    rows_.assign(static_cast<std::size_t>(names.size()), Row{});
     endResetModel();
+}
+
+void WatchlistModel::addStocks(const QStringList& names)
+{
+    if (names.isEmpty())
+        return;
+    beginInsertRows({}, static_cast<int>(rows_.size()), static_cast<int>(rows_.size()) + static_cast<int>(names.size()) - 1);
+    names_.append(names);
+    rows_.resize(rows_.size() + static_cast<std::size_t>(names.size()));
+    endInsertRows();
 }
 
 bool WatchlistModel::differs(const Row& row, const StockStatus& s, const Tally& t)

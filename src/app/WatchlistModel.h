@@ -25,6 +25,10 @@ public:
     explicit WatchlistModel(QObject* parent = nullptr);
 
     void setStocks(const MarketData& data);
+    // A live feed's stocks, in the order they arrived: the rows start empty
+    // and grow with addStocks().
+    void setStocks(const QStringList& names);
+    void addStocks(const QStringList& names);
     // Returns how many rows changed.
     std::size_t update(const ReplaySnapshot& snapshot);
 

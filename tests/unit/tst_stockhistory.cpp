@@ -70,6 +70,7 @@ private slots:
     void eachCallUsesTheModelThenInForce();
     void anotherPassStartsOver();
     void aLoggedRunMatchesTheReplay();
+    void reportedCallsKeepTheLastOutcomeForTheNextClose();
 };
 
 void TestStockHistory::matchesAHandCount_data()
@@ -256,6 +257,32 @@ void TestStockHistory::aLoggedRunMatchesTheReplay()
     QVERIFY(!h.setModels({{model()}}));
     QCOMPARE(h.calls().size(), replayed.calls().size());
     QCOMPARE(h.records(), logged.size());
+}
+
+void TestStockHistory::reportedCallsKeepTheLastOutcomeForTheNextClose()
+{
+    // A live feed's calls as reported, each resolved by the next close,
+    // and the last one too: its outcome is known, its close not yet drawn.
+    const auto data = market();
+    const StockSeries& series = data->stock(0);
+    const Expected e = byHand(series.closes, series.size());
+    std::vector<ReportedCall> calls;
+    for (std::size_t i = kWindow - 1; i < series.size(); ++i) {
+        const std::size_t k = calls.size();
+        const bool last = i + 1 == series.size();
+        calls.push_back({series.times[i], series.closes[i], series.closes[i - 1], e.pUp[k], e.up[k],
+                         last ? std::optional(true) : std::optional(series.closes[i + 1] > series.closes[i]),
+                         last ? series.times[i] + timestamp::kSecondsPerDay : series.times[i + 1]});
+    }
+    const StockHistory h = StockHistory::fromCalls(series.name, calls);
+    QCOMPARE(h.series().size(), calls.size());
+    QCOMPARE(h.calls().size(), calls.size());
+    QVERIFY(!h.calls().back().resolved);
+    QCOMPARE(h.tally().resolved, e.resolved);
+    QCOMPARE(h.tally().correct, e.correct);
+
+    // No calls: no series to draw.
+    QVERIFY(!StockHistory::fromCalls(series.name, {}).isValid());
 }
 
 QTEST_MAIN(TestStockHistory)

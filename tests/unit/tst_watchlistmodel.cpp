@@ -52,6 +52,7 @@ private slots:
     void announcesOnlyChangedRows();
     void showsTheFigures();
     void ignoresASnapshotOfOtherData();
+    void growsWithALiveFeedsStocks();
 };
 
 void TestWatchlistModel::announcesOnlyChangedRows()
@@ -111,6 +112,35 @@ void TestWatchlistModel::ignoresASnapshotOfOtherData()
     trade(other, 4, 1.0, true, 1, 1, 1);
     QCOMPARE(m.update(other), std::size_t{0});
     QCOMPARE(changed.count(), 0);
+}
+
+void TestWatchlistModel::growsWithALiveFeedsStocks()
+{
+    WatchlistModel m;
+    m.setStocks(QStringList{});
+    QCOMPARE(m.rowCount(), 0);
+    QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
+    m.addStocks({QStringLiteral("zz.us"), QStringLiteral("aa.us")});
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.front().at(1).toInt(), 0);
+    QCOMPARE(inserted.front().at(2).toInt(), 1);
+    m.addStocks({});
+    QCOMPARE(inserted.size(), 1);
+
+    // Rows stay in arrival order, as the feed numbers its stocks.
+    ReplaySnapshot s = emptySnapshot(2);
+    trade(s, 1, 12.5, true, 3, 2, 1);
+    QCOMPARE(m.update(s), std::size_t{1});
+    QCOMPARE(m.index(0, WatchlistModel::Stock).data().toString(), QStringLiteral("zz.us"));
+    QCOMPARE(m.index(1, WatchlistModel::Stock).data().toString(), QStringLiteral("aa.us"));
+    QCOMPARE(m.index(1, WatchlistModel::Resolved).data().toString(), QStringLiteral("3"));
+    QVERIFY(m.index(0, WatchlistModel::Resolved).data().toString().isEmpty());
+
+    // A third stock: its row comes empty, the others keep their figures.
+    m.addStocks({QStringLiteral("mm.us")});
+    QCOMPARE(m.rowCount(), 3);
+    QVERIFY(m.index(2, WatchlistModel::LastClose).data().toString().isEmpty());
+    QCOMPARE(m.index(1, WatchlistModel::Resolved).data().toString(), QStringLiteral("3"));
 }
 
 QTEST_MAIN(TestWatchlistModel)
