@@ -25,7 +25,7 @@ supp="$root/tests/sanitizers"
 # to its writer thread runs in-process in tst_predictionlog; the tests that
 # start the command line (QProcess) are left out: TSan's fork handling
 # aborts in them.
-tsan_tests="tst_replayengine tst_replaystress tst_loadstress tst_predictionlog tst_mainwindow tst_livesession"
+tsan_tests="tst_replayengine tst_replaystress tst_loadstress tst_predictionlog tst_mainwindow tst_livesession tst_livefeedwindow"
 
 for config in $configs; do
     build="$base/build-$config"

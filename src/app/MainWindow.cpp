@@ -7,6 +7,7 @@
 #include "DataLoadJob.h"
 #include "DataQualityModel.h"
 #include "ExportJob.h"
+#include "LiveFeedDialog.h"
 #include "ModelComparisonView.h"
 #include "OnlineLearningDialog.h"
 #include "OverviewChart.h"
@@ -19,6 +20,7 @@
 #include "StockHistory.h"
 #include "TrainingDialog.h"
 #include "WatchlistModel.h"
+#include "core/live/StockRegistry.h"
 #include "core/system/BuildVersion.h"
 #include "core/system/InstalledData.h"
 
@@ -159,6 +161,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    live_.reset();
     feed_.reset();
     engine_.reset();
     logger_.reset();
@@ -212,6 +215,8 @@ void MainWindow::setUpActions()
     connect(ui_->actionOpenFile, &QAction::triggered, this, &MainWindow::chooseDataFile);
     connect(ui_->actionOpenFolder, &QAction::triggered, this, &MainWindow::chooseDataFolder);
     connect(ui_->actionOpenSample, &QAction::triggered, this, &MainWindow::openSample);
+    connect(ui_->actionConnectLive, &QAction::triggered, this, &MainWindow::openLiveFeedDialog);
+    connect(ui_->actionDisconnectLive, &QAction::triggered, this, &MainWindow::disconnectLive);
     connect(ui_->actionSaveChart, &QAction::triggered, this, &MainWindow::saveChart);
     connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui_->actionPlayPause, &QAction::triggered, this, &MainWindow::togglePlay);
@@ -309,6 +314,10 @@ void MainWindow::setUpStatusBar()
     recordsLabel_ = new QLabel;
     rateLabel_ = new QLabel;
     modelLabel_ = new QLabel;
+    liveLabel_ = new QLabel;
+    liveLabel_->setObjectName(QStringLiteral("connectionIndicator"));
+    liveLabel_->hide();
+    statusBar()->addPermanentWidget(liveLabel_);
     statusBar()->addPermanentWidget(modelLabel_);
     statusBar()->addPermanentWidget(recordsLabel_);
     statusBar()->addPermanentWidget(rateLabel_);
@@ -457,14 +466,21 @@ void MainWindow::finishLoad(const QString& path)
     emit dataLoaded(true);
 }
 
-void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString& path)
+void MainWindow::closeStream()
 {
     refreshTimer_.stop();
+    live_.reset();
+    liveLabel_->hide();
     feed_.reset();
     engine_.reset();
     logger_.reset();
     activeRun_ = 0;
     hasSelection_ = false;
+}
+
+void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString& path)
+{
+    closeStream();
     data_ = std::move(data);
     dataPath_ = path;
     engine_ = std::make_unique<ReplayEngine>(data_, model_);
@@ -573,6 +589,10 @@ void MainWindow::setModel(std::shared_ptr<const LogisticModel> model)
         logger_->setModel(model_);
     if (engine_)
         engine_->setModel(model_);
+    if (live_ && !live_->hasEnded())
+        statusBar()->showMessage(tr("The live feed goes on with the model it started with: connect again to score "
+                                    "with this one"),
+                                 15000);
     showModel();
     showSelectedStock();
 }
@@ -624,6 +644,13 @@ void MainWindow::showModel()
 void MainWindow::showSelectedStock()
 {
     const QModelIndex current = ui_->watchlistView->currentIndex();
+    if (live_ && current.isValid()) {
+        hasSelection_ = true;
+        selectedStock_ = static_cast<std::size_t>(proxy_->mapToSource(current).row());
+        ui_->stockCharts->clear();
+        showLiveStock(live_->frame(selectedStock_));
+        return;
+    }
     if (!engine_ || !current.isValid()) {
         hasSelection_ = false;
         ui_->stockCharts->clear();
@@ -641,7 +668,7 @@ void MainWindow::showSelectedStock()
 
 void MainWindow::loadCandles()
 {
-    if (!ui_->actionCandlesticks->isChecked() || !hasSelection_ || !data_ || candleJob_
+    if (!ui_->actionCandlesticks->isChecked() || !hasSelection_ || !engine_ || !data_ || candleJob_
         || ui_->stockCharts->showsCandles())
         return;
     candleJob_ = std::make_unique<CandleLoadJob>(dataPath_.toStdString(), data_->stock(selectedStock_).name);
@@ -689,6 +716,10 @@ void MainWindow::refreshViews()
 
 void MainWindow::refreshFrame()
 {
+    if (live_) {
+        refreshLive();
+        return;
+    }
     if (!engine_)
         return;
     showProgress(engine_->progress());
@@ -764,7 +795,7 @@ ModelComparisonView* MainWindow::comparisonView() const
     return ui_->comparisonView;
 }
 
-void MainWindow::showStocks(const ReplaySnapshot& snapshot)
+void MainWindow::showWatchlist(const ReplaySnapshot& snapshot)
 {
     watchlist_->update(snapshot);
     const int sortColumn = proxy_->sortColumn();
@@ -772,6 +803,11 @@ void MainWindow::showStocks(const ReplaySnapshot& snapshot)
         proxy_->sort(sortColumn, proxy_->sortOrder());
         resortClock_.start();
     }
+}
+
+void MainWindow::showStocks(const ReplaySnapshot& snapshot)
+{
+    showWatchlist(snapshot);
     if (hasSelection_)
         ui_->stockCharts->advance(snapshot);
     const QLocale locale;
@@ -826,7 +862,8 @@ void MainWindow::updateActions()
     ui_->actionRestart->setEnabled(loaded);
     runs_->setPaused(state == ReplayState::Paused ? activeRun_ : 0);
     timeline_->setEnabled(loaded);
-    ui_->actionSaveChart->setEnabled(loaded);
+    ui_->actionSaveChart->setEnabled(loaded || live_);
+    ui_->actionDisconnectLive->setEnabled(live_ && !live_->hasEnded());
     if (loaded && (state == ReplayState::Finished || state == ReplayState::Stopped)) {
         refreshViews();
         statusBar()->showMessage(state == ReplayState::Finished ? tr("Replay finished. Play starts it over.")
@@ -1073,6 +1110,160 @@ void MainWindow::showError(const QString& title, const QString& message)
     auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::openLiveFeedDialog()
+{
+    auto* dialog = new LiveFeedDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSettings(LiveFeedSettings::load(settings_));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const LiveFeedSettings chosen = dialog->settings();
+        chosen.save(settings_);
+        connectLive(chosen);
+    });
+    dialog->open();
+}
+
+bool MainWindow::connectLive(const LiveFeedSettings& settings)
+{
+    // The feed first: when it cannot start, what is on screen stays.
+    QString error;
+    auto feed = LiveFeed::open(settings, model_, ui_->actionLogReplays->isChecked() ? logPath() : QString(), &error);
+    if (!feed) {
+        showError(tr("Cannot connect to the live feed"), error);
+        return false;
+    }
+    closeStream();
+    live_ = std::move(feed);
+    activeRun_ = live_->runId();
+    connect(live_.get(), &LiveFeed::ended, this, &MainWindow::finishLive);
+    connect(live_.get(), &LiveFeed::logFailed, this,
+            [this](const QString& why) { showError(tr("Prediction log problem"), why); });
+    candleJob_.reset();
+    ui_->stockCharts->clear();
+    ui_->overviewChart->clear();
+    watchlist_->setStocks(QStringList{});
+    setWindowTitle(tr("%1 — StockStream").arg(live_->describe()));
+    recordsLabel_->clear();
+    rateLabel_->clear();
+    liveLabel_->show();
+    statusBar()->showMessage(tr("Scoring the live feed %1 with model %2")
+                                 .arg(live_->describe(), QFileInfo(model_->sourcePath()).completeBaseName()),
+                             10000);
+    if (activeRun_)
+        refreshRuns();
+    refreshLive();
+    updateActions();
+    refreshTimer_.start();
+    return true;
+}
+
+void MainWindow::disconnectLive()
+{
+    if (live_)
+        live_->stop();
+}
+
+void MainWindow::refreshLive()
+{
+    // poll() may find the feed ended and finishLive() run inside it.
+    showLiveStatus(live_->poll());
+    showLiveFrame();
+}
+
+void MainWindow::showLiveFrame()
+{
+    const LiveBoard::Frame frame = live_->frame(hasSelection_ ? std::optional(selectedStock_) : std::nullopt);
+    // The board learns stocks at their first call; the watchlist grows with it.
+    const auto known = static_cast<std::size_t>(watchlist_->rowCount());
+    if (frame.snapshot.stocks.size() > known) {
+        const auto stocks = live_->stocks();
+        QStringList names;
+        for (std::size_t i = known; i < frame.snapshot.stocks.size(); ++i)
+            names.append(QString::fromStdString(stocks->name(i)));
+        watchlist_->addStocks(names);
+        proxy_->sort(proxy_->sortColumn(), proxy_->sortOrder());
+    }
+    showWatchlist(frame.snapshot);
+    if (!ui_->watchlistView->currentIndex().isValid() && proxy_->rowCount() > 0)
+        ui_->watchlistView->setCurrentIndex(proxy_->index(0, 0));
+    else if (hasSelection_)
+        showLiveStock(frame);
+    if (!overviewClock_.isValid() || overviewClock_.elapsed() >= kOverviewRefreshMs) {
+        ui_->overviewChart->update(frame.snapshot);
+        overviewClock_.start();
+    }
+    const Tally& t = frame.snapshot.overall;
+    recordsLabel_->setText(tr("%1 ticks, %2 correct of %3 resolved")
+                               .arg(QLocale().toString(static_cast<qulonglong>(frame.snapshot.progress.processed)),
+                                    QStringLiteral("%1%").arg(t.accuracy() * 100, 0, 'f', 2),
+                                    QLocale().toString(static_cast<qulonglong>(t.resolved))));
+    if (frame.snapshot.progress.time > 0)
+        dateLabel_->setText(QString::fromStdString(timestamp::format(frame.snapshot.progress.time)));
+}
+
+void MainWindow::showLiveStock(const LiveBoard::Frame& frame)
+{
+    // A stock's calls only grow, and each outcome comes with the next call.
+    const StockHistory& shown = ui_->stockCharts->history();
+    if (frame.calls.empty() || (shown.isValid() && shown.calls().size() == frame.calls.size()))
+        return;
+    ui_->stockCharts->extend(StockHistory::fromCalls(live_->stocks()->name(selectedStock_), frame.calls));
+}
+
+void MainWindow::showLiveStatus(const LiveFeed::Status& s)
+{
+    const QLocale locale;
+    const QString feed = live_->describe();
+    QString text;
+    switch (s.state) {
+    case LiveFeed::State::Connecting:
+        text = feed.startsWith(QLatin1String("listen://")) ? tr("Waiting for a producer on %1").arg(feed)
+                                                           : tr("Connecting to %1…").arg(feed);
+        break;
+    case LiveFeed::State::Reconnecting:
+        text = feed.startsWith(QLatin1String("listen://")) ? tr("Waiting for the next producer on %1").arg(feed)
+                                                           : tr("Reconnecting to %1…").arg(feed);
+        break;
+    case LiveFeed::State::Connected:
+        text = tr("Connected to %1").arg(feed);
+        break;
+    case LiveFeed::State::Ended: text = tr("Disconnected: %1").arg(s.reason); break;
+    }
+    if (s.state != LiveFeed::State::Ended)
+        text += tr(" · %1 msg/s").arg(locale.toString(s.messagesPerSecond, 'f', 0));
+    if (s.secondsSinceMessage >= 0)
+        text += tr(" · last message %1 s ago").arg(locale.toString(s.secondsSinceMessage, 'f', 1));
+    liveLabel_->setText(text);
+    liveLabel_->setToolTip(
+        tr("<p>%1 messages received (%2 ticks scored, %3 refused), %4 connection(s).</p>"
+           "<p><b>msg/s</b>: lines received a second over the last second.<br>"
+           "<b>last message</b>: wall-clock time since the window last saw a message arrive, checked %5 times a "
+           "second; it grows while the feed is quiet. The ticks' own dates say nothing of delay (a replayed "
+           "history is decades old), so the lag shown is this one.</p>")
+            .arg(locale.toString(static_cast<qulonglong>(s.messages)),
+                 locale.toString(static_cast<qulonglong>(s.records)),
+                 locale.toString(static_cast<qulonglong>(s.messages - s.records)),
+                 locale.toString(static_cast<qulonglong>(s.connections)))
+            .arg(1000 / kRefreshMs));
+}
+
+void MainWindow::finishLive()
+{
+    refreshTimer_.stop();
+    showLiveStatus(live_->poll());
+    showLiveFrame();
+    const qint64 run = activeRun_;
+    activeRun_ = 0;
+    if (run)
+        refreshRuns();
+    updateActions();
+    if (live_->failed())
+        showError(tr("Live feed ended"), tr("%1: %2").arg(live_->describe(), live_->endReason()));
+    else
+        statusBar()->showMessage(tr("Live feed %1 ended: %2").arg(live_->describe(), live_->endReason()), 15000);
+    emit liveEnded();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

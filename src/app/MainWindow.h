@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ExportDialog.h"
+#include "LiveFeed.h"
 #include "core/data/LoadReport.h"
 #include "core/model/LogisticModel.h"
 #include "core/online/OnlineOptions.h"
@@ -108,6 +109,20 @@ public:
     const OnlineOptions& onlineOptions() const { return onlineOptions_; }
     ClusterView* clusterView() const;
     ModelComparisonView* comparisonView() const;
+    // File ▸ Connect to Live Feed…: the dialog on the last settings; OK
+    // remembers them and connects.
+    void openLiveFeedDialog();
+    // Scores a live feed instead of replaying the data open now, with the
+    // watchlist and charts following it (replay controls are off while it
+    // runs). False, with a message, when it cannot start; a feed that
+    // starts and then fails (a refused connection) says why when it ends.
+    bool connectLive(const LiveFeedSettings& settings);
+    // File ▸ Disconnect.
+    void disconnectLive();
+    LiveFeed* liveFeed() const { return live_.get(); }
+    // Connecting, connected, reconnecting or disconnected, with messages/s
+    // and the time since the last message.
+    QLabel* connectionIndicator() const { return liveLabel_; }
     // Updates every view from a fresh snapshot now. The refresh timer does
     // the same at its frame rate, with snapshots taken off the GUI thread.
     void refreshViews();
@@ -115,6 +130,9 @@ public:
 signals:
     // A load finished: ok when its data is now on screen.
     void dataLoaded(bool ok);
+    // The live feed ended (disconnected, or given up), and the window
+    // shows all it brought.
+    void liveEnded();
     // An export finished: the number of records written, -1 on failure.
     void exported(qint64 records);
     // The selected stock's days for candlesticks were read (ok) or refused.
@@ -150,6 +168,14 @@ private:
     void showProgress(const ReplayProgress& progress);
     void showSnapshot(const ReplaySnapshot& snapshot);
     void showStocks(const ReplaySnapshot& snapshot);
+    void showWatchlist(const ReplaySnapshot& snapshot);
+    // Ends the replay (or live feed) on screen, before another source.
+    void closeStream();
+    void refreshLive();
+    void showLiveFrame();
+    void showLiveStock(const LiveBoard::Frame& frame);
+    void showLiveStatus(const LiveFeed::Status& status);
+    void finishLive();
     void showOnline(const ReplaySnapshot& snapshot);
     void updateRate(const ReplayProgress& progress);
     void togglePlay();
@@ -184,6 +210,7 @@ private:
     QLabel* recordsLabel_;
     QLabel* rateLabel_;
     QLabel* modelLabel_;
+    QLabel* liveLabel_;
 
     std::shared_ptr<const LogisticModel> model_;
     OnlineOptions onlineOptions_;
@@ -194,6 +221,7 @@ private:
     std::unique_ptr<ReplayLogger> logger_;  // a sink of engine_: outlives it
     std::unique_ptr<ReplayEngine> engine_;
     std::unique_ptr<SnapshotFeed> feed_;  // reads engine_: goes first
+    std::unique_ptr<LiveFeed> live_;  // while a live feed is on screen (running or ended)
     std::unique_ptr<DataLoadJob> loadJob_;
     QProgressDialog* loadDialog_ = nullptr;
     RunsModel* runs_;

@@ -1,0 +1,308 @@
+// The window on a live feed: File ▸ Connect to Live Feed… against a producer
+// of the test's own on loopback, sending ticks of a few sample stocks. The
+// expected calls and hit counts come from ExpectedPredictions.h's arithmetic
+// on the same ticks written as ticker files, never from the program.
+#include "ExpectedPredictions.h"
+#include "LoopbackSocket.h"
+#include "Patience.h"
+#include "app/LiveFeed.h"
+#include "app/MainWindow.h"
+#include "app/RunsModel.h"
+#include "app/StockChartPanel.h"
+#include "app/WatchlistModel.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <poll.h>
+#include <thread>
+
+using namespace ss;
+
+namespace {
+
+constexpr int kStocks = 3;
+constexpr qsizetype kDays = 240;
+const QString kModel = QStringLiteral(STOCKSTREAM_SOURCE_DIR "/models/ibm-relative-w5.json");
+
+// A producer on a free loopback port: takes one connection, sends its
+// lines (all at once, or one at a time until the peer goes), and once
+// released closes the connection and stops listening, so dialling it again
+// is refused.
+class Producer {
+public:
+    explicit Producer(QByteArrayList lines, bool trickle = false) : lines_(std::move(lines)), trickle_(trickle)
+    {
+        listener_ = loopback::listenOn(0, &port_);
+        thread_ = std::thread([this] { run(); });
+    }
+    ~Producer()
+    {
+        release();
+        thread_.join();
+    }
+    quint16 port() const { return port_; }
+    void release() { released_ = true; }
+
+private:
+    void run()
+    {
+        pollfd p{listener_, POLLIN, 0};
+        const int fd = ::poll(&p, 1, kPatienceMs) == 1 ? ::accept(listener_, nullptr, nullptr) : -1;
+        bool open = fd >= 0;
+        do {
+            for (qsizetype i = 0; open && i < lines_.size(); ++i) {
+                open = loopback::sendAll(fd, (lines_[i] + '\n').toStdString());
+                if (trickle_)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            }
+        } while (trickle_ && open && !released_);
+        while (!released_)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        ::close(fd);
+        ::close(listener_);
+    }
+
+    QByteArrayList lines_;
+    bool trickle_;
+    int listener_ = -1;
+    quint16 port_ = 0;
+    std::atomic<bool> released_{false};
+    std::thread thread_;
+};
+
+LiveFeedSettings dialling(quint16 port, int retrySeconds = 30)
+{
+    LiveFeedSettings s;
+    s.kind = LiveFeedSettings::Kind::Connect;
+    s.connectTo = QStringLiteral("127.0.0.1:%1").arg(port);
+    s.retrySeconds = retrySeconds;
+    return s;
+}
+
+struct ExpectedTally {
+    qint64 calls = 0;
+    qint64 resolved = 0;
+    qint64 correct = 0;
+    double lastPUp = 0;
+};
+
+QVariant cell(const WatchlistModel& model, int row, int column)
+{
+    return model.data(model.index(row, column), WatchlistModel::SortRole);
+}
+
+} // namespace
+
+class TestLiveFeedWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void followsTheFeedAsAReplayWould();
+    void refusedConnectionSaysSoOnce();
+    void portInUseSaysSo();
+    void disconnectMidStreamStopsCleanly();
+    void closingWhileLiveEndsTheFeed();
+
+private:
+    // The window's message box, once it shows one; null if none comes.
+    QMessageBox* waitForMessage();
+
+    QTemporaryDir scratch_;
+    QByteArrayList ticks_;   // the feed, in stream order
+    ExpectedCalls expected_;
+    std::unique_ptr<MainWindow> window_;
+};
+
+void TestLiveFeedWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("StockStreamTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_livefeedwindow"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, scratch_.path());
+    QSettings().clear();
+    QSettings().setValue("log/path", scratch_.filePath(QStringLiteral("log.sqlite")));
+
+    // The first days of a few sample stocks, as ticker files (for the
+    // expected calls) and as the thesis's tick records in stream order:
+    // by date, ties by name.
+    const QString folder = scratch_.filePath(QStringLiteral("ticks"));
+    QVERIFY(QDir().mkpath(folder));
+    std::multimap<std::pair<QString, QString>, QByteArray> ordered;
+    int taken = 0;
+    for (const auto& [stock, series] : readTickerFolder(QStringLiteral(STOCKSTREAM_SAMPLE_DIR))) {
+        if (series.dates.size() < kDays || taken == kStocks)
+            continue;
+        ++taken;
+        QFile file(QDir(folder).filePath(stock + QStringLiteral(".txt")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Date,Open,High,Low,Close,Volume,OpenInt\n");
+        for (qsizetype i = 0; i < kDays; ++i) {
+            const QByteArray close = QByteArray::number(series.closes[static_cast<std::size_t>(i)], 'g', 17);
+            const QByteArray date = series.dates[i].toLatin1();
+            file.write(date + ',' + close + ',' + close + ',' + close + ',' + close + ",0,0\n");
+            ordered.emplace(std::pair{series.dates[i], stock},
+                            "{\"stock\": \"" + stock.toLatin1() + "\", \"price\": " + close + ", \"date\": \"" + date + "\"}");
+        }
+    }
+    QCOMPARE(taken, kStocks);
+    for (const auto& [key, line] : ordered)
+        ticks_.append(line);
+    expected_ = expectedCalls(folder, readJsonFile(kModel));
+}
+
+void TestLiveFeedWindow::init()
+{
+    window_ = std::make_unique<MainWindow>();
+    window_->resize(1200, 800);
+    window_->show();
+    QVERIFY(window_->openModel(kModel));
+}
+
+void TestLiveFeedWindow::cleanup()
+{
+    window_.reset();
+}
+
+QMessageBox* TestLiveFeedWindow::waitForMessage()
+{
+    QMessageBox* box = nullptr;
+    const bool shown = QTest::qWaitFor([&] { return (box = window_->findChild<QMessageBox*>()) != nullptr; }, kPatienceMs);
+    return shown ? box : nullptr;
+}
+
+void TestLiveFeedWindow::followsTheFeedAsAReplayWould()
+{
+    window_->setLogging(true);
+    Producer producer(ticks_);
+    QVERIFY(window_->connectLive(dialling(producer.port())));
+    QVERIFY(window_->liveFeed());
+    QVERIFY(!window_->findChild<QAction*>(QStringLiteral("actionPlayPause"))->isEnabled());
+
+    // Every tick scored, and the window caught up with the last of them.
+    std::map<QString, ExpectedTally> byStock;
+    ExpectedTally all;
+    for (const auto& [key, call] : expected_) {
+        for (ExpectedTally* t : {&byStock[call.stock], &all}) {
+            ++t->calls;
+            t->resolved += call.actual.has_value();
+            t->correct += call.actual && *call.actual == call.up;
+            t->lastPUp = call.pUp;  // keys of a stock are in date order
+        }
+    }
+    WatchlistModel& watchlist = *window_->watchlist();
+    QTRY_COMPARE_WITH_TIMEOUT(window_->liveFeed()->poll().records, static_cast<std::size_t>(ticks_.size()), kPatienceMs);
+    QTRY_VERIFY_WITH_TIMEOUT(watchlist.rowCount() == kStocks
+                                 && [&] {
+                                     qint64 resolved = 0;
+                                     for (int r = 0; r < kStocks; ++r)
+                                         resolved += cell(watchlist, r, WatchlistModel::Resolved).toLongLong();
+                                     return resolved == all.resolved;
+                                 }(),
+                             kPatienceMs);
+    for (int r = 0; r < kStocks; ++r) {
+        const QString stock = cell(watchlist, r, WatchlistModel::Stock).toString();
+        QVERIFY2(byStock.count(stock), qPrintable(stock));
+        const ExpectedTally& t = byStock[stock];
+        QCOMPARE(cell(watchlist, r, WatchlistModel::Resolved).toLongLong(), t.resolved);
+        QCOMPARE(cell(watchlist, r, WatchlistModel::HitRate).toDouble(), double(t.correct) / double(t.resolved));
+        QVERIFY(std::abs(cell(watchlist, r, WatchlistModel::PUp).toDouble() - t.lastPUp) < 1e-12);
+    }
+
+    // The selected stock's charts hold every call of it.
+    const StockHistory& shown = window_->stockCharts()->history();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.isValid()
+                                 && shown.calls().size() == std::size_t(byStock[QString::fromStdString(shown.series().name)].calls),
+                             kPatienceMs);
+    QCOMPARE(shown.tally().resolved, std::uint64_t(byStock[QString::fromStdString(shown.series().name)].resolved));
+
+    QLabel* indicator = window_->connectionIndicator();
+    QVERIFY(indicator->isVisible());
+    QVERIFY2(indicator->text().startsWith(QStringLiteral("Connected to tcp://127.0.0.1:")), qPrintable(indicator->text()));
+    QVERIFY(window_->liveFeed()->poll().messages > 0);
+
+    // The producer leaves: the window dials again until told to stop.
+    producer.release();
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Reconnecting")), kPatienceMs);
+    QSignalSpy ended(window_.get(), &MainWindow::liveEnded);
+    window_->disconnectLive();
+    QVERIFY(ended.wait(kPatienceMs));
+    QVERIFY2(indicator->text().startsWith(QStringLiteral("Disconnected")), qPrintable(indicator->text()));
+    QVERIFY(!window_->findChild<QMessageBox*>());
+
+    // Logged as one run, stopped, with the feed's figures.
+    RunsModel& runs = *window_->runs();
+    QTRY_VERIFY_WITH_TIMEOUT(runs.rowCount() == 1 && runs.run(0)->status == RunStatus::Stopped, kPatienceMs);
+    QCOMPARE(runs.run(0)->summary.value("resolved").toInteger(), all.resolved);
+    QCOMPARE(runs.run(0)->summary.value("correct").toInteger(), all.correct);
+}
+
+void TestLiveFeedWindow::refusedConnectionSaysSoOnce()
+{
+    QVERIFY(window_->connectLive(dialling(loopback::freePort(), 0)));
+    QMessageBox* box = waitForMessage();
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("refused")), qPrintable(box->text()));
+    QVERIFY(window_->connectionIndicator()->text().startsWith(QStringLiteral("Disconnected")));
+    box->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->findChild<QMessageBox*>(), kPatienceMs);
+    // Once: the ended feed says nothing more.
+    QTest::qWait(200);
+    QVERIFY(!window_->findChild<QMessageBox*>());
+    QVERIFY(!window_->findChild<QAction*>(QStringLiteral("actionDisconnectLive"))->isEnabled());
+}
+
+void TestLiveFeedWindow::portInUseSaysSo()
+{
+    quint16 port = 0;
+    const int taken = loopback::listenOn(0, &port);
+    LiveFeedSettings s;
+    s.kind = LiveFeedSettings::Kind::Listen;
+    s.listenOn = QString::number(port);
+    QVERIFY(!window_->connectLive(s));
+    QVERIFY(!window_->liveFeed());
+    QMessageBox* box = waitForMessage();
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("in use")), qPrintable(box->text()));
+    ::close(taken);
+}
+
+void TestLiveFeedWindow::disconnectMidStreamStopsCleanly()
+{
+    Producer producer(ticks_, true);
+    QVERIFY(window_->connectLive(dialling(producer.port())));
+    QTRY_VERIFY_WITH_TIMEOUT(window_->liveFeed()->poll().records > 50, kPatienceMs);
+    QSignalSpy ended(window_.get(), &MainWindow::liveEnded);
+    window_->disconnectLive();
+    QVERIFY(ended.wait(kPatienceMs));
+    const std::size_t records = window_->liveFeed()->poll().records;
+    QTest::qWait(100);
+    QCOMPARE(window_->liveFeed()->poll().records, records);
+    QVERIFY(window_->connectionIndicator()->text().startsWith(QStringLiteral("Disconnected: disconnected")));
+    QVERIFY(!window_->findChild<QMessageBox*>());
+}
+
+void TestLiveFeedWindow::closingWhileLiveEndsTheFeed()
+{
+    Producer producer(ticks_, true);
+    QVERIFY(window_->connectLive(dialling(producer.port())));
+    QTRY_VERIFY_WITH_TIMEOUT(window_->liveFeed()->poll().state == LiveFeed::State::Connected, kPatienceMs);
+    window_->close();
+    // Destroying the window ends the feed and joins its thread; a hang
+    // here is the failure.
+    window_.reset();
+}
+
+QTEST_MAIN(TestLiveFeedWindow)
+#include "tst_livefeedwindow.moc"
