@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <tuple>
 
 namespace ss::cli {
@@ -84,6 +85,19 @@ int ExportCommand::run(const QStringList& arguments)
     } else {
         printError(error);
         return Failure;
+    }
+
+    if (query.stock) {
+        const auto names = log->stockNames(&error);
+        if (!names) {
+            printError(error);
+            return Failure;
+        }
+        if (!std::binary_search(names->begin(), names->end(), *query.stock)) {
+            printError(QStringLiteral("the prediction log has no stock '%1' (names are as in the data, e.g. ibm.us)")
+                           .arg(QString::fromStdString(*query.stock)));
+            return Failure;
+        }
     }
 
     QElapsedTimer clock;

@@ -402,6 +402,13 @@ void TestPredictionLogCli::exportsTheChosenRun()
                              "3"});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains("has no run 3"), missing.err.constData());
+
+    // A stock the log never saw is a mistyped name, not an empty export.
+    const QString unknownOut = dir_.filePath("unknown.jsonl");
+    const Run unknown = cli({"export", "--db", db, "--format", "jsonl", "--out", unknownOut, "--stock", "IBM"});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains("has no stock 'IBM'"), unknown.err.constData());
+    QVERIFY(!QFile::exists(unknownOut));
 }
 
 void TestPredictionLogCli::refusals_data()
