@@ -364,7 +364,11 @@ void TestReplayStress::randomControls()
             engine->play();
             QVERIFY2(engine->waitUntilDone(120s), qPrintable(QStringLiteral("operation %1: play never ended").arg(i)));
             QCOMPARE(engine->state(), ReplayState::Finished);
-            QCOMPARE(engine->progress().processed, data->recordCount());
+            QVERIFY2(engine->progress().processed == data->recordCount(),
+                     qPrintable(QStringLiteral("operation %1: play ended after %2 of %3 records")
+                                    .arg(i)
+                                    .arg(engine->progress().processed)
+                                    .arg(data->recordCount())));
         }
     }
 
