@@ -50,11 +50,15 @@ std::unique_ptr<LiveFeed> LiveFeed::open(const LiveFeedSettings& settings, std::
         *error = tr("The live feed's settings are incomplete: open File ▸ Connect to Live Feed… to correct them.");
         return nullptr;
     }
-    // Kafka topics are read by KafkaSession (src/core/kafka), which is not
-    // part of the core library yet: once it is, a Kafka feed starts here
-    // beside the socket ones, and the rest of the window works unchanged.
+    // Kafka topics are read by KafkaSession (src/core/kafka), which hands
+    // its calls only to logged sinks, the ones that gate its offset
+    // commits; once it also takes a sink that only watches (the board), a
+    // Kafka feed starts here beside the socket ones, from the same settings,
+    // and the rest of the window works unchanged.
     if (settings.kind == LiveFeedSettings::Kind::Kafka) {
-        *error = tr("This build of StockStream cannot read Kafka topics yet; connect to a producer over TCP instead.");
+        *error = tr("The window cannot read Kafka topics yet: score them with stockstream-cli replay --data "
+                    "kafka://%1/%2, or connect to a producer over TCP.")
+                     .arg(settings.brokers.trimmed(), settings.topic.trimmed());
         return nullptr;
     }
     auto session = openSocket(settings, model, error);

@@ -112,6 +112,7 @@ private slots:
     void followsTheFeedAsAReplayWould();
     void refusedConnectionSaysSoOnce();
     void portInUseSaysSo();
+    void kafkaTopicsAreLeftToTheCommandLine();
     void disconnectMidStreamStopsCleanly();
     void closingWhileLiveEndsTheFeed();
 
@@ -276,6 +277,19 @@ void TestLiveFeedWindow::portInUseSaysSo()
     QVERIFY(box);
     QVERIFY2(box->text().contains(QStringLiteral("in use")), qPrintable(box->text()));
     ::close(taken);
+}
+
+void TestLiveFeedWindow::kafkaTopicsAreLeftToTheCommandLine()
+{
+    LiveFeedSettings s;
+    s.kind = LiveFeedSettings::Kind::Kafka;
+    s.brokers = QStringLiteral("127.0.0.1:9092");
+    s.topic = QStringLiteral("test");
+    QVERIFY(!window_->connectLive(s));
+    QVERIFY(!window_->liveFeed());
+    QMessageBox* box = waitForMessage();
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("kafka://127.0.0.1:9092/test")), qPrintable(box->text()));
 }
 
 void TestLiveFeedWindow::disconnectMidStreamStopsCleanly()
