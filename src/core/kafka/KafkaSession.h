@@ -39,6 +39,12 @@ public:
     // Before start(). A sink whose writes gate the commits; it runs on the
     // session's thread.
     void addLoggedSink(PredictionLogSink* sink);
+    // Before start(). A sink that only watches (a window's board): it hears
+    // every call and outcome on the session's thread, but stores nothing
+    // that must survive the consumer, so it takes no part in deciding which
+    // offsets are committed: with watchers alone, a message counts as
+    // stored once scored. It must be thread-safe towards its readers.
+    void addWatcher(PredictionSink* sink) { scorer_.pipeline().addSink(sink); }
     void start();
     // From any thread: ends the stream; the sinks hear onFinish(false).
     void stop() { source_->stop(); }
