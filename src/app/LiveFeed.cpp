@@ -1,6 +1,7 @@
 #include "LiveFeed.h"
 
 #include "core/data/MarketData.h"
+#include "core/kafka/KafkaSession.h"
 #include "core/live/LiveSession.h"
 #include "core/storage/PredictionLog.h"
 #include "core/storage/RunRecorder.h"
@@ -41,6 +42,34 @@ std::unique_ptr<LiveSession> openSocket(const LiveFeedSettings& settings, std::s
     return std::make_unique<LiveSession>(std::move(source), std::move(model));
 }
 
+// A Kafka topic, read as a member of the settings' group; the messages it
+// holds from before the group's last commit come first.
+std::unique_ptr<KafkaSession> openKafka(const LiveFeedSettings& settings, std::shared_ptr<const LogisticModel> model,
+                                        QString* error)
+{
+    QStringList brokers = settings.brokers.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString& broker : brokers)
+        broker = broker.trimmed();
+    const QString url = QStringLiteral("kafka://%1/%2").arg(brokers.join(QLatin1Char(',')), settings.topic.trimmed());
+    std::string why;
+    auto endpoint = KafkaEndpoint::parse(url.toStdString(), &why);
+    for (const QString& property : settings.properties)
+        if (endpoint && !property.trimmed().isEmpty() && !endpoint->addProperty(property.trimmed().toStdString(), &why))
+            endpoint.reset();
+    auto source = endpoint ? KafkaSource::create(*endpoint, settings.group.trimmed().toStdString(), &why) : nullptr;
+    if (!source) {
+        *error = QString::fromStdString(why);
+        return nullptr;
+    }
+    // A topic has no end: the feed runs until disconnected.
+    return std::make_unique<KafkaSession>(std::move(source), std::move(model), std::chrono::milliseconds(0));
+}
+
+template <class... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+
 } // namespace
 
 std::unique_ptr<LiveFeed> LiveFeed::open(const LiveFeedSettings& settings, std::shared_ptr<const LogisticModel> model,
@@ -50,32 +79,33 @@ std::unique_ptr<LiveFeed> LiveFeed::open(const LiveFeedSettings& settings, std::
         *error = tr("The live feed's settings are incomplete: open File ▸ Connect to Live Feed… to correct them.");
         return nullptr;
     }
-    // Kafka topics are read by KafkaSession (src/core/kafka), which hands
-    // its calls only to logged sinks, the ones that gate its offset
-    // commits; once it also takes a sink that only watches (the board), a
-    // Kafka feed starts here beside the socket ones, from the same settings,
-    // and the rest of the window works unchanged.
+    std::unique_ptr<LiveFeed> feed;
     if (settings.kind == LiveFeedSettings::Kind::Kafka) {
-        *error = tr("The window cannot read Kafka topics yet: score them with stockstream-cli replay --data "
-                    "kafka://%1/%2, or connect to a producer over TCP.")
-                     .arg(settings.brokers.trimmed(), settings.topic.trimmed());
-        return nullptr;
+        auto session = openKafka(settings, model, error);
+        if (!session)
+            return nullptr;
+        QString description = QString::fromStdString(session->source().describe() + "#" + session->source().group());
+        feed.reset(new LiveFeed(std::move(session), std::move(description), model));
+    } else {
+        auto session = openSocket(settings, model, error);
+        if (!session)
+            return nullptr;
+        QString description = QString::fromStdString(session->source().describe());
+        feed.reset(new LiveFeed(std::move(session), std::move(description), model));
     }
-    auto session = openSocket(settings, model, error);
-    if (!session)
-        return nullptr;
-    std::unique_ptr<LiveFeed> feed(new LiveFeed(std::move(session), model));
     if (!logPath.isEmpty() && !feed->startRun(logPath, model->sourcePath(), error))
         return nullptr;
-    feed->session_->start();
+    feed->withSession([](auto& session) { session.start(); });
     return feed;
 }
 
-LiveFeed::LiveFeed(std::unique_ptr<LiveSession> session, std::shared_ptr<const LogisticModel> model)
-    : model_(std::move(model)), board_(model_), session_(std::move(session)),
-      description_(QString::fromStdString(session_->source().describe()))
+LiveFeed::LiveFeed(Session session, QString description, std::shared_ptr<const LogisticModel> model)
+    : model_(std::move(model)), board_(model_), session_(std::move(session)), description_(std::move(description))
 {
-    session_->addSink(&board_);
+    // The board only watches: a Kafka feed's offsets wait for the log alone.
+    std::visit(Overloaded{[this](const std::unique_ptr<LiveSession>& s) { s->addSink(&board_); },
+                          [this](const std::unique_ptr<KafkaSession>& s) { s->addWatcher(&board_); }},
+               session_);
     rateClock_.start();
 }
 
@@ -83,8 +113,10 @@ LiveFeed::~LiveFeed()
 {
     // Destroying the session stops it and joins its thread; the run is
     // then recorded as it ended.
-    session_->stop();
-    session_->waitUntilDone(std::chrono::hours(1));
+    withSession([](auto& session) {
+        session.stop();
+        session.waitUntilDone(std::chrono::hours(1));
+    });
     finish();
 }
 
@@ -98,17 +130,20 @@ bool LiveFeed::startRun(const QString& logPath, const QString& modelPath, QStrin
     auto run = PredictionLog::describeRun(description_, modelPath, *model_, MarketData(), error);
     if (!run)
         return false;
-    const StockNames names = [stocks = session_->stocks()](std::size_t stock) { return stocks->name(stock); };
+    const StockNames names = [stocks = stocks()](std::size_t stock) { return stocks->name(stock); };
     recorder_ = RunRecorder::start(*log_, std::move(*run), names, error);
     if (!recorder_)
         return false;
-    session_->addSink(&recorder_->sink());
+    // A Kafka feed commits its offsets only as far as the log stored the calls.
+    std::visit(Overloaded{[this](const std::unique_ptr<LiveSession>& s) { s->addSink(&recorder_->sink()); },
+                          [this](const std::unique_ptr<KafkaSession>& s) { s->addLoggedSink(&recorder_->sink()); }},
+               session_);
     return true;
 }
 
 std::shared_ptr<const StockRegistry> LiveFeed::stocks() const
 {
-    return session_->stocks();
+    return withSession([](auto& session) { return session.stocks(); });
 }
 
 qint64 LiveFeed::runId() const
@@ -119,7 +154,7 @@ qint64 LiveFeed::runId() const
 LiveBoard::Frame LiveFeed::frame(std::optional<std::size_t> watched) const
 {
     LiveBoard::Frame f = board_.frame(watched);
-    const std::size_t records = session_->records();
+    const std::size_t records = withSession([](auto& session) { return session.records(); });
     f.snapshot.progress = {ended_ ? ReplayState::Stopped : ReplayState::Playing, records, records, 0, 0};
     for (const StockStatus& s : f.snapshot.stocks)
         f.snapshot.progress.time = std::max(f.snapshot.progress.time, s.lastTime);
@@ -129,27 +164,45 @@ LiveBoard::Frame LiveFeed::frame(std::optional<std::size_t> watched) const
 void LiveFeed::stop()
 {
     stopRequested_ = true;
-    session_->stop();
+    withSession([](auto& session) { session.stop(); });
 }
 
 LiveFeed::Status LiveFeed::poll()
 {
-    if (!ended_ && session_->waitUntilDone(std::chrono::milliseconds(0))) {
+    if (!ended_ && withSession([](auto& session) { return session.waitUntilDone(std::chrono::milliseconds(0)); })) {
         finish();
         emit ended();
     }
     Status s;
-    const LiveSource& source = session_->source();
-    s.records = session_->records();
-    s.messages = s.records + session_->rejected();
-    s.connections = source.connections();
+    withSession([&s](auto& session) {
+        s.records = session.records();
+        s.messages = s.records + session.rejected();
+    });
+    std::visit(Overloaded{[&s](const std::unique_ptr<LiveSession>& session) {
+                              const LiveSource& source = session->source();
+                              s.connections = source.connections();
+                              s.state = source.connected()   ? State::Connected
+                                        : s.connections == 0 ? State::Connecting
+                                                             : State::Reconnecting;
+                          },
+                          // Connected once the group shared out the partitions;
+                          // reconnecting while the client reports errors (a
+                          // broker away) and nothing has come since.
+                          [&s, this](const std::unique_ptr<KafkaSession>& session) {
+                              const KafkaSource& source = session->source();
+                              s.connections = source.rebalances();
+                              if (s.messages != messagesSeen_ || s.connections != kafkaSharesSeen_) {
+                                  kafkaSharesSeen_ = s.connections;
+                                  kafkaErrorsSeen_ = source.errors();
+                              }
+                              s.state = s.connections == 0                      ? State::Connecting
+                                        : source.errors() > kafkaErrorsSeen_ ? State::Reconnecting
+                                                                               : State::Connected;
+                          }},
+               session_);
     if (ended_) {
         s.state = State::Ended;
         s.reason = reason_;
-    } else if (source.connected()) {
-        s.state = State::Connected;
-    } else {
-        s.state = s.connections == 0 ? State::Connecting : State::Reconnecting;
     }
 
     if (s.messages != messagesSeen_) {
@@ -173,21 +226,38 @@ void LiveFeed::finish()
     if (ended_)
         return;
     ended_ = true;
-    if (const std::string why = session_->source().error(); !why.empty())
-        reason_ = QString::fromStdString(why);
-    else
-        reason_ = stopRequested_ ? tr("disconnected") : tr("the feed ended");
+    reason_ = stopRequested_ ? tr("disconnected") : tr("the feed ended");
+    QString error;
+    // Closed before a Kafka feed's last commit, which covers what it stored.
+    if (recorder_)
+        recorder_->sink().close(&error);
+    QJsonObject summary;
+    std::visit(Overloaded{[&](const std::unique_ptr<LiveSession>& session) {
+                              if (const std::string why = session->source().error(); !why.empty())
+                                  reason_ = QString::fromStdString(why);
+                              summary.insert("connections", static_cast<qint64>(session->source().connections()));
+                          },
+                          [&](const std::unique_ptr<KafkaSession>& session) {
+                              // A commit that failed only means some messages come again.
+                              if (std::string why; !session->finish(&why))
+                                  reason_ = tr("%1, %2; the messages after the last commit will be read again")
+                                                .arg(reason_, QString::fromStdString(why));
+                              summary.insert("group", QString::fromStdString(session->source().group()));
+                              summary.insert("messages", static_cast<qint64>(session->messages()));
+                              summary.insert("commits", static_cast<qint64>(session->source().commits()));
+                          }},
+               session_);
     if (!recorder_)
         return;
-    QString error;
-    recorder_->sink().close(&error);
-    const ReplaySnapshot snapshot = session_->snapshot();
-    QJsonObject summary = replaySummary(snapshot, session_->report());
+    withSession([&](auto& session) {
+        const QJsonObject figures = replaySummary(session.snapshot(), session.report());
+        for (auto it = figures.begin(); it != figures.end(); ++it)
+            summary.insert(it.key(), it.value());
+        summary.insert("out_of_order", static_cast<qint64>(session.outOfOrder()));
+    });
     summary.insert("source", description_);
-    summary.insert("connections", static_cast<qint64>(session_->source().connections()));
-    summary.insert("out_of_order", static_cast<qint64>(session_->outOfOrder()));
     summary.insert("run", recorder_->runId());
-    if (!recorder_->finish(session_->complete(), summary, &error))
+    if (!recorder_->finish(withSession([](auto& session) { return session.complete(); }), summary, &error))
         emit logFailed(error);
 }
 

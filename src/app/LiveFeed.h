@@ -7,18 +7,25 @@
 #include <QObject>
 
 #include <memory>
+#include <variant>
 
 namespace ss {
 
+class KafkaSession;
 class LiveSession;
 class PredictionLog;
 class RunRecorder;
 class StockRegistry;
 
-// A live feed as the window runs it: a session scoring the feed on a
-// thread of its own with the model given, a LiveBoard the views read, and
-// optionally a run of the prediction log recording every call, as a replay
-// logs one. Lives on the window's thread.
+// A live feed as the window runs it: a session scoring the feed (a socket's
+// or a Kafka topic's) on a thread of its own with the model given, a
+// LiveBoard the views read, and optionally a run of the prediction log
+// recording every call, as a replay logs one. Lives on the window's thread.
+//
+// A Kafka topic is read as a member of the settings' consumer group, and
+// its offsets are committed as the command line commits them: only as far
+// as the run logged has stored the calls (all that is read when no run is
+// logged; the board only watches).
 class LiveFeed : public QObject {
     Q_OBJECT
 public:
@@ -45,7 +52,8 @@ public:
     // Stops the feed (a run is recorded as stopped) and waits for its thread.
     ~LiveFeed() override;
 
-    // "tcp://HOST:PORT", "listen://HOST:PORT" (with the port bound) ...
+    // "tcp://HOST:PORT", "listen://HOST:PORT" (with the port bound),
+    // "kafka://BROKERS/TOPIC#GROUP".
     QString describe() const { return description_; }
     std::shared_ptr<const StockRegistry> stocks() const;
     // The views' picture; its progress counts the ticks scored so far.
@@ -68,15 +76,22 @@ signals:
     void logFailed(const QString& error);
 
 private:
-    LiveFeed(std::unique_ptr<LiveSession> session, std::shared_ptr<const LogisticModel> model);
+    using Session = std::variant<std::unique_ptr<LiveSession>, std::unique_ptr<KafkaSession>>;
+    LiveFeed(Session session, QString description, std::shared_ptr<const LogisticModel> model);
     bool startRun(const QString& logPath, const QString& modelPath, QString* error);
     void finish();
+    // `f` called with the session, whichever kind it is.
+    template <class F>
+    decltype(auto) withSession(F&& f) const
+    {
+        return std::visit([&f](const auto& session) -> decltype(auto) { return f(*session); }, session_);
+    }
 
     std::shared_ptr<const LogisticModel> model_;
     LiveBoard board_;
     std::unique_ptr<PredictionLog> log_;
     std::unique_ptr<RunRecorder> recorder_;  // a sink of session_: outlives it
-    std::unique_ptr<LiveSession> session_;
+    Session session_;
     QString description_;
     bool stopRequested_ = false;
     bool ended_ = false;
@@ -89,6 +104,11 @@ private:
     double rate_ = 0;
     QElapsedTimer sinceMessage_;
     std::size_t messagesSeen_ = 0;
+    // A Kafka feed: the client's errors and the group's sharing out of
+    // partitions as of the last progress (a message, or a share), to tell
+    // a broker that is away from a quiet topic.
+    std::size_t kafkaErrorsSeen_ = 0;
+    std::size_t kafkaSharesSeen_ = 0;
 };
 
 } // namespace ss

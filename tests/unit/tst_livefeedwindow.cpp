@@ -1,9 +1,11 @@
 // The window on a live feed: File ▸ Connect to Live Feed… against a producer
-// of the test's own on loopback, sending ticks of a few sample stocks. The
-// expected calls and hit counts come from ExpectedPredictions.h's arithmetic
+// of the test's own on loopback, and against a topic of librdkafka's mock
+// cluster started here, sending ticks of a few sample stocks. The expected
+// calls and hit counts come from ExpectedPredictions.h's arithmetic
 // on the same ticks written as ticker files, never from the program.
 #include "ExpectedPredictions.h"
 #include "LoopbackSocket.h"
+#include "MockKafkaCluster.h"
 #include "Patience.h"
 #include "app/LiveFeed.h"
 #include "app/MainWindow.h"
@@ -112,13 +114,17 @@ private slots:
     void followsTheFeedAsAReplayWould();
     void refusedConnectionSaysSoOnce();
     void portInUseSaysSo();
-    void kafkaTopicsAreLeftToTheCommandLine();
+    void followsAKafkaTopic();
     void disconnectMidStreamStopsCleanly();
     void closingWhileLiveEndsTheFeed();
 
 private:
     // The window's message box, once it shows one; null if none comes.
     QMessageBox* waitForMessage();
+    // Waits until the window scored every tick, then checks its watchlist
+    // and the selected stock's charts against the expected calls; `all`
+    // gets the expected totals.
+    void verifyEveryCallShown(ExpectedTally* all);
 
     QTemporaryDir scratch_;
     QByteArrayList ticks_;   // the feed, in stream order
@@ -183,19 +189,12 @@ QMessageBox* TestLiveFeedWindow::waitForMessage()
     return shown ? box : nullptr;
 }
 
-void TestLiveFeedWindow::followsTheFeedAsAReplayWould()
+void TestLiveFeedWindow::verifyEveryCallShown(ExpectedTally* all)
 {
-    window_->setLogging(true);
-    Producer producer(ticks_);
-    QVERIFY(window_->connectLive(dialling(producer.port())));
-    QVERIFY(window_->liveFeed());
-    QVERIFY(!window_->findChild<QAction*>(QStringLiteral("actionPlayPause"))->isEnabled());
-
     // Every tick scored, and the window caught up with the last of them.
     std::map<QString, ExpectedTally> byStock;
-    ExpectedTally all;
     for (const auto& [key, call] : expected_) {
-        for (ExpectedTally* t : {&byStock[call.stock], &all}) {
+        for (ExpectedTally* t : {&byStock[call.stock], all}) {
             ++t->calls;
             t->resolved += call.actual.has_value();
             t->correct += call.actual && *call.actual == call.up;
@@ -209,7 +208,7 @@ void TestLiveFeedWindow::followsTheFeedAsAReplayWould()
                                      qint64 resolved = 0;
                                      for (int r = 0; r < kStocks; ++r)
                                          resolved += cell(watchlist, r, WatchlistModel::Resolved).toLongLong();
-                                     return resolved == all.resolved;
+                                     return resolved == all->resolved;
                                  }(),
                              kPatienceMs);
     for (int r = 0; r < kStocks; ++r) {
@@ -227,6 +226,19 @@ void TestLiveFeedWindow::followsTheFeedAsAReplayWould()
                                  && shown.calls().size() == std::size_t(byStock[QString::fromStdString(shown.series().name)].calls),
                              kPatienceMs);
     QCOMPARE(shown.tally().resolved, std::uint64_t(byStock[QString::fromStdString(shown.series().name)].resolved));
+}
+
+void TestLiveFeedWindow::followsTheFeedAsAReplayWould()
+{
+    window_->setLogging(true);
+    Producer producer(ticks_);
+    QVERIFY(window_->connectLive(dialling(producer.port())));
+    QVERIFY(window_->liveFeed());
+    QVERIFY(!window_->findChild<QAction*>(QStringLiteral("actionPlayPause"))->isEnabled());
+    ExpectedTally all;
+    verifyEveryCallShown(&all);
+    if (QTest::currentTestFailed())
+        return;
 
     QLabel* indicator = window_->connectionIndicator();
     QVERIFY(indicator->isVisible());
@@ -279,17 +291,62 @@ void TestLiveFeedWindow::portInUseSaysSo()
     ::close(taken);
 }
 
-void TestLiveFeedWindow::kafkaTopicsAreLeftToTheCommandLine()
+// The ticks keyed by stock over a few partitions: each stock's ticks stay
+// in order, which is all its calls depend on.
+void TestLiveFeedWindow::followsAKafkaTopic()
 {
+    MockKafkaCluster kafka;
+    QVERIFY(kafka.ok());
+    QVERIFY(kafka.createTopic("ticks", 3));
+    kafka.produce("ticks", ticks_);
+    QVERIFY(kafka.flush());
+
+    window_->setLogging(true);
     LiveFeedSettings s;
     s.kind = LiveFeedSettings::Kind::Kafka;
-    s.brokers = QStringLiteral("127.0.0.1:9092");
-    s.topic = QStringLiteral("test");
-    QVERIFY(!window_->connectLive(s));
-    QVERIFY(!window_->liveFeed());
-    QMessageBox* box = waitForMessage();
-    QVERIFY(box);
-    QVERIFY2(box->text().contains(QStringLiteral("kafka://127.0.0.1:9092/test")), qPrintable(box->text()));
+    s.brokers = kafka.bootstraps();
+    s.topic = QStringLiteral("ticks");
+    s.group = QStringLiteral("window");
+    s.properties = QStringList{QStringLiteral("client.id=tst_livefeedwindow")};
+    QVERIFY(window_->connectLive(s));
+    QVERIFY(window_->liveFeed());
+    const QString feed = QStringLiteral("kafka://%1/ticks#window").arg(kafka.bootstraps());
+    QCOMPARE(window_->liveFeed()->describe(), feed);
+    ExpectedTally all;
+    verifyEveryCallShown(&all);
+    if (QTest::currentTestFailed())
+        return;
+
+    QLabel* indicator = window_->connectionIndicator();
+    QVERIFY2(indicator->text().startsWith(QStringLiteral("Connected to ") + feed), qPrintable(indicator->text()));
+    QCOMPARE(window_->liveFeed()->poll().messages, static_cast<std::size_t>(ticks_.size()));
+
+    QSignalSpy ended(window_.get(), &MainWindow::liveEnded);
+    window_->disconnectLive();
+    QVERIFY(ended.wait(kPatienceMs));
+    QVERIFY2(indicator->text().startsWith(QStringLiteral("Disconnected: disconnected")), qPrintable(indicator->text()));
+    QVERIFY(!window_->findChild<QMessageBox*>());
+
+    // Logged as a run of its own, stopped, with the feed's figures; the
+    // offsets committed as the log stored the calls.
+    const qint64 id = window_->liveFeed()->runId();
+    QVERIFY(id > 0);
+    RunsModel& runs = *window_->runs();
+    const RunInfo* run = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int r = 0; r < runs.rowCount() && !run; ++r)
+                if (runs.run(r)->id == id && runs.run(r)->status == RunStatus::Stopped)
+                    run = runs.run(r);
+            return run != nullptr;
+        }(),
+        kPatienceMs);
+    const QJsonObject summary = run->summary;
+    QCOMPARE(summary.value("resolved").toInteger(), all.resolved);
+    QCOMPARE(summary.value("correct").toInteger(), all.correct);
+    QCOMPARE(summary.value("group").toString(), QStringLiteral("window"));
+    QVERIFY(summary.value("commits").toInteger() > 0);
+    window_.reset();  // its consumer goes before the cluster does
 }
 
 void TestLiveFeedWindow::disconnectMidStreamStopsCleanly()
