@@ -371,8 +371,10 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
         break;
     }
     processed_ = pipeline_.records();
-    exhausted = job.work != Work::Rewind && job.work != Work::Stop && atEnd() && !sinksFinished_;
-    if (exhausted) {
+    // At the end, even if the sinks heard so already: the pass may have
+    // ended while a seek was pending, and only this job may finish it.
+    exhausted = job.work != Work::Rewind && job.work != Work::Stop && atEnd();
+    if (exhausted && !sinksFinished_) {
         sinksFinished_ = true;
         pipeline_.finish();
         for (PredictionSink* sink : pipeline_.sinks())
@@ -419,9 +421,13 @@ void ReplayEngine::run()
             emit progressed(progress());
             lock.lock();
         }
-        // A stop that a new pass overtook while it ran settles nothing.
+        // A stop that a new pass overtook while it ran settles nothing; nor
+        // does reaching the end when a restart or a seek came meanwhile: the
+        // rewind waiting to run would leave the engine "finished" with
+        // nothing processed. It finishes once that job has run.
         const bool stopped = job.work == Work::Stop && state_ == ReplayState::Stopped;
-        const bool nowFinished = exhausted && state_ != ReplayState::Stopped && changeState(ReplayState::Finished);
+        const bool nowFinished = exhausted && !rewindPending_ && !seekPending_ && state_ != ReplayState::Stopped &&
+                                 changeState(ReplayState::Finished);
         if (stopped || nowFinished) {
             settled_ = true;
             lock.unlock();
