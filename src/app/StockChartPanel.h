@@ -63,12 +63,12 @@ public:
     QLineSeries* rollingSeries(Rolling line) const { return rolling_[line]; }
     std::size_t comparedCount() const { return compared_.size(); }
     QLineSeries* comparedSeries(std::size_t i) const { return compared_[i].series; }
-
-    // Candlesticks instead of the close line, for a stock whose days were
-    // given to setCandles(); the line otherwise.
     // The dashed lines where another model took over; lines beyond the
     // switches shown are empty.
     const std::vector<QLineSeries*>& modelSwitchLines() const { return modelSwitches_; }
+
+    // Candlesticks instead of the close line, for a stock whose days were
+    // given to setCandles(); the line otherwise.
     void setCandlesticks(bool on);
     bool candlesticks() const { return candlesticks_; }
     // The shown stock's days (ignored if another stock is shown by now).
