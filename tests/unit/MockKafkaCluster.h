@@ -4,6 +4,7 @@
 // loopback ports that programs the test starts can reach, with topics,
 // consumer groups and committed offsets held in this process.
 #include "Patience.h"
+#include "core/kafka/KafkaHandles.h"
 
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
@@ -59,10 +60,8 @@ public:
             producer_ = client(RD_KAFKA_PRODUCER, {{"enable.idempotence", "true"}, {"reconnect.backoff.max.ms", "500"}});
         for (const QByteArray& line : lines) {
             const QByteArray key = QJsonDocument::fromJson(line).object().value("stock").toString().toUtf8();
-            rd_kafka_producev(producer_, RD_KAFKA_V_TOPIC(topic), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-                              RD_KAFKA_V_KEY(key.constData(), static_cast<size_t>(key.size())),
-                              RD_KAFKA_V_VALUE(const_cast<char*>(line.constData()), static_cast<size_t>(line.size())),
-                              RD_KAFKA_V_END);
+            ss::produceCopy(producer_, topic, std::string_view(key.constData(), static_cast<std::size_t>(key.size())),
+                        std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
             rd_kafka_poll(producer_, 0);
         }
     }

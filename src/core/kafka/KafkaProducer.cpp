@@ -73,10 +73,7 @@ bool KafkaProducer::send(const std::string& topic, std::string_view key, std::st
             *error = "Kafka producer stopped";
             return false;
         }
-        const rd_kafka_resp_err_t err = rd_kafka_producev(
-            handle_.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-            RD_KAFKA_V_KEY(key.data(), key.size()), RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
-            RD_KAFKA_V_END);
+        const rd_kafka_resp_err_t err = produceCopy(handle_.get(), topic.c_str(), key, value);
         if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
             rd_kafka_poll(handle_.get(), 0);  // serve delivery reports as they come
             return true;
