@@ -222,7 +222,6 @@ LiveFeed::Status LiveFeed::poll()
     return s;
 }
 
-
 // Once the session's thread is gone (joined by waitUntilDone()).
 void LiveFeed::finish()
 {
