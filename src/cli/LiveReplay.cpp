@@ -34,8 +34,8 @@ std::optional<std::chrono::milliseconds> seconds(const QString& text)
 LiveReplay::LiveReplay()
     : listen_("listen", "Score live ticks from producers that connect to [HOST:]PORT (HOST defaults to "
                         "127.0.0.1; port 0 picks a free one, printed on standard error).", "[HOST:]PORT"),
-      live_("live", "With --data -: score standard input line by line as it arrives, instead of reading it "
-                    "whole first."),
+      live_("live", "With --data - or a file: score it line by line as it is read, in the order it comes, "
+                    "instead of loading it whole first; memory stays flat however large it is."),
       reconnect_("reconnect", "Live feeds: when the producer goes away, dial it again (tcp://) or take the "
                               "next one (--listen), until interrupted."),
       retryFor_("retry-for", "Live tcp:// feeds: seconds to keep dialling, with back-off, before giving up "
@@ -94,9 +94,15 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
         }
         options.mode = LiveSourceOptions::Mode::Connect;
         std::tie(options.host, options.port) = *address;
-    } else if (data != QLatin1String("-")) {
-        printError("a live feed is standard input (--data - --live), tcp://HOST:PORT or --listen [HOST:]PORT");
+    } else if (data.contains(QLatin1String("://"))) {
+        printError(QStringLiteral("--data takes a file, -, tcp://HOST:PORT or kafka://BROKERS/TOPIC, not '%1'").arg(data));
         return Usage;
+    } else if (data.isEmpty()) {
+        printError("--live reads --data: - for standard input, or a file");
+        return Usage;
+    } else if (data != QLatin1String("-")) {
+        options.mode = LiveSourceOptions::Mode::File;
+        options.path = data.toStdString();
     }
     options.retryFor = *retryFor;
     options.idleTimeout = *idleTimeout;
@@ -192,6 +198,14 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
     printJsonLine(summary);
     if (const std::string why = session.source().error(); !why.empty()) {
         printError(QString::fromStdString(why));
+        return Failure;
+    }
+    // Standard input or a file that is not prices fails the run, as it does
+    // when loaded; a connection that is not is one producer's mistake.
+    const bool oneInput = options.mode == LiveSourceOptions::Mode::Stdin || options.mode == LiveSourceOptions::Mode::File;
+    if (oneInput && session.report().unreadableFiles > 0) {
+        const FileReport& input = session.report().notable.front();
+        printError(QStringLiteral("cannot read %1: %2").arg(data, QString::fromStdString(input.error)));
         return Failure;
     }
     return Ok;

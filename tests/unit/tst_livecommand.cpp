@@ -1,6 +1,6 @@
 // The command line's live feeds end to end: `produce` into `replay` through
 // a pipe, standard input and loopback TCP gives exactly the calls of a
-// replay of the files (checked against calls this test derives from the
+// replay of the files, a file streamed with --live those of the file loaded (checked against calls this test derives from the
 // files itself), and producers that die, peers that say nothing, huge or
 // invalid lines and a SIGTERM lose or duplicate nothing.
 #include "CliRun.h"
@@ -57,6 +57,8 @@ private slots:
     void badLinesOnStandardInput();
     void silentPeerIsDropped();
     void sigtermCommitsTheLog();
+    void filesStreamAsTheyLoad_data();
+    void filesStreamAsTheyLoad();
     void failures_data();
     void failures();
 
@@ -219,6 +221,74 @@ void TestLiveCommand::sigtermCommitsTheLog()
     QCOMPARE(sortedLines(logged), sortedLines(readFile(path("term.jsonl"))));
 }
 
+void TestLiveCommand::filesStreamAsTheyLoad_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("timeOrdered");  // else the calls come in another order
+
+    const QByteArray ibm = readFile(dataDir() + "/ibm.us.txt");
+    QTest::newRow("ticker file") << "ibm.us.txt" << ibm << true;
+
+    QList<QByteArray> rows = ibm.split('\n');
+    rows.insert(300, QByteArray(rows.at(300)).replace(",", ",-"));  // negative prices
+    rows.insert(200, rows.at(199));                     // a repeated day
+    rows.insert(100, "garbage");
+    QTest::newRow("ticker file with bad rows") << "ibm.us.txt" << rows.join('\n') << true;
+
+    // The thesis's data.csv: every stock's rows, one stock after another.
+    QByteArray unified = "Date,Open,High,Low,Close,Volume,OpenInt,Stock\n";
+    for (const char* stock : {"ko.us", "ibm.us", "msft.us"}) {
+        const QList<QByteArray> lines = readFile(dataDir() + '/' + stock + ".txt").trimmed().split('\n');
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            unified += lines.at(i).trimmed() + ',' + stock + '\n';
+    }
+    QTest::newRow("data.csv") << "data.csv" << unified << false;
+
+    QTest::newRow("JSON lines") << "ticks.jsonl" << ticks_ << true;
+}
+
+// A file streamed with --live, read in one pass with flat memory, gives
+// the calls, figures and notes of the same file loaded whole.
+void TestLiveCommand::filesStreamAsTheyLoad()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, timeOrdered);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(name);
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QCOMPARE(out.write(bytes), bytes.size());
+    out.close();
+
+    const CliRun loaded = runCli({"replay", "--data", file, "--jsonl", dir.filePath("loaded.jsonl")});
+    const CliRun streamed = runCli({"replay", "--data", file, "--live", "--jsonl", dir.filePath("streamed.jsonl")});
+    QCOMPARE(loaded.exitCode, 0);
+    QCOMPARE(streamed.exitCode, 0);
+    const QJsonObject loadedSummary = summaryOf(loaded.out);
+    const QJsonObject streamedSummary = summaryOf(streamed.out);
+    QVERIFY(loadedSummary.value("windows").toInteger() > 0);
+    QCOMPARE(figures(streamedSummary), figures(loadedSummary));
+    QCOMPARE(streamedSummary.value("rejected"), loadedSummary.value("rejected"));
+    QCOMPARE(streamedSummary.value("source").toString(), file);
+    // Rejected lines are named alike: the file, how many, the first one.
+    auto notes = [](const QByteArray& err) {
+        QList<QByteArray> lines;
+        for (const QByteArray& line : err.split('\n'))
+            if (line.contains("rejected, first at line"))
+                lines.append(line);
+        return lines;
+    };
+    QCOMPARE(notes(streamed.err), notes(loaded.err));
+    const QByteArray loadedCalls = readFile(dir.filePath("loaded.jsonl"));
+    const QByteArray streamedCalls = readFile(dir.filePath("streamed.jsonl"));
+    if (timeOrdered)
+        QCOMPARE(streamedCalls, loadedCalls);
+    else
+        QCOMPARE(sortedLines(streamedCalls), sortedLines(loadedCalls));
+}
+
 void TestLiveCommand::failures_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -236,7 +306,12 @@ void TestLiveCommand::failures_data()
     QTest::newRow("bad listen") << QStringList{"replay", "--listen", "localhost:http"} << 2 << "--listen";
     QTest::newRow("listen and data") << QStringList{"replay", "--listen", "0", "--data", sample} << 2 << "--listen";
     QTest::newRow("paced live feed") << QStringList{"replay", "--listen", "0", "--speed", "10"} << 2 << "--speed";
-    QTest::newRow("live from a folder") << QStringList{"replay", "--data", sample, "--live"} << 2 << "live feed";
+    QTest::newRow("live from a folder") << QStringList{"replay", "--data", sample, "--live"} << 1 << "folder";
+    QTest::newRow("live from a missing file") << QStringList{"replay", "--data", "/nonexistent/ibm.us.txt", "--live"}
+                                              << 1 << "cannot open /nonexistent/ibm.us.txt";
+    QTest::newRow("live from no data") << QStringList{"replay", "--live"} << 2 << "--live";
+    QTest::newRow("live from another scheme") << QStringList{"replay", "--data", "udp://127.0.0.1:9", "--live"} << 2
+                                              << "--data";
     QTest::newRow("bad idle timeout") << QStringList{"replay", "--listen", "0", "--idle-timeout", "-1"} << 2
                                       << "--idle-timeout";
 }

@@ -4,6 +4,8 @@
 #include "Patience.h"
 #include "core/live/LiveSession.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <string>
@@ -121,6 +123,10 @@ private slots:
     void dialsWithBackOffUntilTheProducerIsUp();
     void reconnectSkipsWhatARestartedProducerRepeats();
     void giveUpDialling();
+    void fileOfTickerRows();
+    void fileThatIsNotPricesIsRefused();
+    void pathsThatCannotBeStreamed_data();
+    void pathsThatCannotBeStreamed();
     void hostPortParsing_data();
     void hostPortParsing();
 };
@@ -355,6 +361,96 @@ void TestLiveSession::giveUpDialling()
     QVERIFY(session.waitUntilDone(std::chrono::milliseconds(kPatienceMs)));
     QVERIFY(!session.complete());
     QVERIFY(session.source().error().find("cannot connect") != std::string::npos);
+}
+
+namespace {
+
+// A session streaming the file `name` in a fresh folder, holding `bytes`; run to its end.
+struct Streamed {
+    Streamed(const QString& name, const QByteArray& bytes)
+    {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            qFatal("cannot write %s", qPrintable(file.fileName()));
+        file.close();
+        LiveSourceOptions options;
+        options.mode = LiveSourceOptions::Mode::File;
+        options.path = file.fileName().toStdString();
+        std::string error;
+        session = std::make_unique<LiveSession>(LiveSource::create(options, &error), model());
+        session->addSink(&sink);
+        session->start();
+        finished = session->waitUntilDone(std::chrono::milliseconds(kPatienceMs));
+    }
+
+    QTemporaryDir dir;
+    Collector sink;
+    std::unique_ptr<LiveSession> session;
+    bool finished = false;
+};
+
+} // namespace
+
+// A ticker file's rows are its stock's, named as a loaded file's; its
+// header is skipped and its line endings may be CRLF.
+void TestLiveSession::fileOfTickerRows()
+{
+    const Streamed live(QStringLiteral("x.us.txt"), "Date,Open,High,Low,Close,Volume,OpenInt\r\n"
+                                                     "2017-01-02,1,1,1,10,100,0\r\n"
+                                                     "2017-01-03,1,1,1,11,100,0\r\n"
+                                                     "2017-01-04,1,1,1,12,100,0\r\n"
+                                                     "2017-01-05,1,1,1,oops,100,0\r\n"
+                                                     "2017-01-06,1,1,1,11,100,0\r\n");
+    QVERIFY(live.finished);
+    QVERIFY(live.session->complete());
+    QCOMPARE(live.session->records(), std::size_t(4));
+    QCOMPARE(live.session->stocks()->size(), std::size_t(1));
+    QCOMPARE(live.session->stocks()->name(0), std::string("x.us"));
+    QCOMPARE(live.sink.calls.size(), std::size_t(2));
+    QCOMPARE(live.sink.calls.front().time, day(4));
+    QCOMPARE(live.sink.calls.front().window, (std::vector<double>{10, 11, 12}));
+    QCOMPARE(live.sink.resolutions.size(), std::size_t(1));
+    QCOMPARE(live.sink.resolutions.front().actualUp, false);  // 12 -> 11
+    const LoadReport& report = live.session->report();
+    QCOMPARE(report.files, std::size_t(1));
+    QCOMPARE(report.rejected, std::size_t(1));
+    QCOMPARE(report.notable.at(0).file, live.session->source().describe());
+    QCOMPARE(report.notable.at(0).firstBadLine, std::size_t(5));
+}
+
+// Its first line says a file is not prices: nothing of it is read, and the
+// report says why, as when it is loaded.
+void TestLiveSession::fileThatIsNotPricesIsRefused()
+{
+    const Streamed live(QStringLiteral("notes.txt"), QByteArray("dear diary\n") + tick("a.us", date(2), 1).c_str());
+    QVERIFY(live.finished);
+    QCOMPARE(live.session->records(), std::size_t(0));
+    QCOMPARE(live.sink.calls.size(), std::size_t(0));
+    const LoadReport& report = live.session->report();
+    QCOMPARE(report.unreadableFiles, std::size_t(1));
+    QCOMPARE(QString::fromStdString(report.notable.at(0).error),
+             QStringLiteral("first line is neither a header with Date and Close columns nor a price row"));
+}
+
+void TestLiveSession::pathsThatCannotBeStreamed_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing") << QStringLiteral("/nonexistent/ibm.us.txt") << "No such file or directory";
+    QTest::newRow("folder") << QStringLiteral(STOCKSTREAM_SAMPLE_DIR) << "it is a folder";
+}
+
+void TestLiveSession::pathsThatCannotBeStreamed()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, reason);
+    LiveSourceOptions options;
+    options.mode = LiveSourceOptions::Mode::File;
+    options.path = path.toStdString();
+    std::string error;
+    QVERIFY(!LiveSource::create(options, &error));
+    QVERIFY2(QString::fromStdString(error).contains(path), error.c_str());
+    QVERIFY2(QString::fromStdString(error).contains(reason), error.c_str());
 }
 
 void TestLiveSession::hostPortParsing_data()

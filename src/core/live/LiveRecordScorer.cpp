@@ -10,14 +10,30 @@ LiveRecordScorer::LiveRecordScorer(std::shared_ptr<const LogisticModel> model)
 {
 }
 
+void LiveRecordScorer::beginInput(std::string defaultStock)
+{
+    defaultStock_ = std::move(defaultStock);
+    formatKnown_ = false;
+    csv_.reset();
+}
+
 LiveRecordScorer::Outcome LiveRecordScorer::score(std::string_view line, std::size_t& stock, const char*& why)
 {
-    const LineKind kind = parser_.parse(line, record_, why);
+    if (!formatKnown_) {
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos)
+            return Outcome::Skipped;
+        formatKnown_ = true;
+        if (line[first] != '{')
+            csv_.emplace(defaultStock_);
+    }
+    const LineKind kind = csv_ ? csv_->parse(line, record_, why) : parser_.parse(line, record_, why);
     if (kind == LineKind::Blank || kind == LineKind::Header)
         return Outcome::Skipped;
-    if (kind == LineKind::Record && take(record_, parser_.windowPrices(), stock, why))
+    static const std::vector<double> noWindow;
+    if (kind == LineKind::Record && take(record_, csv_ ? noWindow : parser_.windowPrices(), stock, why))
         return Outcome::Scored;
-    return Outcome::Rejected;
+    return csv_ && csv_->headerRefused() ? Outcome::Refused : Outcome::Rejected;
 }
 
 bool LiveRecordScorer::take(const TickRecord& record, const std::vector<double>& window, std::size_t& stock,

@@ -4,17 +4,21 @@
 #include "StockRegistry.h"
 #include "core/data/JsonLinesParser.h"
 #include "core/data/TickRecord.h"
+#include "core/data/TickerCsvParser.h"
 #include "core/stream/PredictionPipeline.h"
 
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace ss {
 
-// Scores the records of a live feed one JSON line at a time: the thesis's
-// topic `test` ticks and its `test_agg` window records, whatever carries
-// them (a socket, standard input, Kafka messages). Keeps each stock in time
+// Scores the records of a live feed one line at a time: the thesis's topic
+// `test` ticks and its `test_agg` window records as JSON lines, whatever
+// carries them (a socket, standard input, a file, Kafka messages), and the
+// dataset's CSV rows on inputs that begin with them (see beginInput()). Keeps each stock in time
 // order and drives a PredictionPipeline and its sinks exactly as a replay
 // does, so the same ticks give the same calls whichever way they come.
 //
@@ -31,9 +35,17 @@ class LiveRecordScorer {
 public:
     explicit LiveRecordScorer(std::shared_ptr<const LogisticModel> model);
 
-    enum class Outcome { Skipped, Scored, Rejected };
+    // A new input (a file, standard input, a connection) begins: its first
+    // line says whether it is JSON lines or CSV rows (a ticker file, whose
+    // rows are `defaultStock`'s, or data.csv), as for a loaded file. Inputs
+    // that never begin (Kafka messages) are JSON lines.
+    void beginInput(std::string defaultStock);
+
+    enum class Outcome { Skipped, Scored, Rejected, Refused };
     // One line without its ending. Scored: `stock` is the record's stock.
     // Rejected: `why` says why. Skipped: a blank line or a header.
+    // Refused: the input's first line is neither CSV header nor price row;
+    // the input is not prices and the rest of it not worth reading.
     Outcome score(std::string_view line, std::size_t& stock, const char*& why);
 
     // The stream's stocks, numbered as the sinks see them.
@@ -51,6 +63,9 @@ private:
     bool continuesWindow(std::size_t stock, const std::vector<double>& window) const;
 
     JsonLinesParser parser_{true};
+    std::optional<TickerCsvParser> csv_;  // set while the input is CSV
+    bool formatKnown_ = true;
+    std::string defaultStock_;
     TickRecord record_;
     std::shared_ptr<StockRegistry> registry_;
     LiveTickValidator validator_;

@@ -34,6 +34,7 @@ void LiveSession::run()
             file.file += " #" + std::to_string(source_->connections());
         LineReader reader(fd, false, &buffer);
         reader.setWaitForData([this, fd] { return source_->waitReadable(fd); });
+        scorer_.beginInput(source_->defaultStock());
         read(reader, file);
         if (!reader.error().empty())
             file.error = "read error: " + reader.error();
@@ -56,6 +57,10 @@ void LiveSession::read(LineReader& reader, FileReport& file)
         const auto outcome = line.overlong ? LiveRecordScorer::Outcome::Rejected : scorer_.score(line.text, stock, why);
         if (outcome == LiveRecordScorer::Outcome::Scored)
             ++file.records;
+        if (outcome == LiveRecordScorer::Outcome::Refused) {
+            file.error = why;
+            return;
+        }
         if (outcome != LiveRecordScorer::Outcome::Rejected)
             continue;
         file.reject(line.number, why);

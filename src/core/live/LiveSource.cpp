@@ -1,5 +1,7 @@
 #include "LiveSource.h"
 
+#include "core/data/DataLoader.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -10,6 +12,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ss {
@@ -82,6 +85,8 @@ std::unique_ptr<LiveSource> LiveSource::create(const LiveSourceOptions& options,
         *error = systemError("cannot create a pipe");
         return nullptr;
     }
+    if (options.mode == LiveSourceOptions::Mode::File)
+        return source->openFile(error) ? std::move(source) : nullptr;
     if (options.mode != LiveSourceOptions::Mode::Listen)
         return source;
 
@@ -109,10 +114,29 @@ std::unique_ptr<LiveSource> LiveSource::create(const LiveSourceOptions& options,
     return nullptr;
 }
 
+// Opened at once, so that a path that cannot be read is one clear message
+// before anything starts. A FIFO is read as its writer fills it.
+bool LiveSource::openFile(std::string* error)
+{
+    const std::string& path = options_.path;
+    file_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat st {};
+    if (file_ < 0 || ::fstat(file_, &st) != 0) {
+        *error = systemError("cannot open " + path);
+        return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        *error = "cannot stream " + path + ": it is a folder; a folder's files are merged in time order when it "
+                 "is loaded (leave out --live)";
+        return false;
+    }
+    return true;
+}
+
 LiveSource::~LiveSource()
 {
     closeCurrent();
-    for (const int fd : {listener_, wake_[0], wake_[1]})
+    for (const int fd : {listener_, file_, wake_[0], wake_[1]})
         if (fd >= 0)
             ::close(fd);
 }
@@ -122,8 +146,20 @@ std::string LiveSource::describe() const
     const std::string address = options_.host + ":" + std::to_string(port_);
     switch (options_.mode) {
     case LiveSourceOptions::Mode::Stdin: return "-";
+    case LiveSourceOptions::Mode::File: return options_.path;
     case LiveSourceOptions::Mode::Connect: return "tcp://" + address;
     case LiveSourceOptions::Mode::Listen: return "listen://" + address;
+    }
+    return {};
+}
+
+std::string LiveSource::defaultStock() const
+{
+    switch (options_.mode) {
+    case LiveSourceOptions::Mode::Stdin: return "stdin";
+    case LiveSourceOptions::Mode::File: return DataLoader::stockNameForFile(options_.path);
+    case LiveSourceOptions::Mode::Connect:
+    case LiveSourceOptions::Mode::Listen: return "feed";
     }
     return {};
 }
@@ -197,6 +233,7 @@ int LiveSource::next()
             return -1;
         current_ = STDIN_FILENO;
         break;
+    case LiveSourceOptions::Mode::File: current_ = std::exchange(file_, -1); break;
     case LiveSourceOptions::Mode::Connect: current_ = dial(); break;
     case LiveSourceOptions::Mode::Listen: current_ = accept(); break;
     }

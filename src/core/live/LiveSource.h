@@ -14,8 +14,9 @@ namespace ss {
 
 // Where a live stream comes from, and how patiently to wait for it.
 struct LiveSourceOptions {
-    enum class Mode { Stdin, Connect, Listen };
+    enum class Mode { Stdin, File, Connect, Listen };
     Mode mode = Mode::Stdin;
+    std::string path;  // File: read once, as it is, however large
     std::string host = "127.0.0.1";
     std::uint16_t port = 0;  // Listen: 0 picks a free port (see LiveSource::port())
     // After a peer leaves: Connect dials again, Listen takes the next peer.
@@ -32,7 +33,7 @@ std::optional<std::pair<std::string, std::uint16_t>> parseHostPort(const std::st
                                                                    const std::string& defaultHost);
 
 // The byte streams of a live feed, one connection after another: standard
-// input once, a producer dialled with exponential back-off (50 ms doubling
+// input or a file once, a producer dialled with exponential back-off (50 ms doubling
 // to 2 s), or producers accepted on a listening socket (bound when the
 // source is created, so its port is known at once). Plain POSIX sockets:
 // the stream is read by one thread that blocks in poll() on the data and on
@@ -55,8 +56,12 @@ public:
     bool stopped() const { return stopped_.load(); }
 
     std::uint16_t port() const { return port_; }
-    // "-", "tcp://HOST:PORT" (dialled) or "listen://HOST:PORT".
+    // "-", the file's path, "tcp://HOST:PORT" (dialled) or "listen://HOST:PORT".
     std::string describe() const;
+    // Whose prices a CSV row that names no stock gives (a ticker file's
+    // rows): the file's stock, named as a loaded file's, "stdin" for
+    // standard input, as a loaded one, and "feed" for a connection.
+    std::string defaultStock() const;
     // Why the source gave up; empty when it ended normally. Any thread.
     std::string error() const;
     std::size_t connections() const { return connections_.load(); }
@@ -67,6 +72,7 @@ public:
 
 private:
     explicit LiveSource(const LiveSourceOptions& options);
+    bool openFile(std::string* error);
     int dial();
     int connectTo(const addrinfo& address, std::chrono::steady_clock::time_point deadline, std::string& why);
     int accept();
@@ -78,6 +84,7 @@ private:
     LiveSourceOptions options_;
     int wake_[2] = {-1, -1};
     int listener_ = -1;
+    int file_ = -1;  // File: opened by create(), until next() hands it out
     int current_ = -1;
     bool stdinTaken_ = false;
     std::uint16_t port_ = 0;
