@@ -66,7 +66,10 @@ check_tree() {
     cli_version=$("$prefix/bin/stockstream-cli" --version)
     echo "$cli_version" | grep -q "^stockstream-cli " || fail "cli --version: $cli_version"
     check_version "$cli_version"
-    check_version "$(QT_QPA_PLATFORM=offscreen "$prefix/bin/stockstream" --version)"
+    # The window's --version and --help answer with no display at all, as on a server.
+    headless="env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY"
+    check_version "$($headless "$prefix/bin/stockstream" --version)"
+    $headless "$prefix/bin/stockstream" --help | grep -q "PATH" || fail "stockstream --help without a display"
 
     # Run from elsewhere, the programs find their data from where they are
     # installed: the application's own path, resolved as the program sees it.
