@@ -220,8 +220,14 @@ void MainWindow::setUpActions()
     connect(ui_->actionSaveChart, &QAction::triggered, this, &MainWindow::saveChart);
     connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui_->actionPlayPause, &QAction::triggered, this, &MainWindow::togglePlay);
-    connect(ui_->actionStep, &QAction::triggered, this, [this] { engine_->step(); });
-    connect(ui_->actionStepDay, &QAction::triggered, this, [this] { engine_->stepTimestamp(); });
+    connect(ui_->actionStep, &QAction::triggered, this, [this] {
+        dropPlayHint();
+        engine_->step();
+    });
+    connect(ui_->actionStepDay, &QAction::triggered, this, [this] {
+        dropPlayHint();
+        engine_->stepTimestamp();
+    });
     connect(ui_->actionStop, &QAction::triggered, this, [this] { engine_->stop(); });
     connect(ui_->actionRestart, &QAction::triggered, this, [this] { engine_->restart(); });
     connect(ui_->actionSlower, &QAction::triggered, this, [this] { setSpeedNotch(speedSlider_->value() - 1); });
@@ -544,12 +550,12 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     } else {
         settings_.remove("data/last");
     }
-    statusBar()->showMessage(tr("Opened %1 stocks, %2 records%3. Press Space to play.")
-                                 .arg(data_->stockCount())
-                                 .arg(QLocale().toString(static_cast<qulonglong>(data_->recordCount())))
-                                 .arg(loadReport_.rejected > 0 ? tr(", %1 lines rejected (see Data quality)").arg(loadReport_.rejected)
-                                                               : QString()),
-                             10000);
+    openedNote_ = tr("Opened %1 stocks, %2 records%3.")
+                      .arg(data_->stockCount())
+                      .arg(QLocale().toString(static_cast<qulonglong>(data_->recordCount())))
+                      .arg(loadReport_.rejected > 0 ? tr(", %1 lines rejected (see Data quality)").arg(loadReport_.rejected)
+                                                    : QString());
+    statusBar()->showMessage(openedNote_ + ' ' + playHint(), 10000);
     rateClock_.start();
     rateProcessed_ = 0;
     rate_ = 0;
@@ -872,8 +878,21 @@ void MainWindow::updateActions()
     }
 }
 
+QString MainWindow::playHint()
+{
+    return tr("Press Space to play.");
+}
+
+// Once the replay moves, the hint has done its work; what was opened stays said.
+void MainWindow::dropPlayHint()
+{
+    if (statusBar()->currentMessage() == openedNote_ + ' ' + playHint())
+        statusBar()->showMessage(openedNote_, 10000);
+}
+
 void MainWindow::togglePlay()
 {
+    dropPlayHint();
     if (engine_->state() == ReplayState::Playing)
         engine_->pause();
     else

@@ -179,6 +179,8 @@ private:
     void showOnline(const ReplaySnapshot& snapshot);
     void updateRate(const ReplayProgress& progress);
     void togglePlay();
+    static QString playHint();
+    void dropPlayHint();
     void chooseDataFile();
     void chooseDataFolder();
     void chooseModel();
@@ -218,6 +220,7 @@ private:
     LoadReport loadReport_;
     QString dataPath_;
     QString sampleFolder_;  // once the sample was opened
+    QString openedNote_;    // what the last open gave, said in the status bar
     std::unique_ptr<ReplayLogger> logger_;  // a sink of engine_: outlives it
     std::unique_ptr<ReplayEngine> engine_;
     std::unique_ptr<SnapshotFeed> feed_;  // reads engine_: goes first

@@ -196,6 +196,7 @@ void TestMainWindow::opensOnTheSampleWithAModel()
     QCOMPARE(window_->engine()->state(), ReplayState::Ready);
     auto* play = window_->findChild<QAction*>(QStringLiteral("actionPlayPause"));
     QVERIFY(play && play->isEnabled());
+    QVERIFY(window_->statusBar()->currentMessage().contains(QStringLiteral("Press Space to play")));
     // The charts open on the thesis' stock.
     QVERIFY(window_->stockCharts()->history().isValid());
     QCOMPARE(window_->stockCharts()->history().series().name, std::string("ibm.us"));
@@ -208,6 +209,7 @@ void TestMainWindow::playThenPauseMatchesTheEngine()
     engine->setPace({Pace::Unit::Records, 200000});
     auto* play = window_->findChild<QAction*>(QStringLiteral("actionPlayPause"));
     play->trigger();
+    QVERIFY(!window_->statusBar()->currentMessage().contains(QStringLiteral("Press Space")));  // it is playing
     QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed >= kAtLeast, kPatienceMs);
     QTRY_COMPARE_WITH_TIMEOUT(play->text(), QStringLiteral("&Pause"), kPatienceMs);
     play->trigger();
