@@ -229,6 +229,8 @@ void TestLiveCommand::filesStreamAsTheyLoad_data()
 
     const QByteArray ibm = readFile(dataDir() + "/ibm.us.txt");
     QTest::newRow("ticker file") << "ibm.us.txt" << ibm << true;
+    QTest::newRow("ticker file, BOM and LF") << "ibm.us.txt" << "\xEF\xBB\xBF" + QByteArray(ibm).replace("\r\n", "\n")
+                                            << true;
 
     QList<QByteArray> rows = ibm.split('\n');
     rows.insert(300, QByteArray(rows.at(300)).replace(",", ",-"));  // negative prices
