@@ -2,6 +2,7 @@
 
 #include "core/model/ClassificationMetrics.h"
 
+#include <QJsonArray>
 #include <QLocale>
 
 #include <algorithm>
@@ -21,16 +22,35 @@ QString percent(double v)
 HoldOutVerdict HoldOutVerdict::of(const ClassificationMetrics& holdOut)
 {
     const Tally& t = holdOut.tally();
-    const std::array<double, 3> baselines{t.alwaysUpAccuracy(), t.alwaysDownAccuracy(), t.lastMoveAccuracy()};
+    return judge(t.accuracy(), holdOut.accuracyLow(), {t.alwaysUpAccuracy(), t.alwaysDownAccuracy(), t.lastMoveAccuracy()},
+                 holdOut.examples());
+}
+
+std::optional<HoldOutVerdict> HoldOutVerdict::fromJson(const QJsonObject& holdOut)
+{
+    const QJsonObject b = holdOut.value(QLatin1String("baselines")).toObject();
+    const QJsonValue figures[] = {holdOut.value(QLatin1String("accuracy")), holdOut.value(QLatin1String("accuracy_ci95"))[0],
+                                  b.value(QLatin1String("always_up")), b.value(QLatin1String("always_down")),
+                                  b.value(QLatin1String("same_as_last_move")), holdOut.value(QLatin1String("examples"))};
+    if (!std::all_of(std::begin(figures), std::end(figures), [](const QJsonValue& v) { return v.isDouble(); }))
+        return std::nullopt;
+    return judge(figures[0].toDouble(), figures[1].toDouble(),
+                 {figures[2].toDouble(), figures[3].toDouble(), figures[4].toDouble()},
+                 static_cast<std::size_t>(std::max<qint64>(0, figures[5].toInteger())));
+}
+
+HoldOutVerdict HoldOutVerdict::judge(double accuracy, double accuracyLow, const std::array<double, 3>& baselines,
+                                     std::size_t examples)
+{
     HoldOutVerdict v;
     const auto best = std::max_element(baselines.begin(), baselines.end());
     v.best = static_cast<Baseline>(best - baselines.begin());
     v.bestAccuracy = *best;
-    v.accuracy = t.accuracy();
-    v.examples = holdOut.examples();
+    v.accuracy = accuracy;
+    v.examples = examples;
     if (v.accuracy <= v.bestAccuracy)
         v.kind = NotBetter;
-    else if (holdOut.accuracyLow() <= v.bestAccuracy)
+    else if (accuracyLow <= v.bestAccuracy)
         v.kind = NotClearlyBetter;
     else
         v.kind = Better;

@@ -1,15 +1,18 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
+#include <array>
 #include <cstddef>
+#include <optional>
 
 namespace ss {
 
 class ClassificationMetrics;
 
-// The training dialog's plain words on a model's hold-out accuracy against
+// The plain words on a model's hold-out accuracy against
 // the best of the three naive baselines on the same days: not better (at
 // most as good), not clearly better (ahead, but the baseline lies inside
 // the model's 95% interval), or better (the baseline lies below it).
@@ -20,6 +23,9 @@ public:
     enum Baseline { AlwaysUp, AlwaysDown, LastMove };
 
     static HoldOutVerdict of(const ClassificationMetrics& holdOut);
+    // From a model file's hold-out metrics (ClassificationMetrics::toJson());
+    // nullopt when the accuracy, its interval or a baseline is missing.
+    static std::optional<HoldOutVerdict> fromJson(const QJsonObject& holdOut);
 
     // The verdict in words, as rich text, with the figures it rests on.
     QString text() const;
@@ -31,6 +37,10 @@ public:
     double bestAccuracy = 0;
     double accuracy = 0;
     std::size_t examples = 0;
+
+private:
+    static HoldOutVerdict judge(double accuracy, double accuracyLow, const std::array<double, 3>& baselines,
+                                std::size_t examples);
 };
 
 } // namespace ss

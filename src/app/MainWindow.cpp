@@ -9,6 +9,7 @@
 #include "ExportJob.h"
 #include "LiveFeedDialog.h"
 #include "ModelComparisonView.h"
+#include "ModelDescription.h"
 #include "OnlineLearningDialog.h"
 #include "OverviewChart.h"
 #include "ReplayLogger.h"
@@ -58,35 +59,6 @@ constexpr qint64 kRateWindowMs = 500;
 QString compactNumber(double v)
 {
     return QLocale().toString(v, 'g', 4);
-}
-
-// A model file's headline metrics, one line per part ("train", "test").
-QString metricsText(const QJsonObject& metrics)
-{
-    static const QStringList kHeadline{QStringLiteral("accuracy"), QStringLiteral("roc_auc"), QStringLiteral("log_loss"),
-                                       QStringLiteral("examples")};
-    QStringList lines;
-    for (auto it = metrics.begin(); it != metrics.end(); ++it) {
-        const QJsonObject part = it->toObject();
-        QStringList figures;
-        for (const QString& key : kHeadline)
-            if (part.value(key).isDouble())
-                figures << QStringLiteral("%1 %2").arg(key, compactNumber(part.value(key).toDouble()));
-        if (!figures.isEmpty())
-            lines << QStringLiteral("%1: %2").arg(it.key(), figures.join(QStringLiteral(", ")));
-    }
-    return lines.isEmpty() ? MainWindow::tr("none recorded") : lines.join(QLatin1Char('\n'));
-}
-
-// The training data's plain facts (file, dates, examples); nested details
-// stay in the file.
-QString trainedOnText(const QJsonObject& info)
-{
-    QStringList parts;
-    for (auto it = info.begin(); it != info.end(); ++it)
-        if (it->isString() || it->isDouble())
-            parts << QStringLiteral("%1: %2").arg(it.key(), it->toVariant().toString());
-    return parts.isEmpty() ? MainWindow::tr("not recorded") : parts.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -642,8 +614,8 @@ void MainWindow::showModel()
     for (double w : m.weights())
         weights << compactNumber(w);
     ui_->modelWeights->setText(tr("%1\nintercept %2").arg(weights.join(QStringLiteral(", ")), compactNumber(m.intercept())));
-    ui_->modelTrainedOn->setText(trainedOnText(m.trainedOn()));
-    ui_->modelMetrics->setText(metricsText(m.metrics()));
+    ui_->modelTrainedOn->setText(ModelDescription::trainedOn(m.trainedOn()));
+    ui_->modelMetrics->setText(ModelDescription::metrics(m.metrics()));
     modelLabel_->setText(tr("Model: %1").arg(name));
 }
 

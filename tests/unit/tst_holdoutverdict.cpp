@@ -97,7 +97,8 @@ void TestHoldOutVerdict::judges()
     default: QVERIFY(wilsonLow(modelRight, n) > bestAccuracy); break;
     }
 
-    const HoldOutVerdict v = HoldOutVerdict::of(calls(n, ups, modelRight, lastMoveRight));
+    const ClassificationMetrics holdOut = calls(n, ups, modelRight, lastMoveRight);
+    const HoldOutVerdict v = HoldOutVerdict::of(holdOut);
     QCOMPARE(int(v.kind), kind);
     QCOMPARE(int(v.best), best);
     QCOMPARE(v.bestAccuracy, bestAccuracy);
@@ -107,6 +108,15 @@ void TestHoldOutVerdict::judges()
     QVERIFY2(text.startsWith(words), qPrintable(text));
     QVERIFY2(text.contains(HoldOutVerdict::baselineName(static_cast<HoldOutVerdict::Baseline>(best))), qPrintable(text));
     QVERIFY2(text.contains(QLocale().toString(n)), qPrintable(text));
+
+    // A model file's record of the same hold-out gets the same verdict.
+    const auto fromFile = HoldOutVerdict::fromJson(holdOut.toJson());
+    QVERIFY(fromFile);
+    QCOMPARE(int(fromFile->kind), kind);
+    QCOMPARE(int(fromFile->best), best);
+    QCOMPARE(fromFile->accuracy, accuracy);
+    QCOMPARE(fromFile->examples, std::size_t(n));
+    QCOMPARE(fromFile->text(), text);
 }
 
 QTEST_MAIN(TestHoldOutVerdict)
