@@ -36,9 +36,11 @@ constexpr double kMarkerSize = 11;
 const QColor kRight(0x2e, 0x9d, 0x4a);
 const QColor kWrong(0xd6, 0x3a, 0x3a);
 const QColor kModelSwitch(0x8e, 0x44, 0xad);
-// Apart from the price line's and the markers' colours.
-const std::array<QColor, 5> kComparedColours{QColor(0xe6, 0x7e, 0x22), QColor(0x8e, 0x44, 0xad), QColor(0x8d, 0x6e, 0x63),
-                                             QColor(0x16, 0xa0, 0x85), QColor(0xd8, 0x1b, 0x60)};
+// Apart from the price line's, the markers' and the model switch's colours,
+// and from the accuracy lines' (AccuracyLine.cpp) in the chart just below,
+// so that no compared stock reads as a baseline.
+const std::array<QColor, 5> kComparedColours{QColor(0xd8, 0x1b, 0x60), QColor(0x37, 0x47, 0x4f), QColor(0x82, 0x77, 0x17),
+                                             QColor(0x00, 0x83, 0x8f), QColor(0xc4, 0x90, 0x00)};
 
 QImage triangle(bool up, const QColor& colour)
 {
