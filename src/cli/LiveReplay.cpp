@@ -61,7 +61,8 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
 {
     LiveSourceOptions options;
     if (parser.isSet(QStringLiteral("speed"))) {
-        printError("a live feed flows at its producer's pace: give --speed to produce instead");
+        printError("a live feed flows at its producer's pace and a file with --live as fast as it is read: to pace "
+                   "one, give --speed to produce and pipe it into replay --data - --live");
         return Usage;
     }
     const auto retryFor = seconds(parser.value(retryFor_));

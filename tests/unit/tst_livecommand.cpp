@@ -308,6 +308,8 @@ void TestLiveCommand::failures_data()
     QTest::newRow("bad listen") << QStringList{"replay", "--listen", "localhost:http"} << 2 << "--listen";
     QTest::newRow("listen and data") << QStringList{"replay", "--listen", "0", "--data", sample} << 2 << "--listen";
     QTest::newRow("paced live feed") << QStringList{"replay", "--listen", "0", "--speed", "10"} << 2 << "--speed";
+    QTest::newRow("paced streamed file") << QStringList{"replay", "--data", sample + "/ibm.us.txt", "--live", "--speed", "10"}
+                                         << 2 << "produce";
     QTest::newRow("live from a folder") << QStringList{"replay", "--data", sample, "--live"} << 1 << "folder";
     QTest::newRow("live from a missing file") << QStringList{"replay", "--data", "/nonexistent/ibm.us.txt", "--live"}
                                               << 1 << "cannot open /nonexistent/ibm.us.txt";
