@@ -76,6 +76,9 @@ void TestDataLoader::tickerFile_data()
     QTest::newRow("infinite close") << (kHeader + row("2000-01-03", "1e999") + ok2) << 1 << 1 << 2 << "close";
     QTest::newRow("zero close") << (kHeader + row("2000-01-03", "0") + ok2) << 1 << 1 << 2 << "not positive";
     QTest::newRow("negative close") << (kHeader + row("2000-01-03", "-3") + ok2) << 1 << 1 << 2 << "not positive";
+    // Prices no stock comes near, whose ratios would overflow a window's features.
+    QTest::newRow("huge close") << (kHeader + row("2000-01-03", "2e30") + ok2) << 1 << 1 << 2 << "out of range";
+    QTest::newRow("tiny close") << (kHeader + row("2000-01-03", "1e-31") + ok2) << 1 << 1 << 2 << "out of range";
     QTest::newRow("bad volume") << (kHeader + "2000-01-03,1,2,0.5,2,lots,0\r\n" + ok2) << 1 << 1 << 2 << "volume";
     QTest::newRow("bad date") << (kHeader + row("2000-13-03", "1") + ok2) << 1 << 1 << 2 << "bad date";
     QTest::newRow("out of order") << (kHeader + ok2 + ok1) << 1 << 1 << 3 << "out of order";
@@ -167,6 +170,7 @@ void TestDataLoader::jsonLinesBadInput_data()
     QTest::newRow("price as string") << QByteArray(R"({"stock":"x.us","price":"1","date":"1970-01-19"})")
                                      << "invalid JSON value";
     QTest::newRow("negative price") << QByteArray(R"({"stock":"x.us","price":-1,"date":"1970-01-19"})") << "price";
+    QTest::newRow("huge price") << QByteArray(R"({"stock":"x.us","price":1e300,"date":"1970-01-19"})") << "out of range";
     QTest::newRow("bad date") << QByteArray(R"({"stock":"x.us","price":1,"date":"yesterday"})") << "bad date";
     QTest::newRow("nested object") << QByteArray(R"({"stock":"x.us","price":1,"date":"1970-01-19","o":{"a":1}})")
                                    << "invalid JSON value";

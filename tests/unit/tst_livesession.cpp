@@ -22,6 +22,7 @@ public:
         std::size_t stock;
         Timestamp time;
         std::vector<double> window;
+        double pUp;
     };
     std::vector<Call> calls;
     std::vector<Resolution> resolutions;
@@ -29,7 +30,7 @@ public:
 
     void onPrediction(const Prediction& p) override
     {
-        calls.push_back({p.stock, p.time, std::vector<double>(p.window, p.window + p.windowSize)});
+        calls.push_back({p.stock, p.time, std::vector<double>(p.window, p.window + p.windowSize), p.pUp});
     }
     void onResolution(const Resolution& r) override { resolutions.push_back(r); }
     void onFinish(bool complete) override { finished = complete ? 1 : 0; }
@@ -125,6 +126,7 @@ private slots:
     void giveUpDialling();
     void fileOfTickerRows();
     void fileThatIsNotPricesIsRefused();
+    void pricesBeyondAnyStockAreRefused();
     void pathsThatCannotBeStreamed_data();
     void pathsThatCannotBeStreamed();
     void hostPortParsing_data();
@@ -234,6 +236,8 @@ void TestLiveSession::badLines_data()
                               << "missing stock, price or date";
     QTest::newRow("negative price") << QByteArray("{\"stock\": \"a.us\", \"price\": -1, \"date\": \"2017-01-05\"}")
                                     << "price is not a positive finite number";
+    QTest::newRow("tiny window price") << QByteArray("{\"stock\": \"a.us\", \"prices\": [1e-300, 1], \"date\": \"2017-01-05\"}")
+                                       << "price is out of range (1e-30 to 1e30)";
     QTest::newRow("bad window price") << QByteArray("{\"stock\": \"a.us\", \"prices\": [1, 0], \"date\": \"2017-01-05\"}")
                                       << "price is not a positive finite number";
     QTest::newRow("window too long") << ("{\"stock\": \"a.us\", \"prices\": [" + QByteArray("1, ").repeated(64)
@@ -430,6 +434,28 @@ void TestLiveSession::fileThatIsNotPricesIsRefused()
     QCOMPARE(report.unreadableFiles, std::size_t(1));
     QCOMPARE(QString::fromStdString(report.notable.at(0).error),
              QStringLiteral("first line is neither a header with Date and Close columns nor a price row"));
+}
+
+// Found by fuzz_livefeed: closes of 1e300 beside 1e-300 made a relative
+// window's features infinite on both sides and its p_up NaN, counted as a
+// down call. Such closes are refused; the calls on either side are sound.
+void TestLiveSession::pricesBeyondAnyStockAreRefused()
+{
+    QByteArray rows = "Date,Open,High,Low,Close,Volume,OpenInt,Stock\n";
+    const char* closes[] = {"10", "1e300", "11", "1e-300", "12", "13", "2e30", "12"};
+    for (int d = 0; d < 8; ++d)
+        rows += QStringLiteral("2017-01-%1,1,1,1,%2,1,0,big.us\n").arg(d + 2, 2, 10, QLatin1Char('0')).arg(closes[d]).toLatin1();
+    const Streamed live(QStringLiteral("data.csv"), rows);
+    QVERIFY(live.finished);
+    QCOMPARE(live.session->records(), std::size_t(5));
+    QCOMPARE(live.session->rejected(), std::size_t(3));
+    QCOMPARE(QString::fromStdString(live.session->report().notable.at(0).firstBadReason),
+             QStringLiteral("price is out of range (1e-30 to 1e30)"));
+    // W = 3 over 10, 11, 12, 13, 12: three calls, each on a proper window.
+    QCOMPARE(live.sink.calls.size(), std::size_t(3));
+    QCOMPARE(live.sink.calls.front().window, (std::vector<double>{10, 11, 12}));
+    for (const Collector::Call& call : live.sink.calls)
+        QVERIFY2(call.pUp >= 0 && call.pUp <= 1, qPrintable(QString::number(call.pUp)));
 }
 
 void TestLiveSession::pathsThatCannotBeStreamed_data()

@@ -54,6 +54,9 @@ void TestLogisticModel::refuses_data()
     QTest::newRow("raw needs W weights") << with("\"relative\"", "\"raw\"") << "do not fit";
     QTest::newRow("infinite weight") << with("0.1, -0.2", "1e999, -0.2") << "not finite";
     QTest::newRow("infinite intercept") << with("0.01", "-1e400") << "not finite";
+    // Beyond these a margin could overflow to ±inf on both sides and be NaN.
+    QTest::newRow("weight beyond 1e100") << with("0.1, -0.2", "0.1, -1.01e100") << "beyond";
+    QTest::newRow("intercept beyond 1e100") << with("0.01", "2e100") << "beyond";
     QTest::newRow("string weight") << with("0.1, -0.2", "\"0.1\", -0.2") << "not a finite number";
     QTest::newRow("no intercept") << with("\"intercept\": 0.01", "\"icept\": 0.01") << "intercept";
     QTest::newRow("window 1") << with("\"window\": 5", "\"window\": 1") << "window";

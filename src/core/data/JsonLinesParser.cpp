@@ -237,6 +237,10 @@ LineKind JsonLinesParser::parse(std::string_view line, TickRecord& out, const ch
         why = "price is not a positive finite number";
         return LineKind::Malformed;
     }
+    if (!isPriceInRange(price) || !std::all_of(prices_.begin(), prices_.end(), isPriceInRange)) {
+        why = kPriceOutOfRange;
+        return LineKind::Malformed;
+    }
     const auto time = timestamp::parse(date_);
     if (!time) {
         why = "bad date";

@@ -22,6 +22,19 @@ struct TickRecord {
 
 enum class LineKind { Record, Header, Blank, Malformed };
 
+// The prices a record may carry: within a range no stock comes near (the full
+// dataset spans 0.0037 to 1.4e9), so that every window's features (a close, or
+// the ratio of two) and, with LogisticModel::kMaxWeight, its margin stay
+// finite: a call is always a probability, never NaN.
+inline constexpr double kMinPrice = 1e-30;
+inline constexpr double kMaxPrice = 1e30;
+inline bool isPriceInRange(double price)
+{
+    return price >= kMinPrice && price <= kMaxPrice;  // false for NaN
+}
+// Why a positive finite price out of that range is refused.
+inline constexpr const char* kPriceOutOfRange = "price is out of range (1e-30 to 1e30)";
+
 // Stock names come from file names and from the data itself; they end up in
 // JSON, CSV and SQLite, so they must be sane text: 1..64 bytes of valid UTF-8
 // without control characters.

@@ -171,6 +171,10 @@ LineKind TickerCsvParser::parse(std::string_view line, TickRecord& out, const ch
         why = "close is not positive";
         return LineKind::Malformed;
     }
+    if (!isPriceInRange(close)) {
+        why = kPriceOutOfRange;
+        return LineKind::Malformed;
+    }
     if (stock.data() != defaultStock_.data() && !isValidStockName(stock)) {
         why = "bad stock name";
         return LineKind::Malformed;

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cmath>
+
 namespace ss {
 
 LogisticModel::LogisticModel(int window, FeatureTransform transform, std::vector<double> weights, double intercept)
@@ -57,11 +59,15 @@ std::optional<LogisticModel> LogisticModel::fromJson(const QByteArray& json, QSt
         // QJsonDocument turns NaN and infinities into null, so "not a number" covers them.
         if (!w.isDouble() || !std::isfinite(w.toDouble()))
             return fail(QStringLiteral("a weight is not a finite number"));
+        if (std::abs(w.toDouble()) > kMaxWeight)
+            return fail(QStringLiteral("a weight is beyond ±%1").arg(kMaxWeight));
         weights.push_back(w.toDouble());
     }
     const QJsonValue intercept = o.value("intercept");
     if (!intercept.isDouble() || !std::isfinite(intercept.toDouble()))
         return fail(QStringLiteral("the intercept is not a finite number"));
+    if (std::abs(intercept.toDouble()) > kMaxWeight)
+        return fail(QStringLiteral("the intercept is beyond ±%1").arg(kMaxWeight));
 
     LogisticModel model(window, *transform, std::move(weights), intercept.toDouble());
     const QJsonObject regularization = o.value("regularization").toObject();

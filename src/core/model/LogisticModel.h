@@ -20,6 +20,10 @@ public:
     // The model every program scores with unless told otherwise, compiled
     // into the core library's resources.
     static constexpr const char* kBuiltIn = ":/models/ibm-relative-w5.json";
+    // The largest weight or intercept a model file may hold: with features
+    // of in-range prices (kMaxPrice) every term stays below 1e160, so a
+    // margin is always finite. Fitted models are many orders below it.
+    static constexpr double kMaxWeight = 1e100;
 
     LogisticModel(int window, FeatureTransform transform, std::vector<double> weights, double intercept);
 
