@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace ss::api {
 
@@ -299,22 +298,12 @@ ApiServer::Reply ApiServer::latestPredictions(const QUrlQuery& query)
     const auto run = chosenRun(query);
     if (const auto* reply = std::get_if<Reply>(&run))
         return *reply;
-    // One pass over the run in time order: each stock's last record wins.
-    std::map<std::string, PredictionRecord> latest;
-    PredictionLog::Query wholeRun;
-    wholeRun.run = std::get<qint64>(run);
     QString error;
-    const bool read = log_->forEach(
-        wholeRun,
-        [&](const PredictionRecord& r) {
-            latest[r.stock] = r;
-            return true;
-        },
-        &error);
-    if (!read)
+    const auto latest = log_->latestCalls(std::get<qint64>(run), &error);
+    if (!latest)
         return {Status::InternalServerError, errorBody(error)};
     std::vector<const PredictionRecord*> records;
-    for (const auto& [stock, record] : latest)
+    for (const PredictionRecord& record : *latest)
         records.push_back(&record);
     return {Status::Ok, predictionsBody(std::get<qint64>(run), records)};
 }

@@ -2,8 +2,10 @@
 // required, the server answers on loopback only, and every endpoint's
 // answer is checked against calls derived here from the ticker files.
 #include "ExpectedPredictions.h"
+#include "LatestRecords.h"
 #include "Patience.h"
 #include "api/ApiServer.h"
+#include "core/storage/PredictionExporter.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkInterface>
@@ -78,6 +80,7 @@ private slots:
     void servesOnLoopbackOnly();
     void replayIsLoggedAndServed();
     void stopEndsTheReplayWithItsRunCommitted();
+    void latestIsEachStocksLastExportedRecord();
     void badRequests_data();
     void badRequests();
 
@@ -322,6 +325,32 @@ void TestApiServer::stopEndsTheReplayWithItsRunCommitted()
     // Stopping again changes nothing; a new replay may start.
     QCOMPARE(send("POST", "/replays/current/stop").body.value("state").toString(), "stopped");
     QVERIFY(replayToTheEnd() > 0);
+}
+
+// The latest calls of a run that is not the latest, as its export has them.
+void TestApiServer::latestIsEachStocksLastExportedRecord()
+{
+    const qint64 run = replayToTheEnd();
+    QVERIFY(run > 0);
+    QVERIFY(replayToTheEnd() > run);
+    QString error;
+    const auto log = ss::PredictionLog::open(dir_.filePath("latestIsEachStocksLastExportedRecord.sqlite"), &error);
+    QVERIFY2(log, qPrintable(error));
+    ss::PredictionLog::Query query;
+    query.run = run;
+    const QString exported = dir_.filePath("latest.jsonl");
+    QVERIFY2(ss::PredictionExporter::exportTo(*log, query, ss::ExportFormat::JsonLines, exported, {}, nullptr, &error),
+             qPrintable(error));
+    QFile f(exported);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonArray expected;
+    for (const QByteArray& line : latestRecords(f.readAll()))
+        expected.append(QJsonDocument::fromJson(line).object());
+    QCOMPARE(expected.size(), 2);
+
+    const Answer latest = send("GET", QStringLiteral("/predictions/latest?run=%1").arg(run));
+    QCOMPARE(latest.status, 200);
+    QCOMPARE(latest.body, (QJsonObject{{"run", run}, {"predictions", expected}}));
 }
 
 void TestApiServer::badRequests_data()

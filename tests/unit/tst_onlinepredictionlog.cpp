@@ -4,6 +4,7 @@
 // runs without them exactly as before; and version-1 logs, built here from
 // their schema text, that open, read and export as they always did.
 #include "CliRun.h"
+#include "LatestRecords.h"
 #include "SqliteProbe.h"
 #include "core/data/DataLoader.h"
 #include "core/online/OnlineLearningStage.h"
@@ -455,7 +456,12 @@ void TestOnlinePredictionLog::versionOneLogReadsAsBefore()
     QCOMPARE(exported(db, 1, "jsonl"), json);
     QCOMPARE(exported(db, 1, "csv"), csv);
 
-    // Read, exported, and still version 1 with its three tables.
+    // Its latest calls, read without latest_calls, which it did not have.
+    const auto latest = log->latestCalls(1, &error);
+    QVERIFY2(latest, qPrintable(error));
+    QCOMPARE(jsonLines(*latest), latestRecords(json));
+
+    // Read, exported, and still version 1, without online_calls.
     SqliteProbe probe(db);
     QCOMPARE(probe.text("PRAGMA user_version"), QStringLiteral("1"));
     QCOMPARE(probe.text("SELECT count(*) FROM sqlite_schema WHERE name = 'online_calls'"), QStringLiteral("0"));
@@ -490,6 +496,14 @@ void TestOnlinePredictionLog::versionOneLogUpgradesWithItsFirstOnlineRun()
     QCOMPARE(exported(db, 1, "jsonl"), oldRun);
     QVERIFY(!exported(db, *plain, "jsonl").contains("cluster"));
     QVERIFY(exported(db, *online, "jsonl").contains("\"cluster\": "));
+
+    // Each stock's latest call carries its online figures too.
+    QString error;
+    const auto log = PredictionLog::open(db, &error);
+    QVERIFY2(log, qPrintable(error));
+    const auto latest = log->latestCalls(*online, &error);
+    QVERIFY2(latest, qPrintable(error));
+    QCOMPARE(jsonLines(*latest), latestRecords(exported(db, *online, "jsonl")));
 }
 
 void TestOnlinePredictionLog::damagedOnlineRowIsAnError()

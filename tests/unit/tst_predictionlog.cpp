@@ -5,6 +5,7 @@
 // file, and stock names made of quotes and SQL.
 #include "core/model/LogisticModel.h"
 #include "core/storage/PredictionExporter.h"
+#include "core/storage/PredictionLogWriter.h"
 #include "core/storage/RunRecorder.h"
 #include "core/stream/ReplayEngine.h"
 
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "LatestRecords.h"
 #include "SqliteProbe.h"
 
 #include <set>
@@ -60,11 +62,20 @@ private slots:
     void waitsForALockThenSaysSo();
     void namesOfQuotesAndSqlStayText();
     void damagedFileIsAnErrorNotACrash();
+    void latestCallsAreEachStocksLast_data();
+    void latestCallsAreEachStocksLast();
+    void latestCallsFollowEveryBatch();
+    void readOnlyLogFromBeforeLatestCalls();
 
 private:
     RunInfo newRun(PredictionLog& log, const MarketData& data);
     // Replays `data` into a new run of `log`; returns the run id.
     qint64 replay(PredictionLog& log, const std::shared_ptr<const MarketData>& data);
+
+    // Each stock's latest record of the run, worked out from its JSON-lines export.
+    QByteArrayList latestExported(PredictionLog& log, qint64 run);
+    // Two runs of stocks that end on different days, in a new log at `path`.
+    std::vector<qint64> replayTwoRuns(const QString& path);
 
     std::unique_ptr<QTemporaryDir> dir_;
     QString modelFile_;
@@ -104,6 +115,143 @@ qint64 TestPredictionLog::replay(PredictionLog& log, const std::shared_ptr<const
     return recorder->runId();
 }
 
+QByteArrayList TestPredictionLog::latestExported(PredictionLog& log, qint64 run)
+{
+    const QString path = dir_->filePath(QStringLiteral("run-%1.jsonl").arg(run));
+    PredictionLog::Query query;
+    query.run = run;
+    QString error;
+    if (!PredictionExporter::exportTo(log, query, ExportFormat::JsonLines, path, {}, nullptr, &error))
+        qFatal("%s", qPrintable(error));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return latestRecords(f.readAll());
+}
+
+std::vector<qint64> TestPredictionLog::replayTwoRuns(const QString& path)
+{
+    QString error;
+    const auto log = PredictionLog::open(path, &error);
+    if (!log)
+        qFatal("%s", qPrintable(error));
+    // Names whose byte order is not their order in the data: capitals
+    // before small letters, UTF-8 after both; x.us too short for a call.
+    const auto first = std::make_shared<const MarketData>(std::vector<StockSeries>{
+        series("b.us", {1, 2, 1.5, 3, 2.5, 2, 4, 3}),
+        series("a.us", {5, 4, 4.5, 4, 6}),
+        series("\xc3\xa9.us", {2, 3, 2, 3, 2, 3, 2}),
+        series("B.us", {7, 6, 8, 9, 8, 7, 6, 5, 4, 5}),
+        series("x.us", {1, 2}),
+    });
+    // The second run ends a.us later and has no B.us.
+    const auto second = std::make_shared<const MarketData>(std::vector<StockSeries>{
+        series("a.us", {5, 4, 4.5, 4, 6, 5, 6, 7, 8, 9, 8}),
+        series("b.us", {3, 2, 3, 4}),
+    });
+    return {replay(*log, first), replay(*log, second)};
+}
+
+// Each run's latest calls, from latest_calls (a log of this version), from
+// one pass over the run (a log from before that table, or a run an older
+// StockStream went on writing without it), are the last line of each
+// stock in the run's export.
+void TestPredictionLog::latestCallsAreEachStocksLast_data()
+{
+    QTest::addColumn<QByteArray>("change");  // made to the log before it is reopened
+    QTest::newRow("this version's log") << QByteArray();
+    QTest::newRow("a log from before latest_calls") << QByteArray("DROP TABLE latest_calls");
+    QTest::newRow("calls an older version added") << QByteArray(
+        "DELETE FROM latest_calls WHERE time = (SELECT max(time) FROM latest_calls AS l WHERE l.run = latest_calls.run)");
+}
+
+void TestPredictionLog::latestCallsAreEachStocksLast()
+{
+    QFETCH(QByteArray, change);
+    const QString path = dir_->filePath("latest.sqlite");
+    const std::vector<qint64> runs = replayTwoRuns(path);
+    SqliteProbe probe(path);
+    // What latest_calls holds, worked out from the calls themselves.
+    QCOMPARE(probe.text("SELECT group_concat(run || ':' || stock || ':' || time, ' ') FROM latest_calls"),
+             probe.text("SELECT group_concat(key, ' ') FROM (SELECT run || ':' || stock || ':' || max(time) AS key "
+                        "FROM predictions GROUP BY run, stock ORDER BY run, stock)"));
+    if (!change.isEmpty())
+        QVERIFY(probe.exec(change.constData()));
+
+    QString error;
+    const auto log = PredictionLog::open(path, &error);
+    QVERIFY2(log, qPrintable(error));
+    QCOMPARE(probe.text("SELECT count(*) FROM sqlite_schema WHERE name = 'latest_calls'"), QStringLiteral("1"));
+    for (const qint64 run : runs) {
+        const QByteArrayList expected = latestExported(*log, run);
+        QVERIFY(expected.size() >= 2);
+        const auto latest = log->latestCalls(run, &error);
+        QVERIFY2(latest, qPrintable(error));
+        QCOMPARE(jsonLines(*latest), expected);
+    }
+    QVERIFY(log->latestCalls(runs.back() + 1, &error) == std::nullopt);
+    QVERIFY2(error.contains("has no run"), qPrintable(error));
+}
+
+// Batches of calls in stream order, then a resumed run writing its first
+// calls again: latest_calls keeps each stock's latest.
+void TestPredictionLog::latestCallsFollowEveryBatch()
+{
+    const QString path = dir_->filePath("batches.sqlite");
+    QString error;
+    const auto log = PredictionLog::open(path, &error);
+    QVERIFY2(log, qPrintable(error));
+    const MarketData data({series("a.us", {1, 2, 3, 4}), series("b.us", {1, 2, 3, 4})});
+    const RunInfo run = newRun(*log, data);
+    const auto ids = log->stockIds(data, &error);
+    QVERIFY2(ids, qPrintable(error));
+    PredictionLogWriter writer(*log, run.id, *ids);
+    auto batch = [](std::vector<std::pair<std::size_t, int>> calls) {  // (stock, day)
+        PredictionBatch b;
+        for (const auto& [stock, day] : calls) {
+            const Timestamp time = timestamp::fromCivil(2001, 1, 1) + day * timestamp::kSecondsPerDay;
+            b.calls.push_back({stock, time, b.closes.size(), 3, 0.5, 0.6, true, -1, 0, false, {}});
+            b.closes.insert(b.closes.end(), {1.0, 2.0, 3.0});
+        }
+        return b;
+    };
+    QVERIFY2(writer.write(batch({{0, 2}, {1, 2}, {0, 3}}), &error), qPrintable(error));
+    QVERIFY2(writer.write(batch({{1, 4}}), &error), qPrintable(error));
+    QVERIFY2(writer.write(batch({{0, 2}, {1, 2}}), &error), qPrintable(error));  // resumed
+
+    const SqliteProbe probe(path);
+    QCOMPARE(probe.text("SELECT group_concat(s.name || ':' || l.time, ' ') FROM latest_calls AS l JOIN stocks AS s "
+                        "ON s.id = l.stock ORDER BY s.name"),
+             QStringLiteral("a.us:%1 b.us:%2")
+                 .arg(timestamp::fromCivil(2001, 1, 4))
+                 .arg(timestamp::fromCivil(2001, 1, 5)));
+    const auto latest = log->latestCalls(run.id, &error);
+    QVERIFY2(latest, qPrintable(error));
+    QCOMPARE(latest->size(), std::size_t{2});
+    QCOMPARE(latest->at(0).time, timestamp::fromCivil(2001, 1, 4));
+    QCOMPARE(latest->at(1).time, timestamp::fromCivil(2001, 1, 5));
+}
+
+// A log from before latest_calls that this user may only read opens as it
+// is, without the table, and its latest calls are still read.
+void TestPredictionLog::readOnlyLogFromBeforeLatestCalls()
+{
+    if (geteuid() == 0)
+        QSKIP("running as root, which may write to any file");
+    const QString path = dir_->filePath("old.sqlite");
+    const std::vector<qint64> runs = replayTwoRuns(path);
+    QVERIFY(SqliteProbe(path).exec("DROP TABLE latest_calls; PRAGMA wal_checkpoint(TRUNCATE)"));
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner));
+    QString error;
+    const auto log = PredictionLog::open(path, &error);
+    QVERIFY2(log, qPrintable(error));
+    QCOMPARE(SqliteProbe(path, SQLITE_OPEN_READONLY).text("SELECT count(*) FROM sqlite_schema WHERE name = 'latest_calls'"),
+             QStringLiteral("0"));
+    const auto latest = log->latestCalls(runs.front(), &error);
+    QVERIFY2(latest, qPrintable(error));
+    QCOMPARE(jsonLines(*latest), latestExported(*log, runs.front()));
+}
+
 void TestPredictionLog::createsTheDocumentedSchema()
 {
     const QString path = dir_->filePath("new.sqlite");
@@ -115,7 +263,7 @@ void TestPredictionLog::createsTheDocumentedSchema()
     QCOMPARE(db.text("PRAGMA journal_mode"), QStringLiteral("wal"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' "
                      "ORDER BY name)"),
-             QStringLiteral("online_calls predictions runs stocks"));
+             QStringLiteral("latest_calls online_calls predictions runs stocks"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_table_info('predictions')"),
              QStringLiteral("run time stock window margin p_up up actual resolved_time"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_index_info('sqlite_autoindex_predictions_1')"),
@@ -124,6 +272,10 @@ void TestPredictionLog::createsTheDocumentedSchema()
              QStringLiteral("run time stock cluster predicted_close p_up"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_index_info('sqlite_autoindex_online_calls_1')"),
              QStringLiteral("run time stock"));
+    QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_table_info('latest_calls')"),
+             QStringLiteral("run stock time"));
+    QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_index_info('sqlite_autoindex_latest_calls_1')"),
+             QStringLiteral("run stock"));
 }
 
 void TestPredictionLog::reopensItsOwnLog()

@@ -99,6 +99,13 @@ void TestPredictionLogDamage::damagedRows()
         QVERIFY2(error.contains("damaged") && error.contains("closes"), qPrintable(error));
     else
         QCOMPARE(calls, stock.isEmpty() ? std::size_t(4) : std::size_t(3));
+    // Each stock's latest call: read, or refused in the same words, when
+    // the damage is in one of them.
+    const auto latest = log->latestCalls(query.run, &error);
+    if (readable)
+        QVERIFY2(latest && latest->size() == 2, qPrintable(error));
+    else if (!latest)
+        QVERIFY2(error.contains("damaged") && error.contains("closes"), qPrintable(error));
 }
 
 QTEST_MAIN(TestPredictionLogDamage)

@@ -73,11 +73,48 @@ CREATE TABLE IF NOT EXISTS online_calls (
 ) WITHOUT ROWID;
 )";
 
-// What forEach adds to its query of calls (as p) for a run with online
-// data: each call's online_calls row, NULL where it has none.
+// What a query of calls (as p) adds for a run with online data: each
+// call's online_calls row, NULL where it has none.
 constexpr const char* kOnlineColumns = ", o.cluster, o.predicted_close, o.p_up";
-constexpr const char* kOnlineJoin =
-    " LEFT JOIN online_calls AS o ON o.run = p.run AND o.time = p.time AND o.stock = p.stock";
+
+std::string onlineJoin(bool online)
+{
+    return online ? " LEFT JOIN online_calls AS o ON o.run = p.run AND o.time = p.time AND o.stock = p.stock" : "";
+}
+
+// The columns PredictionLog::visitCalls reads.
+std::string callColumns(bool online)
+{
+    return std::string("p.time, p.stock, p.window, p.margin, p.p_up, p.up, p.actual, p.resolved_time")
+           + (online ? kOnlineColumns : "");
+}
+
+// Each stock's latest call of each run, kept by PredictionLogWriter (see
+// PredictionLog.h). IF NOT EXISTS: it is added to older logs as they are
+// opened.
+constexpr const char* kLatestCallsSchema = R"(
+CREATE TABLE IF NOT EXISTS latest_calls (
+    run INTEGER NOT NULL REFERENCES runs (id),
+    stock INTEGER NOT NULL REFERENCES stocks (id),
+    time INTEGER NOT NULL,
+    PRIMARY KEY (run, stock)
+) WITHOUT ROWID;
+)";
+
+// Whether latest_calls covers run ?1: it has rows of the run and the run
+// has no call after the latest of them (a StockStream from before the
+// table would have added such calls without it). One seek each.
+constexpr const char* kLatestCallsCover =
+    "SELECT EXISTS (SELECT 1 FROM latest_calls WHERE run = ?1) AND NOT EXISTS (SELECT 1 FROM predictions WHERE "
+    "run = ?1 AND time > (SELECT max(time) FROM latest_calls WHERE run = ?1))";
+
+// The (stock, time) of each stock's latest call in run ?1, as `latest`:
+// from latest_calls when it covers the run, else from a pass over the
+// run's calls.
+constexpr const char* kLatestFromTable =
+    "WITH latest (stock, time) AS (SELECT stock, time FROM latest_calls WHERE run = ?1) ";
+constexpr const char* kLatestByScan =
+    "WITH latest (stock, time) AS (SELECT stock, max(time) FROM predictions WHERE run = ?1 GROUP BY stock) ";
 
 constexpr const char* kRunColumns = "id, source, model_path, model_sha256, model, window, transform, records, "
                                     "first_time, last_time, started, finished, status, summary";
@@ -259,7 +296,7 @@ bool PredictionLog::prepareSchema(QString* error)
             rollback();
             return prepareSchema(error);
         }
-        const QByteArray setup = QByteArray(kSchema) + QByteArray(kOnlineCallsSchema)
+        const QByteArray setup = QByteArray(kSchema) + QByteArray(kOnlineCallsSchema) + QByteArray(kLatestCallsSchema)
                                  + QByteArrayLiteral("PRAGMA application_id = ") + QByteArray::number(kApplicationId)
                                  + QByteArrayLiteral("; PRAGMA user_version = ") + QByteArray::number(kSchemaVersion)
                                  + QByteArrayLiteral("; COMMIT;");
@@ -277,7 +314,10 @@ bool PredictionLog::prepareSchema(QString* error)
     }
     if (*version < 1)
         return notALog(QStringLiteral("it has no schema version"));
-    return true;
+    // A log from before latest_calls gains it here (empty: its runs are
+    // read without it). One opened read-only is only read, so it does
+    // without.
+    return sqlite3_db_readonly(db_, "main") == 1 || exec(kLatestCallsSchema, error);
 }
 
 std::optional<RunInfo> PredictionLog::describeRun(const QString& source, const QString& modelPath,
@@ -477,51 +517,39 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
     const auto online = hasOnlineCalls(query.run, error);
     if (!online)
         return false;
-    const std::string onlineColumns = *online ? kOnlineColumns : "";
-    const std::string onlineJoin = *online ? kOnlineJoin : "";
     const Timestamp from = query.from.value_or(std::numeric_limits<Timestamp>::min() + 1);
     const Timestamp to = query.to.value_or(std::numeric_limits<Timestamp>::max());
     PredictionRecord record;
-    auto readFailed = [&] {
-        *error = failure(QStringLiteral("cannot read the predictions of run %1").arg(query.run));
-        return false;
-    };
-    auto damaged = [&] {
-        *error = QStringLiteral("the prediction log '%1' is damaged: a call of run %2 does not hold 2 to 60 closes or a valid time")
-                     .arg(path_)
-                     .arg(query.run);
-        return false;
-    };
 
     if (query.stock) {
         SqliteStatement find(db_, "SELECT id FROM stocks WHERE name = ?");
         if (!find.ok())
-            return readFailed();
+            return readFailed(query.run, error);
         find.bind(1, std::string_view(*query.stock));
         const int rc = find.step();
         if (rc == SQLITE_DONE)
             return true;  // a stock the log never saw has no calls
         if (rc != SQLITE_ROW)
-            return readFailed();
+            return readFailed(query.run, error);
         const std::int64_t stock = find.integer(0);
         find.reset();
         record.stock = *query.stock;
         // The next timestamp of the run after ?2, and the stock's call at it if any.
         SqliteStatement hop(db_, std::string("SELECT t.time, p.window, p.margin, p.p_up, p.up, p.actual, "
                                              "p.resolved_time")
-                                     + onlineColumns
+                                     + (*online ? kOnlineColumns : "")
                                      + " FROM (SELECT min(time) AS time FROM predictions WHERE run = ?1 AND time > ?2) "
                                        "AS t LEFT JOIN predictions AS p ON p.run = ?1 AND p.time = t.time AND "
                                        "p.stock = ?3"
-                                     + onlineJoin);
+                                     + onlineJoin(*online));
         if (!hop.ok())
-            return readFailed();
+            return readFailed(query.run, error);
         hop.bind(1, std::int64_t{query.run});
         hop.bind(3, stock);
         for (Timestamp after = from - 1;;) {
             hop.bind(2, after);
             if (hop.step() != SQLITE_ROW)
-                return readFailed();
+                return readFailed(query.run, error);
             if (hop.isNull(0) || hop.integer(0) > to) {
                 hop.reset();
                 return true;
@@ -529,12 +557,12 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
             // Each hop must move on: a damaged time (text where a number
             // belongs) would otherwise send it back and round forever.
             if (hop.integer(0) <= after)
-                return damaged();
+                return damaged(query.run, error);
             after = hop.integer(0);
             if (!hop.isNull(1)) {
                 record.time = after;
                 if (!readCall(hop, 1, runInfo->transform, record) || (*online && !readOnline(hop, 7, record)))
-                    return damaged();
+                    return damaged(query.run, error);
                 if (!visit(record)) {
                     hop.reset();
                     return true;
@@ -544,6 +572,61 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
         }
     }
 
+    SqliteStatement s(db_, std::string("SELECT ") + callColumns(*online) + " FROM predictions AS p"
+                               + onlineJoin(*online)
+                               + " WHERE p.run = ?1 AND p.time BETWEEN ?2 AND ?3 ORDER BY p.time, p.stock");
+    if (s.ok()) {
+        s.bind(2, from);
+        s.bind(3, to);
+    }
+    return visitCalls(s, *runInfo, *online, visit, error);
+}
+
+std::optional<std::vector<PredictionRecord>> PredictionLog::latestCalls(qint64 run, QString* error)
+{
+    const auto runInfo = this->run(run, error);
+    if (!runInfo)
+        return std::nullopt;
+    const auto online = hasOnlineCalls(run, error);
+    if (!online)
+        return std::nullopt;
+    const auto covered = latestCallsCover(run);
+    if (!covered) {
+        readFailed(run, error);
+        return std::nullopt;
+    }
+    // CROSS JOIN makes SQLite look each call up from `latest`; left to
+    // choose, it planned a pass over the run's calls. Ordered by name as
+    // the stock list is; a call whose stock id has no name (only in a
+    // damaged file) comes first, with an empty name.
+    SqliteStatement s(db_, std::string(*covered ? kLatestFromTable : kLatestByScan) + "SELECT " + callColumns(*online)
+                               + " FROM latest AS l CROSS JOIN predictions AS p ON p.run = ?1 AND p.time = l.time AND "
+                                 "p.stock = l.stock"
+                               + onlineJoin(*online) + " LEFT JOIN stocks AS s ON s.id = p.stock ORDER BY s.name");
+    std::vector<PredictionRecord> latest;
+    if (!visitCalls(s, *runInfo, *online, [&](const PredictionRecord& r) { latest.push_back(r); return true; },
+                    error))
+        return std::nullopt;
+    return latest;
+}
+
+std::optional<bool> PredictionLog::latestCallsCover(qint64 run)
+{
+    if (scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'latest_calls'") == 0)
+        return false;
+    SqliteStatement s(db_, kLatestCallsCover);
+    if (s.ok())
+        s.bind(1, std::int64_t{run});
+    if (!s.ok() || s.step() != SQLITE_ROW)
+        return std::nullopt;
+    const bool covered = s.integer(0) != 0;
+    s.reset();
+    return covered;
+}
+
+bool PredictionLog::visitCalls(SqliteStatement& calls, const RunInfo& run, bool online,
+                               const std::function<bool(const PredictionRecord&)>& visit, QString* error)
+{
     // By id, whatever the ids are: a damaged file may hold any number there.
     std::unordered_map<std::int64_t, std::string> names;
     {
@@ -552,30 +635,39 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
         for (; rc == SQLITE_ROW; rc = s.step())
             names[s.integer(0)] = s.text(1);
         if (rc != SQLITE_DONE)
-            return readFailed();
+            return readFailed(run.id, error);
     }
-    SqliteStatement s(db_, std::string("SELECT p.time, p.stock, p.window, p.margin, p.p_up, p.up, p.actual, "
-                                       "p.resolved_time")
-                               + onlineColumns + " FROM predictions AS p" + onlineJoin
-                               + " WHERE p.run = ? AND p.time BETWEEN ? AND ? ORDER BY p.time, p.stock");
-    if (!s.ok())
-        return readFailed();
-    s.bind(1, std::int64_t{query.run});
-    s.bind(2, from);
-    s.bind(3, to);
-    int rc = s.step();
-    for (; rc == SQLITE_ROW; rc = s.step()) {
-        record.time = s.integer(0);
-        const auto name = names.find(s.integer(1));
+    if (!calls.ok())
+        return readFailed(run.id, error);
+    calls.bind(1, std::int64_t{run.id});
+    PredictionRecord record;
+    int rc = calls.step();
+    for (; rc == SQLITE_ROW; rc = calls.step()) {
+        record.time = calls.integer(0);
+        const auto name = names.find(calls.integer(1));
         record.stock = name != names.end() ? name->second : std::string();
-        if (!readCall(s, 2, runInfo->transform, record) || (*online && !readOnline(s, 8, record)))
-            return damaged();
+        if (!readCall(calls, 2, run.transform, record) || (online && !readOnline(calls, 8, record)))
+            return damaged(run.id, error);
         if (!visit(record)) {
-            s.reset();
+            calls.reset();
             return true;
         }
     }
-    return rc == SQLITE_DONE || readFailed();
+    return rc == SQLITE_DONE || readFailed(run.id, error);
+}
+
+bool PredictionLog::readFailed(qint64 run, QString* error) const
+{
+    *error = failure(QStringLiteral("cannot read the predictions of run %1").arg(run));
+    return false;
+}
+
+bool PredictionLog::damaged(qint64 run, QString* error) const
+{
+    *error = QStringLiteral("the prediction log '%1' is damaged: a call of run %2 does not hold 2 to 60 closes or a valid time")
+                 .arg(path_)
+                 .arg(run);
+    return false;
 }
 
 std::optional<std::vector<PredictionRecord>> PredictionLog::stockHistory(qint64 run, const std::string& stock,

@@ -18,6 +18,7 @@ namespace ss {
 
 class LogisticModel;
 class MarketData;
+class SqliteStatement;
 
 // The prediction log: an SQLite database of replays and every call they made.
 //
@@ -29,6 +30,7 @@ class MarketData;
 //               resolved_time, PRIMARY KEY (run, time, stock)) WITHOUT ROWID
 //   online_calls(run, time, stock, cluster, predicted_close, p_up,
 //                PRIMARY KEY (run, time, stock)) WITHOUT ROWID      (version 2)
+//   latest_calls(run, stock, time, PRIMARY KEY (run, stock)) WITHOUT ROWID
 // Times are INTEGER seconds (predictions: the data's wall clock, as
 // ss::Timestamp; runs.started/finished: Unix time, UTC). `window` is a BLOB of
 // W little-endian IEEE-754 doubles, n5 first: one column serves every model
@@ -44,6 +46,17 @@ class MarketData;
 // read by hopping from one distinct timestamp to the next (two index seeks
 // a timestamp) instead of through a second index.
 //
+// latest_calls holds the time of each stock's latest call of each run, so
+// that a run's latest calls are a seek each rather than a pass over the
+// whole run (14.9 million calls for the full dataset). The writer keeps it
+// in the transactions of the calls, once a stock a batch. It is not an
+// index on (run, stock, time): that would put every call into a second
+// B-tree in stock order, touching a page of every stock in every commit,
+// and made logging the full dataset nine times slower. A log from before
+// the table gains it (empty) when opened, which needs no new version; its
+// runs, and runs that an older StockStream wrote into it, are not covered
+// by the table and are read by one pass instead.
+//
 // online_calls holds what the learn-as-you-go models said about each call of
 // a run that had them on: the stock's cluster, the cluster regression's
 // predicted next close and the online scorer's p_up (NULL where a model
@@ -53,9 +66,9 @@ class MarketData;
 // the table holds a row of it. It is written in the same transactions and
 // in the same key order as the calls, so it too only appends.
 //
-// Versions: a version-1 log (no online_calls) opens as it is, and stays
-// version 1 while it only receives calls without online data, so the
-// StockStream that wrote it can still read it. The first batch with online
+// Versions: a version-1 log (no online_calls) opens as it is, gaining only
+// latest_calls, and stays version 1 while it only receives calls without
+// online data, so the StockStream that wrote it can still read it. The first batch with online
 // data upgrades it (the table and the version number) inside the
 // transaction that writes that batch, so an upgrade never commits without
 // the calls that needed it. A new log is created at version 2.
@@ -121,6 +134,8 @@ public:
     bool forEach(const Query& query, const std::function<bool(const PredictionRecord&)>& visit, QString* error);
     // One stock's calls in a run, oldest first: what a chart of it needs.
     std::optional<std::vector<PredictionRecord>> stockHistory(qint64 run, const std::string& stock, QString* error);
+    // Each stock's latest call in a run, by stock name.
+    std::optional<std::vector<PredictionRecord>> latestCalls(qint64 run, QString* error);
     std::optional<std::int64_t> predictionCount(qint64 run, QString* error);
     // Whether the run kept online data (so its records carry the online
     // fields); false for every run of a version-1 log.
@@ -141,6 +156,16 @@ private:
     bool prepareSchema(QString* error);
     // The first column of the first row `sql` gives; nullopt on failure.
     std::optional<std::int64_t> scalar(const char* sql);
+    // Whether latest_calls holds each stock's latest call of `run`; nullopt
+    // when the log cannot be read.
+    std::optional<bool> latestCallsCover(qint64 run);
+    // Binds `run` to ?1 of `calls` (a statement of the columns callColumns()
+    // names) and visits each row as a record of the run.
+    bool visitCalls(SqliteStatement& calls, const RunInfo& run, bool online,
+                    const std::function<bool(const PredictionRecord&)>& visit, QString* error);
+    // Set *error; false.
+    bool readFailed(qint64 run, QString* error) const;
+    bool damaged(qint64 run, QString* error) const;
 
     sqlite3* db_;
     QString path_;

@@ -12,6 +12,7 @@ namespace {
 constexpr int kRowsPerInsert = 64;
 constexpr int kCallColumns = 9;
 constexpr int kOnlineColumns = 6;
+constexpr int kLatestColumns = 3;
 
 // "INSERT INTO <into> VALUES (?, ...), ... <onConflict>" for `rows` rows of
 // `columns` values each.
@@ -45,6 +46,13 @@ std::string onlineInsertSql(int rows)
                      "ON CONFLICT (run, time, stock) DO NOTHING");
 }
 
+// A stock's latest call so far: a resumed run writes older calls again.
+std::string latestInsertSql(int rows)
+{
+    return insertSql("latest_calls (run, stock, time)", kLatestColumns, rows,
+                     "ON CONFLICT (run, stock) DO UPDATE SET time = max(time, excluded.time)");
+}
+
 // Steps `many` once for each full kRowsPerInsert rows and `one` for each
 // row left; bind(statement, first parameter, row) binds a row's values.
 template <typename Bind>
@@ -75,6 +83,8 @@ PredictionLogWriter::PredictionLogWriter(PredictionLog& log, std::int64_t run, s
       insertOne_(log.connection(), callInsertSql(1)),
       resolve_(log.connection(),
                "UPDATE predictions SET actual = ?, resolved_time = ? WHERE run = ? AND time = ? AND stock = ?"),
+      latestMany_(log.connection(), latestInsertSql(kRowsPerInsert)),
+      latestOne_(log.connection(), latestInsertSql(1)),
       checkpointer_(log.path())
 {
 }
@@ -153,9 +163,31 @@ void PredictionLogWriter::bindCall(SqliteStatement& s, int first, const Predicti
     }
 }
 
+bool PredictionLogWriter::writeLatest(const PredictionBatch& batch)
+{
+    // Calls come in stream order: a stock's last call in the batch is its latest.
+    latestCall_.resize(stockIds_.size(), nullptr);
+    batchStocks_.clear();
+    for (const LoggedCall& c : batch.calls) {
+        if (!latestCall_[c.stock])
+            batchStocks_.push_back(c.stock);
+        latestCall_[c.stock] = &c;
+    }
+    const bool written = insertRows(latestMany_, latestOne_, kLatestColumns, batchStocks_.size(),
+                                    [&](SqliteStatement& statement, int first, std::size_t i) {
+                                        const LoggedCall& c = *latestCall_[batchStocks_[i]];
+                                        statement.bind(first, run_);
+                                        statement.bind(first + 1, stockIds_[c.stock]);
+                                        statement.bind(first + 2, c.time);
+                                    });
+    for (std::size_t stock : batchStocks_)
+        latestCall_[stock] = nullptr;
+    return written;
+}
+
 bool PredictionLogWriter::write(const PredictionBatch& batch, QString* error)
 {
-    if (!insertMany_.ok() || !insertOne_.ok() || !resolve_.ok())
+    if (!insertMany_.ok() || !insertOne_.ok() || !resolve_.ok() || !latestMany_.ok() || !latestOne_.ok())
         return fail(error);
     if (sqlite3_exec(log_.connection(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK
         || !knowStocks(batch))
@@ -165,6 +197,8 @@ bool PredictionLogWriter::write(const PredictionBatch& batch, QString* error)
                     [&](SqliteStatement& statement, int first, std::size_t i) {
                         bindCall(statement, first, batch, batch.calls[i]);
                     }))
+        return fail(error);
+    if (!writeLatest(batch))
         return fail(error);
     onlineCalls_.clear();
     for (const LoggedCall& c : batch.calls)

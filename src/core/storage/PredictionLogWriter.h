@@ -15,7 +15,8 @@ class PredictionLog;
 // Every call is an upsert on its key (run, time, stock), which is what lets
 // a resumed run replay calls it already holds: they are not added twice, and
 // an outcome that was not yet committed is filled in.
-// A call's online data goes to online_calls in the same transaction.
+// A call's online data goes to online_calls in the same transaction, and
+// each stock's latest call of the batch to latest_calls.
 class PredictionLogWriter : public PredictionBatchWriter {
 public:
     // stockIds: the log's id for each of the data's stocks (PredictionLog::stockIds).
@@ -33,6 +34,7 @@ private:
     void bindOnline(SqliteStatement& statement, int first, const LoggedCall& call);
     bool fail(QString* error);
     bool knowStocks(const PredictionBatch& batch);
+    bool writeLatest(const PredictionBatch& batch);
 
     PredictionLog& log_;
     std::int64_t run_;
@@ -43,6 +45,10 @@ private:
     SqliteStatement insertMany_;  // kRowsPerInsert calls a statement: far fewer trips through SQLite
     SqliteStatement insertOne_;
     SqliteStatement resolve_;
+    SqliteStatement latestMany_;
+    SqliteStatement latestOne_;
+    std::vector<const LoggedCall*> latestCall_;  // by the data's stock index; null outside writeLatest
+    std::vector<std::size_t> batchStocks_;       // the stocks with calls in the batch, in order of their first
     // Prepared with the first call that carries online data: a log is
     // upgraded to hold it only when a run has some.
     SqliteStatement onlineMany_;
