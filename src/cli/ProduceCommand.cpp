@@ -112,7 +112,9 @@ int ProduceCommand::run(const QStringList& arguments)
     peer.retryFor = std::chrono::milliseconds(static_cast<qint64>(retrySeconds * 1000));
 
     const TerminationRequest termination;
-    // A receiver that goes away is reported as an error, not a silent death.
+    // A receiver that goes away is seen as a write error, not a silent
+    // death: an error for a tcp:// receiver, the end for a standard
+    // output reader.
     std::signal(SIGPIPE, SIG_IGN);
     QElapsedTimer clock;
     clock.start();
@@ -146,10 +148,13 @@ int ProduceCommand::run(const QStringList& arguments)
     std::size_t queued = 0;  // ticks in `lines`
     std::size_t sent = 0;
     bool written = true;
+    int writeErrno = 0;
     auto flush = [&] {
         written = producer || writeAll(fd, lines);
         if (written)
             sent += std::exchange(queued, 0);
+        else
+            writeErrno = errno;
     };
     const auto start = std::chrono::steady_clock::now();
     auto lastFlush = start;
@@ -179,7 +184,10 @@ int ProduceCommand::run(const QStringList& arguments)
     }
     if (written)
         flush();
-    const int writeErrno = errno;
+    // A reader that stops reading (produce | head) ends the stream the way
+    // it ends any line-oriented tool's: quietly, and successfully.
+    if (!written && toStdout && writeErrno == EPIPE)
+        return Ok;
     // Sent means acknowledged by the brokers.
     if (producer && written && !producer->flush(&error))
         written = false;

@@ -18,10 +18,11 @@ struct CliRun {
     QByteArray err;
 };
 
-inline CliRun runCli(const QStringList& args, const QByteArray& input = {})
+// Any program, run the same way (a shell pipeline around the command line).
+inline CliRun runProgram(const QString& program, const QStringList& args, const QByteArray& input = {})
 {
     QProcess p;
-    p.start(QStringLiteral(STOCKSTREAM_CLI), args);
+    p.start(program, args);
     p.waitForStarted();
     if (!input.isEmpty())
         p.write(input);
@@ -30,6 +31,11 @@ inline CliRun runCli(const QStringList& args, const QByteArray& input = {})
         p.kill();
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
+}
+
+inline CliRun runCli(const QStringList& args, const QByteArray& input = {})
+{
+    return runProgram(QStringLiteral(STOCKSTREAM_CLI), args, input);
 }
 
 // A `stockstream-cli` started and left running; finish() waits for its
@@ -76,5 +82,13 @@ inline QList<QByteArray> sortedLines(const QByteArray& text)
     QList<QByteArray> lines = text.trimmed().split('\n');
     lines.removeAll(QByteArray());
     std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
+// What a command said on standard error, less warnings about the data.
+inline QList<QByteArray> errorLines(const QByteArray& err)
+{
+    QList<QByteArray> lines = err.trimmed().split('\n');
+    lines.removeIf([](const QByteArray& line) { return line.isEmpty() || line.startsWith("warning: "); });
     return lines;
 }

@@ -3,6 +3,7 @@
 // while a replay still runs, a replay that runs out of file space, one that
 // meets another program's write lock, a log on a read-only file system,
 // exports of chosen runs, and the one-line refusals of bad arguments.
+#include "CliRun.h"
 #include "ExpectedPredictions.h"
 #include "Patience.h"
 
@@ -46,14 +47,6 @@ Run run(const QString& program, const QStringList& args, const std::function<voi
 Run cli(const QStringList& args, const std::function<void()>& childSetup = {})
 {
     return run(QStringLiteral(STOCKSTREAM_CLI), args, childSetup);
-}
-
-// What a command said on standard error, less warnings about the data.
-QList<QByteArray> errorLines(const QByteArray& err)
-{
-    QList<QByteArray> lines = err.trimmed().split('\n');
-    lines.removeIf([](const QByteArray& line) { return line.startsWith("warning: "); });
-    return lines;
 }
 
 // Starts a logged replay of `data` into `db` at `speed` records a second.
