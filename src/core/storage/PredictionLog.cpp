@@ -90,8 +90,8 @@ std::string callColumns(bool online)
 }
 
 // Each stock's latest call of each run, kept by PredictionLogWriter (see
-// PredictionLog.h). IF NOT EXISTS: it is added to older logs as they are
-// opened.
+// PredictionLog.h). IF NOT EXISTS: an older log gains it with the first
+// calls written into it.
 constexpr const char* kLatestCallsSchema = R"(
 CREATE TABLE IF NOT EXISTS latest_calls (
     run INTEGER NOT NULL REFERENCES runs (id),
@@ -314,10 +314,7 @@ bool PredictionLog::prepareSchema(QString* error)
     }
     if (*version < 1)
         return notALog(QStringLiteral("it has no schema version"));
-    // A log from before latest_calls gains it here (empty: its runs are
-    // read without it). One opened read-only is only read, so it does
-    // without.
-    return sqlite3_db_readonly(db_, "main") == 1 || exec(kLatestCallsSchema, error);
+    return true;
 }
 
 std::optional<RunInfo> PredictionLog::describeRun(const QString& source, const QString& modelPath,
@@ -723,6 +720,11 @@ bool PredictionLog::holdOnlineCalls(QString* error)
         return true;
     const QByteArray upgrade = QByteArray(kOnlineCallsSchema) + QByteArrayLiteral("PRAGMA user_version = 2;");
     return exec(upgrade.constData(), error);
+}
+
+bool PredictionLog::holdLatestCalls(QString* error)
+{
+    return exec(kLatestCallsSchema, error);
 }
 
 } // namespace ss

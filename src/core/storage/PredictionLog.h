@@ -53,9 +53,10 @@ class SqliteStatement;
 // index on (run, stock, time): that would put every call into a second
 // B-tree in stock order, touching a page of every stock in every commit,
 // and made logging the full dataset nine times slower. A log from before
-// the table gains it (empty) when opened, which needs no new version; its
-// runs, and runs that an older StockStream wrote into it, are not covered
-// by the table and are read by one pass instead.
+// the table gains it with the first calls this version writes into it,
+// which needs no new version (an older StockStream reads such a log as
+// before); runs the table does not cover (logged before it, or by an older
+// StockStream) are read by one pass instead.
 //
 // online_calls holds what the learn-as-you-go models said about each call of
 // a run that had them on: the stock's cluster, the cluster regression's
@@ -66,9 +67,9 @@ class SqliteStatement;
 // the table holds a row of it. It is written in the same transactions and
 // in the same key order as the calls, so it too only appends.
 //
-// Versions: a version-1 log (no online_calls) opens as it is, gaining only
-// latest_calls, and stays version 1 while it only receives calls without
-// online data, so the StockStream that wrote it can still read it. The first batch with online
+// Versions: a version-1 log (no online_calls) opens as it is, and stays
+// version 1 while it only receives calls without online data, so the
+// StockStream that wrote it can still read it. The first batch with online
 // data upgrades it (the table and the version number) inside the
 // transaction that writes that batch, so an upgrade never commits without
 // the calls that needed it. A new log is created at version 2.
@@ -144,6 +145,9 @@ public:
     // Call it inside the write transaction of the first calls that carry
     // such data; on failure the transaction is rolled back.
     bool holdOnlineCalls(QString* error);
+    // Adds latest_calls to a log from before it; in the same way, inside
+    // the write transaction of the first calls that need it.
+    bool holdLatestCalls(QString* error);
 
     // The connection, for the storage classes that write through it.
     sqlite3* connection() const { return db_; }

@@ -83,8 +83,6 @@ PredictionLogWriter::PredictionLogWriter(PredictionLog& log, std::int64_t run, s
       insertOne_(log.connection(), callInsertSql(1)),
       resolve_(log.connection(),
                "UPDATE predictions SET actual = ?, resolved_time = ? WHERE run = ? AND time = ? AND stock = ?"),
-      latestMany_(log.connection(), latestInsertSql(kRowsPerInsert)),
-      latestOne_(log.connection(), latestInsertSql(1)),
       checkpointer_(log.path())
 {
 }
@@ -187,7 +185,7 @@ bool PredictionLogWriter::writeLatest(const PredictionBatch& batch)
 
 bool PredictionLogWriter::write(const PredictionBatch& batch, QString* error)
 {
-    if (!insertMany_.ok() || !insertOne_.ok() || !resolve_.ok() || !latestMany_.ok() || !latestOne_.ok())
+    if (!insertMany_.ok() || !insertOne_.ok() || !resolve_.ok())
         return fail(error);
     if (sqlite3_exec(log_.connection(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK
         || !knowStocks(batch))
@@ -198,7 +196,14 @@ bool PredictionLogWriter::write(const PredictionBatch& batch, QString* error)
                         bindCall(statement, first, batch, batch.calls[i]);
                     }))
         return fail(error);
-    if (!writeLatest(batch))
+    if (!latestOne_.ok()) {
+        // This writer's first calls: a log from before latest_calls gains it.
+        if (!log_.holdLatestCalls(error))
+            return false;  // rolled back
+        latestMany_ = SqliteStatement(log_.connection(), latestInsertSql(kRowsPerInsert));
+        latestOne_ = SqliteStatement(log_.connection(), latestInsertSql(1));
+    }
+    if (!latestMany_.ok() || !latestOne_.ok() || !writeLatest(batch))
         return fail(error);
     onlineCalls_.clear();
     for (const LoggedCall& c : batch.calls)

@@ -45,10 +45,11 @@ private:
     SqliteStatement insertMany_;  // kRowsPerInsert calls a statement: far fewer trips through SQLite
     SqliteStatement insertOne_;
     SqliteStatement resolve_;
+    // Prepared with the first batch, once the log has latest_calls.
     SqliteStatement latestMany_;
     SqliteStatement latestOne_;
     std::vector<const LoggedCall*> latestCall_;  // by the data's stock index; null outside writeLatest
-    std::vector<std::size_t> batchStocks_;       // the stocks with calls in the batch, in order of their first
+    std::vector<std::size_t> batchStocks_;       // the stocks with calls in the batch, by first call
     // Prepared with the first call that carries online data: a log is
     // upgraded to hold it only when a run has some.
     SqliteStatement onlineMany_;
