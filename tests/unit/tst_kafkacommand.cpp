@@ -5,9 +5,10 @@
 // and restarted, and a topic read again in full lose or repeat no row of
 // the log; two consumers of one group split the partitions and together
 // score every stock once; bad addresses, options and messages are refused
-// or counted.
+// or counted; brokers that cannot be reached are warned of once.
 #include "CliRun.h"
 #include "ExpectedPredictions.h"
+#include "LoopbackSocket.h"
 #include "MockKafkaCluster.h"
 #include "SqliteProbe.h"
 
@@ -15,6 +16,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +79,7 @@ private slots:
     void restartsAddNoDuplicateRows();
     void twoConsumersSplitThePartitions();
     void badMessagesAreCountedAndSkipped();
+    void unreachableBrokersAreWarnedOfOnce();
     void refused_data();
     void refused();
 
@@ -269,6 +272,40 @@ void TestKafkaCommand::badMessagesAreCountedAndSkipped()
     QCOMPARE(s.value("rejected").toInteger(), 4);
     QCOMPARE(s.value("out_of_order").toInteger(), 1);
     QCOMPARE(s.value("windows").toInteger(), ibm.size() - 4);
+}
+
+// A broker nobody listens for: the client retries, and the command says so
+// in one warning line for each kind of error, not in librdkafka's log line
+// at every retry (lines of the form %LEVEL|TIME|FACILITY|CLIENT| ...).
+void TestKafkaCommand::unreachableBrokersAreWarnedOfOnce()
+{
+    const QString url = QStringLiteral("kafka://127.0.0.1:%1/ticks").arg(loopback::freePort());
+    Running replay({"replay", "--data", url, "--group", "nobody", "--kafka-option", "reconnect.backoff.ms=100",
+                    "--kafka-option", "reconnect.backoff.max.ms=100"});
+    QVERIFY(waitFor([&] {
+        replay.err += replay.process.readAllStandardError();
+        return replay.err.contains("Connection refused");
+    }));
+    // Long enough for the client to retry many times, and for librdkafka
+    // to repeat what it logged (about once a second).
+    QTest::qWait(2500);
+    replay.process.terminate();
+    const CliRun done = replay.finish();
+    QVERIFY2(done.exitCode == 0, done.err.constData());
+    QCOMPARE(summaryOf(done.out).value("records").toInteger(), 0);
+
+    QSet<QByteArray> kinds;
+    for (const QByteArray& line : done.err.split('\n')) {
+        QVERIFY2(!line.startsWith('%'), line.constData());
+        const QByteArray prefix = "warning: " + url.toUtf8() + " (";
+        if (!line.startsWith(prefix))
+            continue;
+        QVERIFY2(line.endsWith("; retrying"), line.constData());
+        const QByteArray kind = line.mid(prefix.size(), line.indexOf(')') - prefix.size());
+        QVERIFY2(!kinds.contains(kind), line.constData());
+        kinds.insert(kind);
+    }
+    QVERIFY2(!kinds.isEmpty(), done.err.constData());
 }
 
 void TestKafkaCommand::refused_data()

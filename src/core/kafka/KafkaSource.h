@@ -24,6 +24,13 @@ namespace ss {
 // any other.
 class KafkaSource {
 public:
+    // An error of the client's own (a broker it cannot connect to, a name
+    // it cannot resolve, all brokers down), which it keeps retrying past.
+    struct ClientError {
+        rd_kafka_resp_err_t code;
+        std::string reason;
+    };
+
     static std::unique_ptr<KafkaSource> create(const KafkaEndpoint& endpoint, const std::string& group,
                                                std::string* error);
     ~KafkaSource();
@@ -31,8 +38,8 @@ public:
     KafkaSource& operator=(const KafkaSource&) = delete;
 
     // The next message, waiting up to `wait`; null when none came. Errors
-    // the client recovers from by itself (a broker away) are reported on
-    // standard error, not returned.
+    // the client recovers from by itself (a broker away) are not returned:
+    // a message's on standard error, the client's in clientErrors().
     KafkaMessage poll(std::chrono::milliseconds wait);
     // Commits the next offsets to read, per partition, for the partitions
     // this member still holds. `wait`: synchronously, for the last commit.
@@ -53,11 +60,19 @@ public:
     std::size_t rebalances() const { return rebalances_.load(); }
     // How many errors poll() reported (the client retries by itself).
     std::size_t errors() const { return errors_.load(); }
+    // The client's errors since a broker last answered, one of each code in
+    // the order they first came, each with its latest reason; empty while
+    // the brokers answer. librdkafka logs none of them itself.
+    std::vector<ClientError> clientErrors() const;
 
 private:
     KafkaSource(KafkaEndpoint endpoint, std::string group) : endpoint_(std::move(endpoint)), group_(std::move(group)) {}
     static void onRebalance(rd_kafka_t* handle, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions,
                             void* opaque);
+    static void onError(rd_kafka_t* handle, int err, const char* reason, void* opaque);
+    static int onStatistics(rd_kafka_t* handle, char* json, std::size_t length, void* opaque);
+    static void onLog(const rd_kafka_t* handle, int level, const char* facility, const char* message);
+    void brokersAnswered();
 
     KafkaEndpoint endpoint_;
     std::string group_;
@@ -68,6 +83,10 @@ private:
     std::atomic<std::size_t> commits_{0};
     std::atomic<std::size_t> rebalances_{0};
     std::atomic<std::size_t> errors_{0};
+    // Written on the polling thread (the callbacks run inside poll()), read
+    // by whoever shows the feed's state.
+    mutable std::mutex clientErrorsMutex_;
+    std::vector<ClientError> clientErrors_;
 };
 
 } // namespace ss
