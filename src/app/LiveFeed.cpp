@@ -189,8 +189,9 @@ LiveFeed::Status LiveFeed::poll()
                                                              : State::Reconnecting;
                           },
                           // Connected once the group shared out the partitions;
-                          // reconnecting while the client reports errors (a
-                          // broker away) and nothing has come since.
+                          // reconnecting while poll() reports errors and nothing
+                          // has come since; unreachable while the client's own
+                          // errors stand, until a broker answers again.
                           [&s, this](const std::unique_ptr<KafkaSession>& session) {
                               const KafkaSource& source = session->source();
                               s.connections = source.rebalances();
@@ -201,6 +202,11 @@ LiveFeed::Status LiveFeed::poll()
                               s.state = s.connections == 0                      ? State::Connecting
                                         : source.errors() > kafkaErrorsSeen_ ? State::Reconnecting
                                                                                : State::Connected;
+                              for (const KafkaSource::ClientError& e : source.clientErrors())
+                                  s.clientErrors.append({QString::fromUtf8(rd_kafka_err2str(e.code)),
+                                                         QString::fromStdString(e.reason)});
+                              if (!s.clientErrors.isEmpty())
+                                  s.state = State::Unreachable;
                           }},
                session_);
     if (ended_) {

@@ -29,7 +29,8 @@ class StockRegistry;
 class LiveFeed : public QObject {
     Q_OBJECT
 public:
-    enum class State { Connecting, Connected, Reconnecting, Ended };
+    // Unreachable: a Kafka client's brokers cannot be reached (it retries).
+    enum class State { Connecting, Connected, Reconnecting, Unreachable, Ended };
 
     // Where the feed stands, for the connection indicator.
     struct Status {
@@ -42,6 +43,9 @@ public:
         // Seconds since the window last saw a message arrive; negative
         // before the first one.
         double secondsSinceMessage = -1;
+        // A Kafka feed: the client's errors since a broker last answered,
+        // as (what the error is, librdkafka's reason), one of each kind.
+        QList<std::pair<QString, QString>> clientErrors;
     };
 
     // Starts the feed. Null, with *error saying why, when it cannot start:

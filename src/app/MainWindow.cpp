@@ -1220,6 +1220,9 @@ void MainWindow::showLiveStatus(const LiveFeed::Status& s)
     case LiveFeed::State::Connected:
         text = tr("Connected to %1").arg(feed);
         break;
+    case LiveFeed::State::Unreachable:
+        text = tr("Cannot reach %1: %2 · retrying").arg(feed, s.clientErrors.front().first);
+        break;
     case LiveFeed::State::Ended: text = tr("Disconnected: %1").arg(s.reason); break;
     }
     if (s.state != LiveFeed::State::Ended)
@@ -1227,7 +1230,15 @@ void MainWindow::showLiveStatus(const LiveFeed::Status& s)
     if (s.secondsSinceMessage >= 0)
         text += tr(" · last message %1 s ago").arg(locale.toString(s.secondsSinceMessage, 'f', 1));
     liveLabel_->setText(text);
+    QString errors;
+    for (const auto& [what, reason] : s.clientErrors)
+        errors += QStringLiteral("<li><b>%1</b>: %2</li>").arg(what.toHtmlEscaped(), reason.toHtmlEscaped());
+    if (!errors.isEmpty())
+        errors = tr("<p>The brokers cannot be reached; the client keeps retrying, and this clears once one "
+                    "answers:</p><ul>%1</ul>")
+                     .arg(errors);
     liveLabel_->setToolTip(
+        errors +
         tr("<p>%1 messages received (%2 ticks scored, %3 refused), %4 connection(s).</p>"
            "<p><b>msg/s</b>: lines received a second over the last second.<br>"
            "<b>last message</b>: wall-clock time since the window last saw a message arrive, checked %5 times a "

@@ -36,6 +36,14 @@
 #endif
 #endif
 
+#ifdef UNDER_THREAD_SANITIZER
+#define SKIP_KAFKA_UNDER_THREAD_SANITIZER()                                                                        \
+    QSKIP("librdkafka's own threads are not instrumented, and ThreadSanitizer aborts in them; the release and " \
+          "AddressSanitizer runs cover this test")
+#else
+#define SKIP_KAFKA_UNDER_THREAD_SANITIZER()
+#endif
+
 using namespace ss;
 
 namespace {
@@ -106,6 +114,32 @@ struct ExpectedTally {
     double lastPUp = 0;
 };
 
+// The lines as messages of the mock cluster's topic "ticks", made with
+// `partitions` partitions; false if it could not be.
+bool publish(MockKafkaCluster& kafka, int partitions, const QByteArrayList& lines)
+{
+    if (!kafka.ok() || !kafka.createTopic("ticks", partitions))
+        return false;
+    kafka.produce("ticks", lines);
+    return kafka.flush();
+}
+
+// A topic of the mock cluster, read by the window's consumer group `group`.
+// The group's session (the longest a broker that is away holds up its last
+// commit) and the waits between reconnections kept short.
+LiveFeedSettings kafkaFeed(const MockKafkaCluster& kafka, const QString& group)
+{
+    LiveFeedSettings s;
+    s.kind = LiveFeedSettings::Kind::Kafka;
+    s.brokers = kafka.bootstraps();
+    s.topic = QStringLiteral("ticks");
+    s.group = group;
+    s.properties = QStringList{QStringLiteral("session.timeout.ms=3000"), QStringLiteral("heartbeat.interval.ms=500"),
+                               QStringLiteral("reconnect.backoff.max.ms=500"),
+                               QStringLiteral("statistics.interval.ms=200")};
+    return s;
+}
+
 QVariant cell(const WatchlistModel& model, int row, int column)
 {
     return model.data(model.index(row, column), WatchlistModel::SortRole);
@@ -124,6 +158,7 @@ private slots:
     void refusedConnectionSaysSoOnce();
     void portInUseSaysSo();
     void followsAKafkaTopic();
+    void unreachableBrokersSaySoUntilOneAnswers();
     void disconnectMidStreamStopsCleanly();
     void closingWhileLiveEndsTheFeed();
 
@@ -304,15 +339,9 @@ void TestLiveFeedWindow::portInUseSaysSo()
 // in order, which is all its calls depend on.
 void TestLiveFeedWindow::followsAKafkaTopic()
 {
-#ifdef UNDER_THREAD_SANITIZER
-    QSKIP("librdkafka's own threads are not instrumented, and ThreadSanitizer aborts in them; the release and "
-          "AddressSanitizer runs cover this test");
-#endif
+    SKIP_KAFKA_UNDER_THREAD_SANITIZER();
     MockKafkaCluster kafka;
-    QVERIFY(kafka.ok());
-    QVERIFY(kafka.createTopic("ticks", 3));
-    kafka.produce("ticks", ticks_);
-    QVERIFY(kafka.flush());
+    QVERIFY(publish(kafka, 3, ticks_));
 
     window_->setLogging(true);
     LiveFeedSettings s;
@@ -359,6 +388,46 @@ void TestLiveFeedWindow::followsAKafkaTopic()
     QCOMPARE(summary.value("correct").toInteger(), all.correct);
     QCOMPARE(summary.value("group").toString(), QStringLiteral("window"));
     QVERIFY(summary.value("commits").toInteger() > 0);
+    window_.reset();  // its consumer goes before the cluster does
+}
+
+// Brokers that cannot be reached, from the start or for a while: the
+// indicator and its tooltip say so and why, while the client retries; once
+// the broker is back, they say no more of it and the ticks come in.
+void TestLiveFeedWindow::unreachableBrokersSaySoUntilOneAnswers()
+{
+    SKIP_KAFKA_UNDER_THREAD_SANITIZER();
+    MockKafkaCluster kafka;
+    QVERIFY(kafka.ok());
+    QVERIFY(kafka.createTopic("ticks", 1));
+    kafka.setBrokerUp(1, false);
+    QVERIFY(window_->connectLive(kafkaFeed(kafka, QStringLiteral("unreachable"))));
+    const QString feed = window_->liveFeed()->describe();
+    QLabel* indicator = window_->connectionIndicator();
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Cannot reach ") + feed), kPatienceMs);
+    // The broker's port is closed while it is down: connecting is refused.
+    QVERIFY2(indicator->toolTip().contains(QStringLiteral("cannot be reached")), qPrintable(indicator->toolTip()));
+    QVERIFY2(indicator->toolTip().contains(QStringLiteral("Connection refused")), qPrintable(indicator->toolTip()));
+    QVERIFY(window_->liveFeed()->poll().state == LiveFeed::State::Unreachable);
+
+    kafka.setBrokerUp(1, true);
+    kafka.produce("ticks", ticks_);
+    QVERIFY(kafka.flush());
+    QTRY_VERIFY_WITH_TIMEOUT(window_->liveFeed()->poll().records == static_cast<std::size_t>(ticks_.size()),
+                             kPatienceMs);
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Connected to ") + feed), kPatienceMs);
+    QVERIFY2(!indicator->toolTip().contains(QStringLiteral("cannot be reached")), qPrintable(indicator->toolTip()));
+    QVERIFY(window_->liveFeed()->poll().clientErrors.isEmpty());
+
+    // Away for less than the group's session: back without the group
+    // sharing out the partitions again, which only the brokers' connection
+    // states tell.
+    const std::size_t shares = window_->liveFeed()->poll().connections;
+    kafka.setBrokerUp(1, false);
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Cannot reach ") + feed), kPatienceMs);
+    kafka.setBrokerUp(1, true);
+    QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Connected to ") + feed), kPatienceMs);
+    QCOMPARE(window_->liveFeed()->poll().connections, shares);
     window_.reset();  // its consumer goes before the cluster does
 }
 
