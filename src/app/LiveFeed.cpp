@@ -209,6 +209,8 @@ LiveFeed::Status LiveFeed::poll()
                                   s.state = State::Unreachable;
                           }},
                session_);
+    if (stopRequested_)
+        s.state = State::Disconnecting;
     if (ended_) {
         s.state = State::Ended;
         s.reason = reason_;
@@ -236,7 +238,8 @@ void LiveFeed::finish()
     ended_ = true;
     reason_ = stopRequested_ ? tr("disconnected") : tr("the feed ended");
     QString error;
-    // Closed before a Kafka feed's last commit, which covers what it stored.
+    // A Kafka session closed it already, before its last commit; closing it
+    // again tells whether every write succeeded.
     if (recorder_)
         recorder_->sink().close(&error);
     QJsonObject summary;
@@ -247,7 +250,7 @@ void LiveFeed::finish()
                           },
                           [&](const std::unique_ptr<KafkaSession>& session) {
                               // A commit that failed only means some messages come again.
-                              if (std::string why; !session->finish(&why))
+                              if (const std::string& why = session->commitError(); !why.empty())
                                   reason_ = tr("%1, %2; the messages after the last commit will be read again")
                                                 .arg(reason_, QString::fromStdString(why));
                               summary.insert("group", QString::fromStdString(session->source().group()));

@@ -29,8 +29,9 @@ class StockRegistry;
 class LiveFeed : public QObject {
     Q_OBJECT
 public:
-    // Unreachable: a Kafka client's brokers cannot be reached (it retries).
-    enum class State { Connecting, Connected, Reconnecting, Unreachable, Ended };
+    // Unreachable: a Kafka client's brokers cannot be reached (it retries);
+    // Disconnecting: asked to end, finishing (a Kafka feed's last commit).
+    enum class State { Connecting, Connected, Reconnecting, Unreachable, Disconnecting, Ended };
 
     // Where the feed stands, for the connection indicator.
     struct Status {
@@ -65,7 +66,9 @@ public:
     // Looks at the feed: once it has ended, its thread is joined, its run
     // recorded, and ended() emitted. Call it at the window's pace.
     Status poll();
-    // Asks the feed to end; poll() tells when it did.
+    // Asks the feed to end; poll() tells when it did. Neither waits: a
+    // Kafka feed's last commit, which a broker that is away holds up for
+    // the group's session timeout, is made on the feed's own thread.
     void stop();
     bool hasEnded() const { return ended_; }
     // Once ended: why, and whether by a fault rather than on request.

@@ -26,6 +26,7 @@
 #include "core/system/InstalledData.h"
 
 #include <array>
+#include <utility>
 
 #include <QCloseEvent>
 #include <QFontMetrics>
@@ -327,6 +328,15 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // A live feed ends first, on its own thread: a Kafka feed's last commit
+    // can wait for a broker that is away, and the window stays responsive
+    // meanwhile, saying so; it closes once the feed ended.
+    if (live_ && !live_->hasEnded()) {
+        closeOnLiveEnd_ = true;
+        disconnectLive();
+        event->ignore();
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }
@@ -1223,6 +1233,7 @@ void MainWindow::showLiveStatus(const LiveFeed::Status& s)
     case LiveFeed::State::Unreachable:
         text = tr("Cannot reach %1: %2 · retrying").arg(feed, s.clientErrors.front().first);
         break;
+    case LiveFeed::State::Disconnecting: text = tr("Disconnecting from %1…").arg(feed); break;
     case LiveFeed::State::Ended: text = tr("Disconnected: %1").arg(s.reason); break;
     }
     if (s.state != LiveFeed::State::Ended)
@@ -1266,6 +1277,8 @@ void MainWindow::finishLive()
     else
         statusBar()->showMessage(tr("Live feed %1 ended: %2").arg(live_->describe(), live_->endReason()), 15000);
     emit liveEnded();
+    if (std::exchange(closeOnLiveEnd_, false))
+        close();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

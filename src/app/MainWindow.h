@@ -225,6 +225,7 @@ private:
     std::unique_ptr<ReplayEngine> engine_;
     std::unique_ptr<SnapshotFeed> feed_;  // reads engine_: goes first
     std::unique_ptr<LiveFeed> live_;  // while a live feed is on screen (running or ended)
+    bool closeOnLiveEnd_ = false;     // the window was closed while the feed ran
     std::unique_ptr<DataLoadJob> loadJob_;
     QProgressDialog* loadDialog_ = nullptr;
     RunsModel* runs_;

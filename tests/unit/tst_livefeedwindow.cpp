@@ -18,10 +18,12 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QElapsedTimer>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <atomic>
 #include <poll.h>
@@ -159,6 +161,8 @@ private slots:
     void portInUseSaysSo();
     void followsAKafkaTopic();
     void unreachableBrokersSaySoUntilOneAnswers();
+    void brokerDownDoesNotHoldUpTheWindow_data();
+    void brokerDownDoesNotHoldUpTheWindow();
     void disconnectMidStreamStopsCleanly();
     void closingWhileLiveEndsTheFeed();
 
@@ -429,6 +433,61 @@ void TestLiveFeedWindow::unreachableBrokersSaySoUntilOneAnswers()
     QTRY_VERIFY_WITH_TIMEOUT(indicator->text().startsWith(QStringLiteral("Connected to ") + feed), kPatienceMs);
     QCOMPARE(window_->liveFeed()->poll().connections, shares);
     window_.reset();  // its consumer goes before the cluster does
+}
+
+// The broker goes away with calls logged and not yet committed: the last
+// commit waits for it (until the group's session times out) on the feed's
+// thread, while the window's event loop keeps turning; the feed then ends.
+// Closing the window does the same, and the window closes once it ended.
+void TestLiveFeedWindow::brokerDownDoesNotHoldUpTheWindow_data()
+{
+    QTest::addColumn<bool>("closing");
+    QTest::newRow("disconnect") << false;
+    QTest::newRow("close the window") << true;
+}
+
+void TestLiveFeedWindow::brokerDownDoesNotHoldUpTheWindow()
+{
+    SKIP_KAFKA_UNDER_THREAD_SANITIZER();
+    QFETCH(bool, closing);
+    MockKafkaCluster kafka;
+    QVERIFY(publish(kafka, 1, ticks_));
+    window_->setLogging(true);
+    QVERIFY(window_->connectLive(kafkaFeed(kafka, QStringLiteral("held-up"))));
+    QTRY_VERIFY_WITH_TIMEOUT(window_->liveFeed()->poll().records == static_cast<std::size_t>(ticks_.size()),
+                             kPatienceMs);
+    kafka.setBrokerUp(1, false);
+
+    // The longest the event loop went without turning, as a timer sees it.
+    // A hang check, not a speed target: the commit alone waits longer.
+    constexpr qint64 kHang = 2000;
+    QElapsedTimer sinceTick;
+    qint64 longestGap = 0;
+    QTimer ticker;
+    ticker.setInterval(20);
+    connect(&ticker, &QTimer::timeout, [&] {
+        longestGap = std::max(longestGap, sinceTick.restart());
+    });
+    QSignalSpy ended(window_.get(), &MainWindow::liveEnded);
+    sinceTick.start();
+    ticker.start();
+    if (closing)
+        window_->close();
+    else
+        window_->disconnectLive();
+    QVERIFY(ended.wait(kPatienceMs));
+    ticker.stop();
+    // The feed ends inside the window's event loop: a wait there came
+    // before the signal, after the last tick.
+    longestGap = std::max(longestGap, sinceTick.elapsed());
+    QVERIFY2(longestGap < kHang, qPrintable(QStringLiteral("the event loop stood still for %1 ms").arg(longestGap)));
+    // The broker was away for the last commit, as the test meant it to be.
+    QVERIFY2(window_->liveFeed()->endReason().contains(QStringLiteral("read again")),
+             qPrintable(window_->liveFeed()->endReason()));
+    QVERIFY2(window_->connectionIndicator()->text().startsWith(QStringLiteral("Disconnected")),
+             qPrintable(window_->connectionIndicator()->text()));
+    QCOMPARE(window_->isVisible(), !closing);
+    window_.reset();
 }
 
 void TestLiveFeedWindow::disconnectMidStreamStopsCleanly()

@@ -34,6 +34,7 @@ KafkaSession::~KafkaSession()
 void KafkaSession::addLoggedSink(PredictionLogSink* sink)
 {
     scorer_.pipeline().addSink(sink);
+    loggedSinks_.push_back(sink);
     std::atomic<std::uint64_t>& stored = stored_.emplace_back(0);
     sink->setWrittenListener([&stored](std::size_t events) { stored.fetch_add(events, std::memory_order_release); });
 }
@@ -88,6 +89,7 @@ void KafkaSession::run()
     report_.add(std::move(file));
     for (PredictionSink* sink : scorer_.pipeline().sinks())
         sink->onFinish(false);
+    finish();
 }
 
 // Every line of the message's value is a record; a message counts as read
@@ -133,13 +135,17 @@ void KafkaSession::commitStored(bool wait)
         commitError_ = error;
 }
 
-bool KafkaSession::finish(std::string* error)
+// Only once the logged sinks are closed is everything the offsets cover
+// stored (or known lost); the last commit then covers all of it.
+void KafkaSession::finish()
 {
+    for (PredictionLogSink* sink : loggedSinks_) {
+        QString error;  // the owner hears it from its own close()
+        sink->close(&error);
+    }
     commitError_.clear();
     commitStored(true);
     source_->close();
-    *error = commitError_;
-    return commitError_.empty();
 }
 
 ReplaySnapshot KafkaSession::snapshot() const

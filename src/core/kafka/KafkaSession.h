@@ -8,6 +8,7 @@
 #include "core/stream/ReplaySnapshot.h"
 
 #include <deque>
+#include <vector>
 
 namespace ss {
 
@@ -20,7 +21,10 @@ class PredictionLogSink;
 // (about once a second, and at the end) only as far as every logged sink
 // has written the calls and outcomes of the messages before them (see
 // OffsetLedger), so a consumer that dies loses nothing; on its restart, the
-// messages after the last commit come again.
+// messages after the last commit come again. The end (closing the logged
+// sinks, the last commit, leaving the group) is on the session's thread
+// too: with a broker away it can take as long as the group's session
+// timeout, which its owner (a window) must not wait for.
 //
 // The session is a sink of its own pipeline only to count its events.
 class KafkaSession : private PredictionSink {
@@ -37,7 +41,9 @@ public:
     KafkaSource& source() { return *source_; }
 
     // Before start(). A sink whose writes gate the commits; it runs on the
-    // session's thread.
+    // session's thread, which closes it once the stream ended, before the
+    // last commit. Its owner's close() after waitUntilDone() says whether
+    // every write succeeded.
     void addLoggedSink(PredictionLogSink* sink);
     // Before start(). A sink that only watches (a window's board): it hears
     // every call and outcome on the session's thread, but stores nothing
@@ -48,13 +54,9 @@ public:
     void start();
     // From any thread: ends the stream; the sinks hear onFinish(false).
     void stop() { source_->stop(); }
-    // True once the stream ended and its thread is gone; false on timeout.
+    // True once the stream ended, its last commit was made, the group was
+    // left and the thread is gone; false on timeout.
     bool waitUntilDone(std::chrono::milliseconds timeout) { return thread_.waitUntilDone(timeout); }
-    // After waitUntilDone() and after the logged sinks closed: commits what
-    // they stored and leaves the group. False, with *error, when the commit
-    // failed: nothing is lost, the messages after the last commit that
-    // succeeded are delivered again.
-    bool finish(std::string* error);
 
     // Any thread, while it runs.
     std::size_t records() const { return scorer_.records(); }
@@ -67,6 +69,10 @@ public:
     bool complete() const { return false; }
     ReplaySnapshot snapshot() const;
     const LoadReport& report() const { return report_; }
+    // Why the last commit failed; empty when it succeeded. Nothing is lost
+    // by it: the messages after the last commit that succeeded are
+    // delivered again.
+    const std::string& commitError() const { return commitError_; }
 
 private:
     void onPrediction(const Prediction&) override { ++events_; }
@@ -75,6 +81,7 @@ private:
     void take(const rd_kafka_message_t& message, FileReport& file);
     std::uint64_t stored() const;
     void commitStored(bool wait);
+    void finish();
 
     std::unique_ptr<KafkaSource> source_;
     LiveRecordScorer scorer_;
@@ -84,6 +91,7 @@ private:
     double activeSeconds_ = 0;  // from the first message to the end
     std::size_t lines_ = 0;
     std::uint64_t events_ = 0;
+    std::vector<PredictionLogSink*> loggedSinks_;
     // One a logged sink: events it stored, counted on its writer thread.
     std::deque<std::atomic<std::uint64_t>> stored_;
     std::string commitError_;
