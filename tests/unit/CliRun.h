@@ -18,6 +18,20 @@ struct CliRun {
     QByteArray err;
 };
 
+// How `p` ended, once it has: its exit code, or -1 when it crashed, could
+// not start, or outlived kPatienceMs (then it is killed: a hang must fail
+// the test, not pass with the exit code QProcess held before).
+inline int exitCodeOf(QProcess& p)
+{
+    if (p.state() != QProcess::NotRunning && !p.waitForFinished(kPatienceMs)) {
+        p.kill();
+        p.waitForFinished(kPatienceMs);
+        return -1;
+    }
+    const bool ran = p.error() != QProcess::FailedToStart && p.exitStatus() == QProcess::NormalExit;
+    return ran ? p.exitCode() : -1;
+}
+
 // Any program, run the same way (a shell pipeline around the command line).
 inline CliRun runProgram(const QString& program, const QStringList& args, const QByteArray& input = {})
 {
@@ -27,10 +41,8 @@ inline CliRun runProgram(const QString& program, const QStringList& args, const 
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
-    if (!p.waitForFinished(kPatienceMs))
-        p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    const int exitCode = exitCodeOf(p);
+    return {exitCode, p.readAllStandardOutput(), p.readAllStandardError()};
 }
 
 inline CliRun runCli(const QStringList& args, const QByteArray& input = {})
@@ -53,10 +65,8 @@ struct StartedCli {
     void start(const QStringList& args) { process.start(QStringLiteral(STOCKSTREAM_CLI), args); }
     CliRun finish()
     {
-        if (!process.waitForFinished(kPatienceMs))
-            process.kill();
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                process.readAllStandardOutput(), err + process.readAllStandardError()};
+        const int exitCode = exitCodeOf(process);
+        return {exitCode, process.readAllStandardOutput(), err + process.readAllStandardError()};
     }
 
     QProcess process;
