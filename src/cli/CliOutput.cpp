@@ -54,6 +54,16 @@ void printLoadReport(const LoadReport& report)
     }
 }
 
+bool refusesDashForOutput(const QCommandLineParser& parser, const QCommandLineOption& option)
+{
+    if (parser.value(option) != QLatin1String("-"))
+        return false;
+    printError(QStringLiteral("--%1 takes a file: standard output carries the one-line result "
+                              "(/dev/stdout puts both there)")
+                   .arg(option.names().constFirst()));
+    return true;
+}
+
 bool stderrIsTerminal()
 {
     return ::isatty(STDERR_FILENO) == 1;

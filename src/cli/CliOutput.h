@@ -25,6 +25,10 @@ void printJsonLine(const QJsonObject& object, std::FILE* to = stdout);
 // rejected lines (the first 20 of them).
 void printLoadReport(const LoadReport& report);
 bool stderrIsTerminal();
+// "-" is standard output to many tools, but standard output carries the
+// command's one-line result: an output file option given "-" is refused
+// (with one line saying so) rather than written to a file named "-".
+bool refusesDashForOutput(const QCommandLineParser& parser, const QCommandLineOption& option);
 
 // Parses a command's options; on --help prints it and returns Ok, on a bad
 // option prints one line and returns Usage; nullopt means "go on".

@@ -44,6 +44,8 @@ int ExportCommand::run(const QStringList& arguments)
         printError("export needs --db FILE, --format csv|jsonl and --out FILE");
         return Usage;
     }
+    if (refusesDashForOutput(parser, out))
+        return Usage;
     const QString formatName = parser.value(format);
     if (formatName != "csv" && formatName != "jsonl") {
         printError(QStringLiteral("--format takes csv or jsonl, not '%1'").arg(formatName));

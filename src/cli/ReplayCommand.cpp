@@ -51,6 +51,8 @@ int ReplayCommand::run(const QStringList& arguments)
     std::unique_ptr<PredictionLog> log;
     std::optional<RunInfo> resumed;
     QString error;
+    if (refusesDashForOutput(parser, jsonl))
+        return Usage;
     if (parser.isSet(resume) && !parser.isSet(db)) {
         printError("--resume needs --db FILE");
         return Usage;

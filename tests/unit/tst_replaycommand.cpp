@@ -133,6 +133,11 @@ void TestReplayCommand::failures_data()
     QTest::newRow("no data option") << QStringList{"replay"} << 2 << "--data";
     QTest::newRow("bad speed") << QStringList{"replay", "--data", sample, "--speed", "fast"} << 2 << "--speed";
     QTest::newRow("unknown option") << QStringList{"replay", "--frobnicate"} << 2 << "frobnicate";
+    QTest::newRow("calls to standard output") << QStringList{"replay", "--data", sample, "--jsonl", "-"} << 2
+                                              << "--jsonl takes a file";
+    QTest::newRow("export to standard output") << QStringList{"export", "--db", "log.sqlite", "--format", "csv",
+                                                              "--out", "-"}
+                                               << 2 << "--out takes a file";
     QTest::newRow("unknown command") << QStringList{"dance"} << 2 << "unknown command";
 }
 
