@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLineItem>
+#include <QLegend>
 #include <QGuiApplication>
 #include <QMouseEvent>
 #include <QWheelEvent>
@@ -25,11 +26,22 @@ ChartView::ChartView(QChart* chart, QDateTimeAxis* timeAxis, QWidget* parent)
     crosshair_->setPen(QPen(palette().color(QPalette::Mid), 0, Qt::DashLine));
     crosshair_->setZValue(100);
     crosshair_->hide();
+    fitLegend(chart->legend());
     // A rubber band zooms the chart itself; turn that into a request.
     connect(timeAxis_, &QDateTimeAxis::rangeChanged, this, [this](const QDateTime& min, const QDateTime& max) {
         if (!settingRange_)
             emit rangeRequested(static_cast<double>(min.toMSecsSinceEpoch()), static_cast<double>(max.toMSecsSinceEpoch()));
     });
+}
+
+// Docked charts are narrow: a smaller legend fits more of each line's name,
+// and a name it cannot fit still shows in full on hover.
+void ChartView::fitLegend(QLegend* legend)
+{
+    QFont font = legend->font();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    legend->setFont(font);
+    legend->setShowToolTips(true);
 }
 
 double ChartView::axisValue(Timestamp time)

@@ -25,6 +25,7 @@ public:
     static QString dateFormat(double spanMs);
     // Light or dark, after the application's palette (which follows the system).
     static QChart::ChartTheme theme();
+    static void fitLegend(QLegend* legend);
 
     double visibleMin() const;
     double visibleMax() const;

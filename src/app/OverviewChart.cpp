@@ -23,6 +23,7 @@ OverviewChart::OverviewChart(QWidget* parent)
     chart->setTitle(tr("All stocks: running accuracy"));
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->legend()->setAlignment(Qt::AlignTop);
+    ChartView::fitLegend(chart->legend());
     timeAxis_->setFormat(QStringLiteral("yyyy-MM-dd"));
     timeAxis_->setTickCount(5);
     accuracyAxis_->setLabelFormat(QStringLiteral("%.3f"));
