@@ -16,31 +16,6 @@
 
 namespace ss::cli {
 
-namespace {
-
-// The client's errors (brokers it cannot reach): one warning line when a
-// kind of them starts, rather than librdkafka's line at every retry.
-// `warned`: the kinds told of; once the brokers answer again, the next
-// outage is told anew.
-void warnOfClientErrors(const KafkaSource& source, std::vector<rd_kafka_resp_err_t>& warned, ProgressLine& progressLine)
-{
-    const std::vector<KafkaSource::ClientError> errors = source.clientErrors();
-    std::erase_if(warned, [&errors](rd_kafka_resp_err_t code) {
-        return std::none_of(errors.begin(), errors.end(), [code](const auto& e) { return e.code == code; });
-    });
-    for (const KafkaSource::ClientError& e : errors) {
-        if (std::find(warned.begin(), warned.end(), e.code) != warned.end())
-            continue;
-        warned.push_back(e.code);
-        progressLine.clear();
-        printWarning(QStringLiteral("%1 (%2): %3; retrying")
-                         .arg(QString::fromStdString(source.describe()), QString::fromUtf8(rd_kafka_err2str(e.code)),
-                              QString::fromStdString(e.reason)));
-    }
-}
-
-} // namespace
-
 KafkaReplay::KafkaReplay()
     : group_("group", "kafka:// feeds: the consumer group; instances in one group split the topic's partitions "
                       "(default stockstream).", "GROUP", "stockstream"),
@@ -129,7 +104,7 @@ int KafkaReplay::run(const QCommandLineParser& parser, const QString& data, Logi
     QElapsedTimer clock;
     clock.start();
     ProgressLine progressLine;
-    std::vector<rd_kafka_resp_err_t> warned;
+    KafkaClientErrors::Warnings warnings;
     session.start();
     while (!session.waitUntilDone(std::chrono::milliseconds(200))) {
         if (TerminationRequest::pending() || sinkFailed()) {
@@ -137,7 +112,12 @@ int KafkaReplay::run(const QCommandLineParser& parser, const QString& data, Logi
             if (output)
                 output->stop();  // a broker that is away must not hold up the end
         }
-        warnOfClientErrors(session.source(), warned, progressLine);
+        // The client's errors (brokers it cannot reach): one warning line
+        // when a kind of them starts, not librdkafka's at every retry.
+        for (const std::string& warning : warnings.fresh(endpoint->url(), session.source().clientErrors())) {
+            progressLine.clear();
+            printWarning(QString::fromStdString(warning));
+        }
         progressLine.show(QStringLiteral("%1 records, %2 rejected, %3 partition(s)")
                               .arg(session.records())
                               .arg(session.rejected())

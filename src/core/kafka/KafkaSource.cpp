@@ -1,8 +1,5 @@
 #include "KafkaSource.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -20,8 +17,7 @@ std::vector<std::pair<std::string, std::string>> consumerDefaults(const std::str
             {"enable.auto.commit", "false"},
             {"enable.auto.offset.store", "false"},
             {"auto.offset.reset", "earliest"},
-            // The brokers' connection states, to tell when they answer again.
-            {"statistics.interval.ms", "1000"}};
+            KafkaClientErrors::statisticsDefault()};
 }
 
 } // namespace
@@ -34,9 +30,7 @@ std::unique_ptr<KafkaSource> KafkaSource::create(const KafkaEndpoint& endpoint, 
     if (!conf)
         return nullptr;
     rd_kafka_conf_set_rebalance_cb(conf.get(), &KafkaSource::onRebalance);
-    rd_kafka_conf_set_error_cb(conf.get(), &KafkaSource::onError);
-    rd_kafka_conf_set_stats_cb(conf.get(), &KafkaSource::onStatistics);
-    rd_kafka_conf_set_log_cb(conf.get(), &KafkaSource::onLog);
+    KafkaClientErrors::collect<KafkaSource, &KafkaSource::clientErrors_>(conf.get());
     rd_kafka_conf_set_opaque(conf.get(), source.get());
     std::array<char, 512> why{};
     source->handle_.reset(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), why.data(), why.size()));
@@ -96,63 +90,10 @@ void KafkaSource::onRebalance(rd_kafka_t* handle, rd_kafka_resp_err_t err, rd_ka
     // went; nor does a revocation, which the client makes alone once the
     // group's session timed out.)
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS)
-        self->brokersAnswered();
+        self->clientErrors_.brokersAnswered();
     std::fprintf(stderr, "kafka: group %s, %zu partition(s) of %s assigned\n", self->group_.c_str(),
                  self->assigned_.load(), self->endpoint_.topic.c_str());
     std::fflush(stderr);
-}
-
-// Runs inside poll(). Each kind of error is kept once, with its latest
-// reason: a broker that stays away is reported again as the client retries.
-void KafkaSource::onError(rd_kafka_t*, int err, const char* reason, void* opaque)
-{
-    auto* self = static_cast<KafkaSource*>(opaque);
-    const auto code = static_cast<rd_kafka_resp_err_t>(err);
-    const std::lock_guard lock(self->clientErrorsMutex_);
-    auto& errors = self->clientErrors_;
-    const auto known = std::find_if(errors.begin(), errors.end(), [code](const ClientError& e) { return e.code == code; });
-    if (known != errors.end())
-        known->reason = reason;
-    else
-        errors.push_back({code, reason});
-}
-
-// Runs inside poll(), every statistics.interval.ms. No callback says that a
-// broker is back; its connection state in the statistics does.
-int KafkaSource::onStatistics(rd_kafka_t*, char* json, std::size_t length, void* opaque)
-{
-    const QJsonObject brokers = QJsonDocument::fromJson(QByteArray::fromRawData(json, static_cast<qsizetype>(length)))
-                                    .object()
-                                    .value(QLatin1String("brokers"))
-                                    .toObject();
-    // The client's internal broker is always up; it talks to no one.
-    if (std::any_of(brokers.begin(), brokers.end(), [](const QJsonValue& broker) {
-            const QJsonObject b = broker.toObject();
-            return b.value(QLatin1String("state")).toString() == QLatin1String("UP")
-                   && b.value(QLatin1String("source")).toString() != QLatin1String("internal");
-        }))
-        static_cast<KafkaSource*>(opaque)->brokersAnswered();
-    return 0;  // librdkafka frees the statistics
-}
-
-// librdkafka's own threads. A broker connection that fails is logged and
-// reported to onError() alike: only the report is kept.
-void KafkaSource::onLog(const rd_kafka_t* handle, int level, const char* facility, const char* message)
-{
-    if (std::string_view(facility) != "FAIL")
-        rd_kafka_log_print(handle, level, facility, message);
-}
-
-void KafkaSource::brokersAnswered()
-{
-    const std::lock_guard lock(clientErrorsMutex_);
-    clientErrors_.clear();
-}
-
-std::vector<KafkaSource::ClientError> KafkaSource::clientErrors() const
-{
-    const std::lock_guard lock(clientErrorsMutex_);
-    return clientErrors_;
 }
 
 KafkaMessage KafkaSource::poll(std::chrono::milliseconds wait)

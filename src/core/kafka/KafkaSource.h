@@ -1,12 +1,12 @@
 #pragma once
 
+#include "KafkaClientErrors.h"
 #include "KafkaEndpoint.h"
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,12 +24,7 @@ namespace ss {
 // any other.
 class KafkaSource {
 public:
-    // An error of the client's own (a broker it cannot connect to, a name
-    // it cannot resolve, all brokers down), which it keeps retrying past.
-    struct ClientError {
-        rd_kafka_resp_err_t code;
-        std::string reason;
-    };
+    using ClientError = KafkaClientErrors::Error;
 
     static std::unique_ptr<KafkaSource> create(const KafkaEndpoint& endpoint, const std::string& group,
                                                std::string* error);
@@ -60,19 +55,14 @@ public:
     std::size_t rebalances() const { return rebalances_.load(); }
     // How many errors poll() reported (the client retries by itself).
     std::size_t errors() const { return errors_.load(); }
-    // The client's errors since a broker last answered, one of each code in
-    // the order they first came, each with its latest reason; empty while
-    // the brokers answer. librdkafka logs none of them itself.
-    std::vector<ClientError> clientErrors() const;
+    // The client's errors since a broker last answered (see
+    // KafkaClientErrors); librdkafka logs none of them itself.
+    std::vector<ClientError> clientErrors() const { return clientErrors_.current(); }
 
 private:
     KafkaSource(KafkaEndpoint endpoint, std::string group) : endpoint_(std::move(endpoint)), group_(std::move(group)) {}
     static void onRebalance(rd_kafka_t* handle, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions,
                             void* opaque);
-    static void onError(rd_kafka_t* handle, int err, const char* reason, void* opaque);
-    static int onStatistics(rd_kafka_t* handle, char* json, std::size_t length, void* opaque);
-    static void onLog(const rd_kafka_t* handle, int level, const char* facility, const char* message);
-    void brokersAnswered();
 
     KafkaEndpoint endpoint_;
     std::string group_;
@@ -85,8 +75,7 @@ private:
     std::atomic<std::size_t> errors_{0};
     // Written on the polling thread (the callbacks run inside poll()), read
     // by whoever shows the feed's state.
-    mutable std::mutex clientErrorsMutex_;
-    std::vector<ClientError> clientErrors_;
+    KafkaClientErrors clientErrors_;
 };
 
 } // namespace ss
