@@ -26,6 +26,10 @@ namespace {
 constexpr std::size_t kFlushBytes = 256 * 1024;
 // At a set speed, lines go out at least this often.
 constexpr auto kPacedFlush = std::chrono::milliseconds(10);
+// How long a tick may wait for the Kafka brokers: people wait for this
+// command, so brokers that cannot be reached end it well before
+// librdkafka's own 5 minutes.
+constexpr auto kKafkaDeliveryTimeout = std::chrono::seconds(30);
 
 // Writes all of `bytes`; false with errno set when the receiver is gone.
 bool writeAll(int fd, std::string& bytes)
@@ -128,10 +132,19 @@ int ProduceCommand::run(const QStringList& arguments)
     std::unique_ptr<LiveSource> receiver;
     std::unique_ptr<KafkaProducer> producer;
     int fd = STDOUT_FILENO;
-    if (kafka && !(producer = KafkaProducer::create(*kafka, &error))) {
+    if (kafka && !(producer = KafkaProducer::create(*kafka, &error, kKafkaDeliveryTimeout))) {
         printError(QString::fromStdString(error));
         return Failure;
     }
+    // The client's errors (brokers it cannot reach): one warning line when
+    // a kind of them starts, not librdkafka's at every retry.
+    KafkaClientErrors::Warnings kafkaWarnings;
+    auto warnOfClientErrors = [&] {
+        for (const std::string& warning : kafkaWarnings.fresh(kafka->url(), producer->clientErrors()))
+            printWarning(QString::fromStdString(warning));
+    };
+    if (producer)
+        producer->whileWaiting(warnOfClientErrors);
     if (!toStdout && !kafka) {
         receiver = LiveSource::create(peer, &error);
         fd = receiver ? receiver->next() : -1;
@@ -150,7 +163,12 @@ int ProduceCommand::run(const QStringList& arguments)
     bool written = true;
     int writeErrno = 0;
     auto flush = [&] {
-        written = producer || writeAll(fd, lines);
+        // The Kafka client took each tick as it came: only its news are due.
+        if (producer) {
+            warnOfClientErrors();
+            return;
+        }
+        written = writeAll(fd, lines);
         if (written)
             sent += std::exchange(queued, 0);
         else
@@ -166,6 +184,8 @@ int ProduceCommand::run(const QStringList& arguments)
             // A message a tick, keyed by its stock: the stock's ticks share a partition, in order.
             written = producer->send(kafka->topic, stock, std::string_view(lines).substr(0, lines.size() - 1), &error);
             lines.clear();
+            if (written)
+                sent += std::exchange(queued, 0);
         }
         if (rate > 0) {
             // Tick n is due n / rate seconds after the start.
@@ -188,26 +208,38 @@ int ProduceCommand::run(const QStringList& arguments)
     // it ends any line-oriented tool's: quietly, and successfully.
     if (!written && toStdout && writeErrno == EPIPE)
         return Ok;
-    // Sent means acknowledged by the brokers.
-    if (producer && written && !producer->flush(&error))
-        written = false;
+    // Sent to Kafka means acknowledged by the brokers; what is not by now
+    // is given up, and counted.
+    std::size_t undelivered = 0;
+    if (producer) {
+        std::string flushError;
+        if (!producer->flush(&flushError) && written) {
+            written = false;
+            error = flushError;
+        }
+        warnOfClientErrors();
+        undelivered = sent - producer->delivered();
+        sent = producer->delivered();
+    }
     const double elapsed = clock.nsecsElapsed() / 1e9;
 
-    const QJsonObject summary{{"records", static_cast<qint64>(sent)},
-                              {"rejected", static_cast<qint64>(loaded.report.rejected)},
-                              {"stocks", static_cast<qint64>(market.stockCount())},
-                              {"to", destination},
-                              {"elapsed_s", elapsed},
-                              {"records_per_s", elapsed > 0 ? static_cast<double>(sent) / elapsed : 0.0}};
+    QJsonObject summary{{"records", static_cast<qint64>(sent)},
+                        {"rejected", static_cast<qint64>(loaded.report.rejected)},
+                        {"stocks", static_cast<qint64>(market.stockCount())},
+                        {"to", destination},
+                        {"elapsed_s", elapsed},
+                        {"records_per_s", elapsed > 0 ? static_cast<double>(sent) / elapsed : 0.0}};
+    if (producer)
+        summary.insert("undelivered", static_cast<qint64>(undelivered));
     // The ticks own standard output when they go there.
     if (toStdout)
         printJsonLine(summary, stderr);
     else
         printJsonLine(summary);
     if (!written) {
-        printError(QStringLiteral("cannot send to %1: %2")
-                       .arg(destination, producer ? QString::fromStdString(error)
-                                                  : QString::fromLocal8Bit(std::strerror(writeErrno))));
+        printError(producer ? QStringLiteral("cannot deliver to %1: %2").arg(destination, QString::fromStdString(error))
+                            : QStringLiteral("cannot send to %1: %2")
+                                  .arg(destination, QString::fromLocal8Bit(std::strerror(writeErrno))));
         return Failure;
     }
     if (TerminationRequest::pending() && sent < market.recordCount()) {

@@ -5,7 +5,8 @@
 // and restarted, and a topic read again in full lose or repeat no row of
 // the log; two consumers of one group split the partitions and together
 // score every stock once; bad addresses, options and messages are refused
-// or counted; brokers that cannot be reached are warned of once.
+// or counted; brokers that cannot be reached are warned of once, and
+// produce gives up on them, counting what it could not deliver.
 #include "CliRun.h"
 #include "ExpectedPredictions.h"
 #include "LoopbackSocket.h"
@@ -61,6 +62,27 @@ bool waitFor(Condition condition)
     return true;
 }
 
+// What is wrong with the command's warnings of `client`'s errors, or
+// nothing: one line for each kind of error ("warning: CLIENT (KIND):
+// REASON; retrying"), at least one, and none of librdkafka's own log lines
+// (%LEVEL|TIME|FACILITY|CLIENT| ...), which it repeats at every retry.
+QByteArray wrongWarnings(const QByteArray& err, const QString& client)
+{
+    const QByteArray prefix = "warning: " + client.toUtf8() + " (";
+    QSet<QByteArray> kinds;
+    for (const QByteArray& line : err.split('\n')) {
+        if (line.startsWith('%'))
+            return "librdkafka's log: " + line;
+        if (!line.startsWith(prefix))
+            continue;
+        const QByteArray kind = line.mid(prefix.size(), line.indexOf(')') - prefix.size());
+        if (!line.endsWith("; retrying") || kinds.contains(kind))
+            return line;
+        kinds.insert(kind);
+    }
+    return kinds.isEmpty() ? "no warning of " + client.toUtf8() + ":\n" + err : QByteArray();
+}
+
 qint64 rowsIn(const QString& db)
 {
     if (!QFile::exists(db))
@@ -80,6 +102,7 @@ private slots:
     void twoConsumersSplitThePartitions();
     void badMessagesAreCountedAndSkipped();
     void unreachableBrokersAreWarnedOfOnce();
+    void produceGivesUpOnUnreachableBrokers();
     void refused_data();
     void refused();
 
@@ -149,6 +172,7 @@ void TestKafkaCommand::produceIntoReplayGivesTheCallsOfAReplay()
     const CliRun produce = runCli({"produce", "--data", dataDir(), "--to", kafka_.url("ticks")});
     QVERIFY2(produce.exitCode == 0, produce.err.constData());
     QCOMPARE(summaryOf(produce.out).value("records").toInteger(), ticks_.size());
+    QCOMPARE(summaryOf(produce.out).value("undelivered").toInteger(-1), 0);
 
     const CliRun replay = runCli(consume("ticks", "equal", "equal") + QStringList{"--output-topic", "predictions"});
     QVERIFY2(replay.exitCode == 0, replay.err.constData());
@@ -274,14 +298,14 @@ void TestKafkaCommand::badMessagesAreCountedAndSkipped()
     QCOMPARE(s.value("windows").toInteger(), ibm.size() - 4);
 }
 
-// A broker nobody listens for: the client retries, and the command says so
-// in one warning line for each kind of error, not in librdkafka's log line
-// at every retry (lines of the form %LEVEL|TIME|FACILITY|CLIENT| ...).
+// A broker nobody listens for: the clients (the consumer, and the producer
+// of --output-topic) retry, and the command says so in one warning line
+// for each kind of error, not in librdkafka's log line at every retry.
 void TestKafkaCommand::unreachableBrokersAreWarnedOfOnce()
 {
     const QString url = QStringLiteral("kafka://127.0.0.1:%1/ticks").arg(loopback::freePort());
-    Running replay({"replay", "--data", url, "--group", "nobody", "--kafka-option", "reconnect.backoff.ms=100",
-                    "--kafka-option", "reconnect.backoff.max.ms=100"});
+    Running replay({"replay", "--data", url, "--group", "nobody", "--output-topic", "predictions", "--kafka-option",
+                    "reconnect.backoff.ms=100", "--kafka-option", "reconnect.backoff.max.ms=100"});
     QVERIFY(waitFor([&] {
         replay.err += replay.process.readAllStandardError();
         return replay.err.contains("Connection refused");
@@ -293,19 +317,35 @@ void TestKafkaCommand::unreachableBrokersAreWarnedOfOnce()
     const CliRun done = replay.finish();
     QVERIFY2(done.exitCode == 0, done.err.constData());
     QCOMPARE(summaryOf(done.out).value("records").toInteger(), 0);
+    const QByteArray wrong = wrongWarnings(done.err, url);
+    QVERIFY2(wrong.isEmpty(), wrong.constData());
+}
 
-    QSet<QByteArray> kinds;
-    for (const QByteArray& line : done.err.split('\n')) {
-        QVERIFY2(!line.startsWith('%'), line.constData());
-        const QByteArray prefix = "warning: " + url.toUtf8() + " (";
-        if (!line.startsWith(prefix))
-            continue;
-        QVERIFY2(line.endsWith("; retrying"), line.constData());
-        const QByteArray kind = line.mid(prefix.size(), line.indexOf(')') - prefix.size());
-        QVERIFY2(!kinds.contains(kind), line.constData());
-        kinds.insert(kind);
-    }
-    QVERIFY2(!kinds.isEmpty(), done.err.constData());
+// No broker listens: produce warns once of each kind of error, gives up
+// when the delivery timeout given to it has run out, and says that every
+// tick it sent went undelivered, in its summary and in one error line.
+void TestKafkaCommand::produceGivesUpOnUnreachableBrokers()
+{
+    const QString url = QStringLiteral("kafka://127.0.0.1:%1/ticks").arg(loopback::freePort());
+    const CliRun produce = runCli({"produce", "--data", dataDir(), "--to", url, "--kafka-option",
+                                   "message.timeout.ms=2000", "--kafka-option", "reconnect.backoff.ms=100",
+                                   "--kafka-option", "reconnect.backoff.max.ms=100"});
+    QVERIFY2(produce.exitCode == 1, produce.err.constData());
+    const QJsonObject s = summaryOf(produce.out);
+    QCOMPARE(s.value("records").toInteger(-1), 0);
+    // The data's ticks are fewer than the client's queue holds: all were sent.
+    QCOMPARE(s.value("undelivered").toInteger(), ticks_.size());
+
+    const QByteArray wrong = wrongWarnings(produce.err, url);
+    QVERIFY2(wrong.isEmpty(), wrong.constData());
+    QCOMPARE(produce.err.count("Connection refused"), 1);
+    QList<QByteArray> errors;
+    for (const QByteArray& line : produce.err.split('\n'))
+        if (line.startsWith("stockstream-cli: "))
+            errors.append(line);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().startsWith("stockstream-cli: cannot deliver to " + url.toUtf8() + ": "),
+             errors.first().constData());
 }
 
 void TestKafkaCommand::refused_data()

@@ -8,21 +8,26 @@ namespace {
 
 constexpr int kPollMs = 100;
 
-const std::vector<std::pair<std::string, std::string>> kProducerDefaults = {
-    {"enable.idempotence", "true"},
-    // Many small ticks: gather them into large batches.
-    {"linger.ms", "20"},
-    {"compression.type", "lz4"},
-};
+std::vector<std::pair<std::string, std::string>> producerDefaults(std::chrono::milliseconds deliveryTimeout)
+{
+    return {{"enable.idempotence", "true"},
+            // Many small ticks: gather them into large batches.
+            {"linger.ms", "20"},
+            {"compression.type", "lz4"},
+            {"message.timeout.ms", std::to_string(deliveryTimeout.count())},
+            KafkaClientErrors::statisticsDefault()};
+}
 
 } // namespace
 
-std::unique_ptr<KafkaProducer> KafkaProducer::create(const KafkaEndpoint& endpoint, std::string* error)
+std::unique_ptr<KafkaProducer> KafkaProducer::create(const KafkaEndpoint& endpoint, std::string* error,
+                                                     std::chrono::milliseconds deliveryTimeout)
 {
-    KafkaConf conf = endpoint.configure(kProducerDefaults, error);
+    KafkaConf conf = endpoint.configure(producerDefaults(deliveryTimeout), error);
     if (!conf)
         return nullptr;
     rd_kafka_conf_set_dr_msg_cb(conf.get(), &KafkaProducer::onDelivery);
+    KafkaClientErrors::collect<KafkaProducer, &KafkaProducer::clientErrors_>(conf.get());
     std::unique_ptr<KafkaProducer> producer(new KafkaProducer(nullptr));
     rd_kafka_conf_set_opaque(conf.get(), producer.get());
     std::array<char, 512> why{};
@@ -46,6 +51,7 @@ KafkaProducer::~KafkaProducer()
 void KafkaProducer::onDelivery(rd_kafka_t*, const rd_kafka_message_t* message, void* opaque)
 {
     auto* self = static_cast<KafkaProducer*>(opaque);
+    ++self->reported_;
     if (message->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
         self->delivered_.fetch_add(1, std::memory_order_relaxed);
         return;
@@ -64,6 +70,12 @@ bool KafkaProducer::failure(std::string* error) const
     return true;
 }
 
+void KafkaProducer::waited()
+{
+    if (whileWaiting_)
+        whileWaiting_();
+}
+
 bool KafkaProducer::send(const std::string& topic, std::string_view key, std::string_view value, std::string* error)
 {
     for (;;) {
@@ -75,6 +87,7 @@ bool KafkaProducer::send(const std::string& topic, std::string_view key, std::st
         }
         const rd_kafka_resp_err_t err = produceCopy(handle_.get(), topic.c_str(), key, value);
         if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+            ++accepted_;
             rd_kafka_poll(handle_.get(), 0);  // serve delivery reports as they come
             return true;
         }
@@ -83,20 +96,32 @@ bool KafkaProducer::send(const std::string& topic, std::string_view key, std::st
             return false;
         }
         rd_kafka_poll(handle_.get(), kPollMs);
+        waited();
     }
 }
 
 bool KafkaProducer::flush(std::string* error)
 {
-    while (rd_kafka_outq_len(handle_.get()) > 0 && !stopped_)
+    // Messages, not the client's whole queue: that holds its errors and
+    // statistics too, which stay there when no one polls.
+    auto unfinished = [this] { return reported_ < accepted_; };
+    std::string why;
+    while (unfinished() && !stopped_ && !failure(&why)) {
         rd_kafka_flush(handle_.get(), kPollMs);
-    if (failure(error))
-        return false;
-    if (rd_kafka_outq_len(handle_.get()) > 0) {
-        *error = "Kafka producer stopped before every message was delivered";
-        return false;
+        waited();
     }
-    return true;
+    if (!failure(&why) && unfinished())
+        why = "Kafka producer stopped before every message was delivered";
+    if (unfinished()) {
+        // The rest would fail alike, each one delivery timeout after it was
+        // sent: given up now, as their delivery reports (served here) say.
+        rd_kafka_purge(handle_.get(), RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+        rd_kafka_flush(handle_.get(), kPollMs);
+    }
+    if (why.empty())
+        return true;
+    *error = std::move(why);
+    return false;
 }
 
 } // namespace ss
