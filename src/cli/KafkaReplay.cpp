@@ -104,7 +104,19 @@ int KafkaReplay::run(const QCommandLineParser& parser, const QString& data, Logi
     QElapsedTimer clock;
     clock.start();
     ProgressLine progressLine;
-    KafkaClientErrors::Warnings warnings;
+    // The clients' errors (brokers they cannot reach): one warning line when
+    // a kind of them starts, not librdkafka's at every retry.
+    KafkaClientErrors::Warnings sourceWarnings;
+    KafkaClientErrors::Warnings outputWarnings;
+    auto warnOf = [&progressLine](KafkaClientErrors::Warnings& warnings, const std::string& client,
+                                  const std::vector<KafkaClientErrors::Error>& errors) {
+        for (const std::string& warning : warnings.fresh(client, errors)) {
+            progressLine.clear();
+            printWarning(QString::fromStdString(warning));
+        }
+    };
+    KafkaEndpoint outputEndpoint = *endpoint;
+    outputEndpoint.topic = outputTopic;
     session.start();
     while (!session.waitUntilDone(std::chrono::milliseconds(200))) {
         if (TerminationRequest::pending() || sinkFailed()) {
@@ -112,12 +124,9 @@ int KafkaReplay::run(const QCommandLineParser& parser, const QString& data, Logi
             if (output)
                 output->stop();  // a broker that is away must not hold up the end
         }
-        // The client's errors (brokers it cannot reach): one warning line
-        // when a kind of them starts, not librdkafka's at every retry.
-        for (const std::string& warning : warnings.fresh(endpoint->url(), session.source().clientErrors())) {
-            progressLine.clear();
-            printWarning(QString::fromStdString(warning));
-        }
+        warnOf(sourceWarnings, endpoint->url(), session.source().clientErrors());
+        if (output)
+            warnOf(outputWarnings, outputEndpoint.url(), output->clientErrors());
         progressLine.show(QStringLiteral("%1 records, %2 rejected, %3 partition(s)")
                               .arg(session.records())
                               .arg(session.rejected())

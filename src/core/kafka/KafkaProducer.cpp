@@ -51,7 +51,7 @@ KafkaProducer::~KafkaProducer()
 void KafkaProducer::onDelivery(rd_kafka_t*, const rd_kafka_message_t* message, void* opaque)
 {
     auto* self = static_cast<KafkaProducer*>(opaque);
-    ++self->reported_;
+    self->reported_.fetch_add(1, std::memory_order_relaxed);
     if (message->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
         self->delivered_.fetch_add(1, std::memory_order_relaxed);
         return;
@@ -104,7 +104,7 @@ bool KafkaProducer::flush(std::string* error)
 {
     // Messages, not the client's whole queue: that holds its errors and
     // statistics too, which stay there when no one polls.
-    auto unfinished = [this] { return reported_ < accepted_; };
+    auto unfinished = [this] { return reported_.load(std::memory_order_relaxed) < accepted_; };
     std::string why;
     while (unfinished() && !stopped_ && !failure(&why)) {
         rd_kafka_flush(handle_.get(), kPollMs);

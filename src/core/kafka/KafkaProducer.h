@@ -19,8 +19,9 @@ namespace ss {
 // partition's messages, which matters because a stock's ticks must arrive
 // in time order (a consumer rejects one that does not).
 //
-// One thread sends and flushes (the callbacks run inside both); stop(),
-// the counters and clientErrors() may be used from any other.
+// One thread sends and flushes; stop(), poll(), the counters and
+// clientErrors() may be used from any other. The callbacks run inside
+// send(), flush() and poll().
 class KafkaProducer {
 public:
     // `deliveryTimeout`: how long a message may wait for the brokers before
@@ -48,6 +49,10 @@ public:
     // Called on the sending thread, at least every 100 ms, while send() or
     // flush() wait for the brokers.
     void whileWaiting(std::function<void()> callback) { whileWaiting_ = std::move(callback); }
+    // From any thread: serves what waits in the client's queue (its errors,
+    // statistics, delivery reports), as send() and flush() do: for a
+    // producer that has had nothing to send for a while.
+    void poll() { rd_kafka_poll(handle_.get(), 0); }
 
     std::size_t delivered() const { return delivered_.load(std::memory_order_relaxed); }
     // The client's errors since a broker last answered (see
@@ -62,10 +67,10 @@ private:
 
     KafkaHandle handle_;
     std::atomic<bool> stopped_{false};
-    // Messages queued, and told of by a delivery report: both on the
-    // sending thread, which serves the reports inside send() and flush().
+    // Messages queued (by the sending thread), and told of by a delivery
+    // report (by whichever thread polled).
     std::size_t accepted_ = 0;
-    std::size_t reported_ = 0;
+    std::atomic<std::size_t> reported_{0};
     std::atomic<std::size_t> delivered_{0};
     std::function<void()> whileWaiting_;
     mutable std::mutex errorMutex_;

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ss {
 
@@ -21,6 +22,13 @@ public:
     // From any thread: gives up waiting for a broker that does not answer.
     void stop() { producer_->stop(); }
     std::size_t delivered() const { return producer_->delivered(); }
+    // From any thread: the producer's client errors, once it served what
+    // waits in its queue (it polls only as it sends).
+    std::vector<KafkaClientErrors::Error> clientErrors()
+    {
+        producer_->poll();
+        return producer_->clientErrors();
+    }
 
 private:
     std::unique_ptr<KafkaProducer> producer_;
