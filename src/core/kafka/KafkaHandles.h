@@ -15,12 +15,14 @@ struct KafkaDeleter {
     void operator()(rd_kafka_conf_t* conf) const { rd_kafka_conf_destroy(conf); }
     void operator()(rd_kafka_message_t* message) const { rd_kafka_message_destroy(message); }
     void operator()(rd_kafka_topic_partition_list_t* list) const { rd_kafka_topic_partition_list_destroy(list); }
+    void operator()(rd_kafka_queue_t* queue) const { rd_kafka_queue_destroy(queue); }
 };
 
 using KafkaHandle = std::unique_ptr<rd_kafka_t, KafkaDeleter>;
 using KafkaConf = std::unique_ptr<rd_kafka_conf_t, KafkaDeleter>;
 using KafkaMessage = std::unique_ptr<rd_kafka_message_t, KafkaDeleter>;
 using KafkaPartitions = std::unique_ptr<rd_kafka_topic_partition_list_t, KafkaDeleter>;
+using KafkaQueue = std::unique_ptr<rd_kafka_queue_t, KafkaDeleter>;
 
 // Queues one message, key and value copied. Through rd_kafka_produceva()
 // rather than rd_kafka_producev(): the latter's RD_KAFKA_V_* macros are GNU

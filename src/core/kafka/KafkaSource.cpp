@@ -52,13 +52,32 @@ std::unique_ptr<KafkaSource> KafkaSource::create(const KafkaEndpoint& endpoint, 
 KafkaSource::~KafkaSource()
 {
     close();
+    // rd_kafka_destroy() would try to leave the group again, as long again.
+    if (leftUnfinished_)
+        rd_kafka_destroy_flags(handle_.release(), RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
 }
 
+// Closed through a queue of its own, rather than rd_kafka_consumer_close(),
+// which cannot be given a limit. Serving the queue runs the rebalance
+// callback that gives the partitions back.
 void KafkaSource::close()
 {
-    if (handle_ && !closed_) {
-        closed_ = true;
-        rd_kafka_consumer_close(handle_.get());
+    if (!handle_ || closed_)
+        return;
+    closed_ = true;
+    const KafkaQueue queue(rd_kafka_queue_new(handle_.get()));
+    if (rd_kafka_error_t* error = rd_kafka_consumer_close_queue(handle_.get(), queue.get())) {
+        rd_kafka_error_destroy(error);
+        leftUnfinished_ = true;
+        return;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + kLeaveLimit;
+    while (!rd_kafka_consumer_closed(handle_.get())) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+            leftUnfinished_ = true;
+            return;
+        }
+        rd_kafka_queue_poll_callback(queue.get(), 100);
     }
 }
 

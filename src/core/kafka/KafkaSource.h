@@ -42,8 +42,13 @@ public:
     // Whether this member read all its partitions hold, as far as the
     // brokers say now; false when they cannot be asked (one is away).
     bool caughtUp();
-    // Leaves the group (its partitions go to the other members at once).
+    // Leaves the group (its partitions go to the other members at once),
+    // waiting for the group's coordinator at most kLeaveLimit: with the
+    // brokers away, leaving would wait as long as they stay away. A member
+    // that could not leave is dropped by the group after its session
+    // timeout, as one that died.
     void close();
+    static constexpr std::chrono::milliseconds kLeaveLimit{5000};
 
     void stop() { stopped_ = true; }
     bool stopped() const { return stopped_.load(); }
@@ -68,6 +73,7 @@ private:
     std::string group_;
     KafkaHandle handle_;
     bool closed_ = false;
+    bool leftUnfinished_ = false;  // close() gave up: the handle goes without leaving
     std::atomic<bool> stopped_{false};
     std::atomic<std::size_t> assigned_{0};
     std::atomic<std::size_t> commits_{0};
