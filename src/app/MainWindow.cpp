@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "AccuracyLine.h"
 #include "BuiltInSample.h"
 #include "CandleLoadJob.h"
 #include "ClusterView.h"
@@ -60,6 +61,21 @@ constexpr qint64 kRateWindowMs = 500;
 QString compactNumber(double v)
 {
     return QLocale().toString(v, 'g', 4);
+}
+
+// The model's running accuracy beside the best naive baseline on the same
+// calls: a share of correct calls means little without it.
+QString accuracyText(const Tally& t)
+{
+    const std::array<std::pair<AccuracyLine, double>, 3> baselines{{{AccuracyLine::AlwaysUp, t.alwaysUpAccuracy()},
+                                                                     {AccuracyLine::AlwaysDown, t.alwaysDownAccuracy()},
+                                                                     {AccuracyLine::LastMove, t.lastMoveAccuracy()}}};
+    const auto best = std::max_element(baselines.begin(), baselines.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    const auto percent = [](double share) { return QStringLiteral("%1%").arg(share * 100, 0, 'f', 2); };
+    return MainWindow::tr("%1 correct of %2 resolved (best baseline: %3, %4)")
+        .arg(percent(t.accuracy()), QLocale().toString(static_cast<qulonglong>(t.resolved)),
+             accuracyLineName(best->first), percent(best->second));
 }
 
 } // namespace
@@ -291,6 +307,9 @@ void MainWindow::setUpTimeline()
 void MainWindow::setUpStatusBar()
 {
     recordsLabel_ = new QLabel;
+    recordsLabel_->setObjectName(QStringLiteral("recordsLabel"));
+    recordsLabel_->setToolTip(tr("Calls judged so far and the share that were right, beside the best of the three "
+                                 "naive baselines (always up, always down, same as last move) on the same calls."));
     rateLabel_ = new QLabel;
     modelLabel_ = new QLabel;
     liveLabel_ = new QLabel;
@@ -799,11 +818,10 @@ void MainWindow::showStocks(const ReplaySnapshot& snapshot)
     if (hasSelection_)
         ui_->stockCharts->advance(snapshot);
     const QLocale locale;
-    recordsLabel_->setText(tr("%1 / %2 records, %3 correct of %4 resolved")
+    recordsLabel_->setText(tr("%1 / %2 records, %3")
                                .arg(locale.toString(static_cast<qulonglong>(snapshot.progress.processed)),
                                     locale.toString(static_cast<qulonglong>(snapshot.progress.total)),
-                                    QStringLiteral("%1%").arg(snapshot.overall.accuracy() * 100, 0, 'f', 2),
-                                    locale.toString(static_cast<qulonglong>(snapshot.overall.resolved))));
+                                    accuracyText(snapshot.overall)));
 }
 
 void MainWindow::showProgress(const ReplayProgress& p)
@@ -1195,11 +1213,9 @@ void MainWindow::showLiveFrame()
         ui_->overviewChart->update(frame.snapshot);
         overviewClock_.start();
     }
-    const Tally& t = frame.snapshot.overall;
-    recordsLabel_->setText(tr("%1 ticks, %2 correct of %3 resolved")
+    recordsLabel_->setText(tr("%1 ticks, %2")
                                .arg(QLocale().toString(static_cast<qulonglong>(frame.snapshot.progress.processed)),
-                                    QStringLiteral("%1%").arg(t.accuracy() * 100, 0, 'f', 2),
-                                    QLocale().toString(static_cast<qulonglong>(t.resolved))));
+                                    accuracyText(frame.snapshot.overall)));
     if (frame.snapshot.progress.time > 0)
         dateLabel_->setText(QString::fromStdString(timestamp::format(frame.snapshot.progress.time)));
 }

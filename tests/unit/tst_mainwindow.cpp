@@ -218,6 +218,14 @@ void TestMainWindow::playThenPauseMatchesTheEngine()
 
     const ReplaySnapshot s = engine->snapshot();
     QVERIFY(s.progress.processed >= kAtLeast);
+    // The status bar's accuracy stands beside the best baseline's on the same calls.
+    window_->refreshViews();
+    const QString status = window_->findChild<QLabel*>(QStringLiteral("recordsLabel"))->text();
+    const Tally& t = s.overall;
+    const double best = std::max({t.alwaysUpAccuracy(), t.alwaysDownAccuracy(), t.lastMoveAccuracy()});
+    QVERIFY2(status.contains(QStringLiteral("%1% correct").arg(t.accuracy() * 100, 0, 'f', 2)), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("best baseline: ")) && status.contains(QStringLiteral("%1%)").arg(best * 100, 0, 'f', 2)),
+             qPrintable(status));
     const WatchlistModel* m = window_->watchlist();
     for (int r = 0; r < m->rowCount(); ++r) {
         const auto i = static_cast<std::size_t>(r);
