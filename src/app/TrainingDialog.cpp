@@ -569,12 +569,19 @@ void TrainingDialog::finishTraining()
         ui_->cSlider->setValue(static_cast<int>(std::lround(std::log10(c) * kSliderStepsPerDecade)));
         ui_->cValue->setText(QLocale().toString(chosenC(), 'g', 3));
     }
-    ui_->statusLabel->setText(tr("Trained with C = %1%2 on %3 examples in %4 s (%5 Newton steps).")
-                                  .arg(QLocale().toString(c, 'g', 3))
-                                  .arg(search_ ? tr(", chosen by the walk-forward search") : QString())
-                                  .arg(QLocale().toString(static_cast<qulonglong>(outcome_->examples)))
-                                  .arg(QLocale().toString(outcome_->fitSeconds, 'f', 2))
-                                  .arg(outcome_->fit.iterations));
+    // The fit saw the training part only; the rest was held out for the verdict.
+    const std::size_t heldOut = outcome_->test ? outcome_->test->examples() : 0;
+    const QString fitted = tr("%1 examples").arg(QLocale().toString(static_cast<qulonglong>(outcome_->examples - heldOut)));
+    const double seconds = outcome_->fitSeconds;
+    ui_->statusLabel->setText(
+        tr("Trained with C = %1%2 in %5 (%6 Newton steps) on %3%4.")
+            .arg(QLocale().toString(c, 'g', 3))
+            .arg(search_ ? tr(", chosen by the walk-forward search") : QString())
+            .arg(fitted)
+            .arg(heldOut > 0 ? tr(", %1 held out").arg(QLocale().toString(static_cast<qulonglong>(heldOut))) : QString())
+            .arg(seconds < 1 ? tr("%1 ms").arg(QLocale().toString(seconds * 1000, 'f', 1))
+                             : tr("%1 s").arg(QLocale().toString(seconds, 'f', 2)))
+            .arg(outcome_->fit.iterations));
     suggestName();
     showResults();
     emit trainingFinished(true);

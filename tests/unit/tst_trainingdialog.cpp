@@ -178,6 +178,12 @@ void TestTrainingDialog::trainsOnIbmAndShowsTheTrainersFigures()
     options.testFraction = 0.2;
     const auto expected = ModelTrainer::train(ibm_->stock(0), QStringLiteral("ibm.us.txt"), options);
     QVERIFY2(expected.model && expected.test && expected.train, qPrintable(expected.error));
+    // The status names what the fit saw, the training part, and what was held out.
+    const QString status = child<QLabel>("statusLabel")->text();
+    QVERIFY2(status.contains(QStringLiteral("on %1 examples, %2 held out")
+                                 .arg(QLocale().toString(static_cast<qulonglong>(expected.train->examples())),
+                                      QLocale().toString(static_cast<qulonglong>(expected.test->examples())))),
+             qPrintable(status));
 
     for (const auto& [column, m] : {std::pair{int(TrainingDialog::HoldOut), &*expected.test},
                                     std::pair{int(TrainingDialog::Training), &*expected.train}}) {
