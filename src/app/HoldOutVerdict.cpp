@@ -10,15 +10,6 @@
 
 namespace ss {
 
-namespace {
-
-QString percent(double v)
-{
-    return QLocale().toString(v * 100, 'f', 2) + QStringLiteral(" %");
-}
-
-} // namespace
-
 HoldOutVerdict HoldOutVerdict::of(const ClassificationMetrics& holdOut)
 {
     const Tally& t = holdOut.tally();
@@ -55,6 +46,11 @@ HoldOutVerdict HoldOutVerdict::judge(double accuracy, double accuracyLow, const 
     else
         v.kind = Better;
     return v;
+}
+
+QString HoldOutVerdict::percent(double share)
+{
+    return QLocale().toString(share * 100, 'f', 2) + QStringLiteral(" %");
 }
 
 QString HoldOutVerdict::baselineName(Baseline baseline)

@@ -30,6 +30,8 @@ public:
     // The verdict in words, as rich text, with the figures it rests on.
     QString text() const;
     static QString baselineName(Baseline baseline);
+    // A share as the verdict writes it: "49.43 %".
+    static QString percent(double share);
 
     Kind kind = NotBetter;
     // The first of the best when baselines tie.

@@ -1,5 +1,6 @@
 #include "ModelDescription.h"
 
+#include "AccuracyLine.h"
 #include "HoldOutVerdict.h"
 
 #include <QLocale>
@@ -11,7 +12,7 @@ namespace {
 
 QString percent(const QJsonValue& share)
 {
-    return QLocale().toString(share.toDouble() * 100, 'f', 2) + QStringLiteral(" %");
+    return HoldOutVerdict::percent(share.toDouble());
 }
 
 QString count(const QJsonValue& n)
@@ -39,11 +40,11 @@ QString figures(const QJsonObject& part, bool withBaselines)
         words << ModelDescription::tr("accuracy %1").arg(percent(part.value(QLatin1String("accuracy"))));
     const QJsonObject baselines = part.value(QLatin1String("baselines")).toObject();
     if (withBaselines)
-        for (const auto& [key, name] : {std::pair{"always_up", ModelDescription::tr("always up")},
-                                        std::pair{"always_down", ModelDescription::tr("always down")},
-                                        std::pair{"same_as_last_move", ModelDescription::tr("same as last move")}})
+        for (const auto& [key, line] : {std::pair{"always_up", AccuracyLine::AlwaysUp},
+                                        std::pair{"always_down", AccuracyLine::AlwaysDown},
+                                        std::pair{"same_as_last_move", AccuracyLine::LastMove}})
             if (baselines.value(QLatin1String(key)).isDouble())
-                words << QStringLiteral("%1 %2").arg(name, percent(baselines.value(QLatin1String(key))));
+                words << QStringLiteral("%1 %2").arg(accuracyLineName(line), percent(baselines.value(QLatin1String(key))));
     if (part.value(QLatin1String("roc_auc")).isDouble())
         words << ModelDescription::tr("ROC AUC %1").arg(QLocale().toString(part.value(QLatin1String("roc_auc")).toDouble(), 'f', 3));
     if (part.value(QLatin1String("log_loss")).isDouble())
