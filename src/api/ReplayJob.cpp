@@ -1,8 +1,7 @@
 #include "ReplayJob.h"
 
-#include "core/storage/RunRecorder.h"
+#include "core/storage/LoggedRun.h"
 #include "core/stream/ReplayEngine.h"
-#include "core/stream/ReplaySummary.h"
 
 #include <chrono>
 
@@ -95,39 +94,34 @@ void ReplayJob::replay()
         return loaded.cancelled ? settle(Phase::Stopped, {}, {})
                                 : settle(Phase::Failed, QString::fromStdString(loaded.error), {});
 
-    std::unique_ptr<RunRecorder> recorder;
-    if (auto info = PredictionLog::describeRun(request_.source, request_.modelPath, *request_.model, *loaded.data,
-                                               &error))
-        recorder = RunRecorder::start(*log, std::move(*info), *loaded.data, std::nullopt, &error);
-    if (!recorder)
+    ReplayEngine engine(loaded.data, request_.model, loaded.report);
+    auto run = LoggedRun::attach(engine, *request_.model, {log.get(), std::nullopt, request_.source, request_.modelPath, {}, {}},
+                                 &error);
+    if (!run)
         return settle(Phase::Failed, error, {});
-
-    ReplayEngine engine(loaded.data, request_.model);
-    engine.addSink(&recorder->sink());
     engine.setPace(request_.pace);
     {
         std::lock_guard lock(mutex_);
-        runId_ = recorder->runId();
+        runId_ = run->runId();
         phase_ = Phase::Playing;
         progress_ = engine.progress();
     }
-    engine.play();
-    for (bool done = false; !done;) {
-        done = engine.waitUntilDone(kPollInterval);
-        if (!done && (stopRequested_ || recorder->sink().failed()))
-            engine.stop();
+    run->drive({.stopWanted = [this] { return stopRequested_.load(); },
+                .onPoll =
+                    [this, &engine] {
+                        std::lock_guard lock(mutex_);
+                        progress_ = engine.progress();
+                    },
+                .interval = kPollInterval});
+    {
         std::lock_guard lock(mutex_);
         progress_ = engine.progress();
     }
     // A failed write is reported by finish(), which marks the run failed.
-    recorder->sink().close(&error);
-    const ReplaySnapshot snapshot = engine.snapshot();
-    QJsonObject summary = replaySummary(snapshot, loaded.report);
-    summary.insert("run", recorder->runId());
-    const bool complete = snapshot.progress.state == ReplayState::Finished;
-    if (!recorder->finish(complete, summary, &error))
+    QJsonObject summary;
+    if (!run->finish({}, summary, &error))
         return settle(Phase::Failed, error, summary);
-    settle(complete ? Phase::Finished : Phase::Stopped, {}, summary);
+    settle(engine.complete() ? Phase::Finished : Phase::Stopped, {}, summary);
 }
 
 void ReplayJob::settle(Phase phase, const QString& error, const QJsonObject& summary)

@@ -107,10 +107,10 @@ bool ClusterView::showsHint() const
 
 void ClusterView::clear()
 {
-    update(std::nullopt);
+    update(nullptr);
 }
 
-void ClusterView::update(const std::optional<OnlineSnapshot>& online)
+void ClusterView::update(std::shared_ptr<const OnlineSnapshot> online)
 {
     if (!online || !online->options.clusteringEnabled()) {
         online_.reset();
@@ -118,7 +118,7 @@ void ClusterView::update(const std::optional<OnlineSnapshot>& online)
         setCurrentIndex(0);
         return;
     }
-    online_ = online;
+    online_ = std::move(online);
     setClusterCount(online_->options.clustering.k);
     setCurrentIndex(1);
     showStocks();

@@ -4,7 +4,7 @@
 
 #include <QStackedWidget>
 
-#include <optional>
+#include <memory>
 #include <vector>
 
 class QAreaSeries;
@@ -34,7 +34,7 @@ public:
     explicit ClusterView(QWidget* parent = nullptr);
 
     // From a snapshot's online figures (nullopt while online learning is off).
-    void update(const std::optional<OnlineSnapshot>& online);
+    void update(std::shared_ptr<const OnlineSnapshot> online);
     void clear();
 
     bool showsHint() const;
@@ -55,7 +55,7 @@ private:
     void showPrices();
     void showFigures();
 
-    std::optional<OnlineSnapshot> online_;  // the latest, for a change of cluster
+    std::shared_ptr<const OnlineSnapshot> online_;  // the latest, for a change of cluster
     QChartView* map_;
     QValueAxis* mapX_;
     QValueAxis* mapY_;

@@ -1,11 +1,9 @@
 #include "LiveFeed.h"
 
-#include "core/data/MarketData.h"
 #include "core/kafka/KafkaSession.h"
 #include "core/live/LiveSession.h"
+#include "core/storage/LoggedRun.h"
 #include "core/storage/PredictionLog.h"
-#include "core/storage/RunRecorder.h"
-#include "core/stream/ReplaySummary.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -18,7 +16,7 @@ constexpr qint64 kRateWindowMs = 1000;
 
 // The socket feeds: a producer dialled, dialled again with back-off when it
 // goes away, or producers taken one after another on a listening socket.
-std::unique_ptr<LiveSession> openSocket(const LiveFeedSettings& settings, std::shared_ptr<const LogisticModel> model,
+std::unique_ptr<FeedSession> openSocket(const LiveFeedSettings& settings, std::shared_ptr<const LogisticModel> model,
                                         QString* error)
 {
     LiveSourceOptions options;
@@ -44,7 +42,7 @@ std::unique_ptr<LiveSession> openSocket(const LiveFeedSettings& settings, std::s
 
 // A Kafka topic, read as a member of the settings' group; the messages it
 // holds from before the group's last commit come first.
-std::unique_ptr<KafkaSession> openKafka(const LiveFeedSettings& settings, std::shared_ptr<const LogisticModel> model,
+std::unique_ptr<FeedSession> openKafka(const LiveFeedSettings& settings, std::shared_ptr<const LogisticModel> model,
                                         QString* error)
 {
     QStringList brokers = settings.brokers.split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -65,150 +63,107 @@ std::unique_ptr<KafkaSession> openKafka(const LiveFeedSettings& settings, std::s
     return std::make_unique<KafkaSession>(std::move(source), std::move(model), std::chrono::milliseconds(0));
 }
 
-template <class... F>
-struct Overloaded : F... {
-    using F::operator()...;
-};
-// Clang 14 (the sanitizer builds) does not deduce an aggregate's arguments by itself.
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-
 } // namespace
 
 std::unique_ptr<LiveFeed> LiveFeed::open(const LiveFeedSettings& settings, std::shared_ptr<const LogisticModel> model,
-                                         const QString& logPath, QString* error)
+                                         const QString& logPath, const StageFactory& learner, QString* error)
 {
     if (settings.problems().any()) {
         *error = tr("The live feed's settings are incomplete: open File ▸ Connect to Live Feed… to correct them.");
         return nullptr;
     }
-    std::unique_ptr<LiveFeed> feed;
-    if (settings.kind == LiveFeedSettings::Kind::Kafka) {
-        auto session = openKafka(settings, model, error);
-        if (!session)
-            return nullptr;
-        QString description = QString::fromStdString(session->source().describe() + "#" + session->source().group());
-        feed.reset(new LiveFeed(std::move(session), std::move(description), model));
-    } else {
-        auto session = openSocket(settings, model, error);
-        if (!session)
-            return nullptr;
-        QString description = QString::fromStdString(session->source().describe());
-        feed.reset(new LiveFeed(std::move(session), std::move(description), model));
-    }
-    if (!logPath.isEmpty() && !feed->startRun(logPath, model->sourcePath(), error))
+    std::unique_ptr<FeedSession> session;
+    if (settings.kind == LiveFeedSettings::Kind::Kafka)
+        session = openKafka(settings, model, error);
+    else
+        session = openSocket(settings, model, error);
+    if (!session)
         return nullptr;
-    feed->withSession([](auto& session) { session.start(); });
+    if (learner)
+        session->plugStage(learner);
+    std::unique_ptr<LiveFeed> feed(new LiveFeed(std::move(session), std::move(model)));
+    if (!logPath.isEmpty() && !feed->startRun(logPath, error))
+        return nullptr;
+    feed->session_->start();
     return feed;
 }
 
-LiveFeed::LiveFeed(Session session, QString description, std::shared_ptr<const LogisticModel> model)
-    : model_(std::move(model)), board_(model_), session_(std::move(session)), description_(std::move(description))
+LiveFeed::LiveFeed(std::unique_ptr<FeedSession> session, std::shared_ptr<const LogisticModel> model)
+    : model_(std::move(model)), session_(std::move(session))
 {
     // The board only watches: a Kafka feed's offsets wait for the log alone.
-    std::visit(Overloaded{[this](const std::unique_ptr<LiveSession>& s) { s->addSink(&board_); },
-                          [this](const std::unique_ptr<KafkaSession>& s) { s->addWatcher(&board_); }},
-               session_);
+    session_->addSink(&board_);
     rateClock_.start();
 }
 
 LiveFeed::~LiveFeed()
 {
-    // Destroying the session stops it and joins its thread; the run is
-    // then recorded as it ended.
-    withSession([](auto& session) {
-        session.stop();
-        session.waitUntilDone(std::chrono::hours(1));
-    });
+    // The run is recorded as the feed ended.
+    session_->stop();
+    session_->waitUntilDone(std::chrono::hours(1));
     finish();
 }
 
-bool LiveFeed::startRun(const QString& logPath, const QString& modelPath, QString* error)
+bool LiveFeed::startRun(const QString& logPath, QString* error)
 {
     QDir().mkpath(QFileInfo(logPath).path());
     log_ = PredictionLog::open(logPath, error);
     if (!log_)
         return false;
-    // The run's span and record count are unknown up front; its summary holds them.
-    auto run = PredictionLog::describeRun(description_, modelPath, *model_, MarketData(), error);
-    if (!run)
-        return false;
-    const StockNames names = [stocks = stocks()](std::size_t stock) { return stocks->name(stock); };
-    recorder_ = RunRecorder::start(*log_, std::move(*run), names, error);
-    if (!recorder_)
-        return false;
     // A Kafka feed commits its offsets only as far as the log stored the calls.
-    std::visit(Overloaded{[this](const std::unique_ptr<LiveSession>& s) { s->addSink(&recorder_->sink()); },
-                          [this](const std::unique_ptr<KafkaSession>& s) { s->addLoggedSink(&recorder_->sink()); }},
-               session_);
-    return true;
+    run_ = LoggedRun::attach(*session_, *model_, {log_.get(), std::nullopt, {}, model_->sourcePath(), {}, {}}, error);
+    return run_ != nullptr;
+}
+
+QString LiveFeed::describe() const
+{
+    return session_->describe();
 }
 
 std::shared_ptr<const StockRegistry> LiveFeed::stocks() const
 {
-    return withSession([](auto& session) { return session.stocks(); });
+    return session_->stocks();
 }
 
 qint64 LiveFeed::runId() const
 {
-    return recorder_ ? recorder_->runId() : 0;
+    return run_ ? run_->runId() : 0;
 }
 
 LiveBoard::Frame LiveFeed::frame(std::optional<std::size_t> watched) const
 {
-    LiveBoard::Frame f = board_.frame(watched);
-    const std::size_t records = withSession([](auto& session) { return session.records(); });
-    f.snapshot.progress = {ended_ ? ReplayState::Stopped : ReplayState::Playing, records, records, 0, 0};
-    for (const StockStatus& s : f.snapshot.stocks)
-        f.snapshot.progress.time = std::max(f.snapshot.progress.time, s.lastTime);
+    LiveBoard::Frame f{session_->snapshot(), watched ? board_.calls(*watched) : std::vector<ReportedCall>{}};
+    // A feed's stocks appear with their first call, as a browsed run's do.
+    while (!f.snapshot.stocks.empty() && !f.snapshot.stocks.back().hasCall)
+        f.snapshot.stocks.pop_back();
     return f;
 }
 
 void LiveFeed::stop()
 {
     stopRequested_ = true;
-    withSession([](auto& session) { session.stop(); });
+    session_->stop();
 }
 
 LiveFeed::Status LiveFeed::poll()
 {
-    if (!ended_ && withSession([](auto& session) { return session.waitUntilDone(std::chrono::milliseconds(0)); })) {
+    if (!ended_ && session_->waitUntilDone(std::chrono::milliseconds(0))) {
         finish();
         emit ended();
     }
     Status s;
-    withSession([&s](auto& session) {
-        s.records = session.records();
-        s.messages = s.records + session.rejected();
-    });
-    std::visit(Overloaded{[&s](const std::unique_ptr<LiveSession>& session) {
-                              const LiveSource& source = session->source();
-                              s.connections = source.connections();
-                              s.state = source.connected()   ? State::Connected
-                                        : s.connections == 0 ? State::Connecting
-                                                             : State::Reconnecting;
-                          },
-                          // Connected once the group shared out the partitions;
-                          // reconnecting while poll() reports errors and nothing
-                          // has come since; unreachable while the client's own
-                          // errors stand, until a broker answers again.
-                          [&s, this](const std::unique_ptr<KafkaSession>& session) {
-                              const KafkaSource& source = session->source();
-                              s.connections = source.rebalances();
-                              if (s.messages != messagesSeen_ || s.connections != kafkaSharesSeen_) {
-                                  kafkaSharesSeen_ = s.connections;
-                                  kafkaErrorsSeen_ = source.errors();
-                              }
-                              s.state = s.connections == 0                      ? State::Connecting
-                                        : source.errors() > kafkaErrorsSeen_ ? State::Reconnecting
-                                                                               : State::Connected;
-                              for (const KafkaSource::ClientError& e : source.clientErrors())
-                                  s.clientErrors.append({QString::fromUtf8(rd_kafka_err2str(e.code)),
-                                                         QString::fromStdString(e.reason)});
-                              if (!s.clientErrors.isEmpty())
-                                  s.state = State::Unreachable;
-                          }},
-               session_);
+    s.records = session_->records();
+    s.messages = s.records + session_->rejected();
+    const FeedSession::Link link = session_->link();
+    s.connections = link.connections;
+    switch (link.state) {
+    case FeedSession::Link::State::Connecting: s.state = State::Connecting; break;
+    case FeedSession::Link::State::Connected: s.state = State::Connected; break;
+    case FeedSession::Link::State::Reconnecting: s.state = State::Reconnecting; break;
+    case FeedSession::Link::State::Unreachable: s.state = State::Unreachable; break;
+    }
+    for (const auto& [what, why] : link.clientErrors)
+        s.clientErrors.append({QString::fromStdString(what), QString::fromStdString(why)});
     if (stopRequested_)
         s.state = State::Disconnecting;
     if (ended_) {
@@ -237,38 +192,13 @@ void LiveFeed::finish()
         return;
     ended_ = true;
     reason_ = stopRequested_ ? tr("disconnected") : tr("the feed ended");
-    QString error;
-    // A Kafka session closed it already, before its last commit; closing it
-    // again tells whether every write succeeded.
-    if (recorder_)
-        recorder_->sink().close(&error);
-    QJsonObject summary;
-    std::visit(Overloaded{[&](const std::unique_ptr<LiveSession>& session) {
-                              if (const std::string why = session->source().error(); !why.empty())
-                                  reason_ = QString::fromStdString(why);
-                              summary.insert("connections", static_cast<qint64>(session->source().connections()));
-                          },
-                          [&](const std::unique_ptr<KafkaSession>& session) {
-                              // A commit that failed only means some messages come again.
-                              if (const std::string& why = session->commitError(); !why.empty())
-                                  reason_ = tr("%1, %2; the messages after the last commit will be read again")
-                                                .arg(reason_, QString::fromStdString(why));
-                              summary.insert("group", QString::fromStdString(session->source().group()));
-                              summary.insert("messages", static_cast<qint64>(session->messages()));
-                              summary.insert("commits", static_cast<qint64>(session->source().commits()));
-                          }},
-               session_);
-    if (!recorder_)
+    if (const std::string problem = session_->endProblem(); !problem.empty())
+        reason_ = tr("%1, %2").arg(reason_, QString::fromStdString(problem));
+    if (!run_)
         return;
-    withSession([&](auto& session) {
-        const QJsonObject figures = replaySummary(session.snapshot(), session.report());
-        for (auto it = figures.begin(); it != figures.end(); ++it)
-            summary.insert(it.key(), it.value());
-        summary.insert("out_of_order", static_cast<qint64>(session.outOfOrder()));
-    });
-    summary.insert("source", description_);
-    summary.insert("run", recorder_->runId());
-    if (!recorder_->finish(withSession([](auto& session) { return session.complete(); }), summary, &error))
+    QJsonObject summary;
+    QString error;
+    if (!run_->finish({}, summary, &error))
         emit logFailed(error);
 }
 

@@ -2,19 +2,18 @@
 
 #include "LiveBoard.h"
 #include "LiveFeedSettings.h"
+#include "core/stream/PipelineStage.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
-#include <variant>
 
 namespace ss {
 
-class KafkaSession;
-class LiveSession;
+class FeedSession;
+class LoggedRun;
 class PredictionLog;
-class RunRecorder;
 class StockRegistry;
 
 // A live feed as the window runs it: a session scoring the feed (a socket's
@@ -52,14 +51,15 @@ public:
     // Starts the feed. Null, with *error saying why, when it cannot start:
     // an address in use, a log that cannot be opened, a kind of feed this
     // build cannot read. `logPath` empty: no run is logged.
+    // `learner`: a stage to plug in from the first tick (online learning), if any.
     static std::unique_ptr<LiveFeed> open(const LiveFeedSettings& settings, std::shared_ptr<const LogisticModel> model,
-                                          const QString& logPath, QString* error);
+                                          const QString& logPath, const StageFactory& learner, QString* error);
     // Stops the feed (a run is recorded as stopped) and waits for its thread.
     ~LiveFeed() override;
 
     // "tcp://HOST:PORT", "listen://HOST:PORT" (with the port bound),
     // "kafka://BROKERS/TOPIC#GROUP".
-    QString describe() const { return description_; }
+    QString describe() const;
     std::shared_ptr<const StockRegistry> stocks() const;
     // The views' picture; its progress counts the ticks scored so far.
     LiveBoard::Frame frame(std::optional<std::size_t> watched) const;
@@ -76,6 +76,8 @@ public:
     bool failed() const { return ended_ && !stopRequested_; }
     // The run of the prediction log being recorded; 0 when none.
     qint64 runId() const;
+    // The session scoring the feed: its snapshot, and a learner plugged in.
+    FeedSession& session() { return *session_; }
 
 signals:
     void ended();
@@ -83,23 +85,15 @@ signals:
     void logFailed(const QString& error);
 
 private:
-    using Session = std::variant<std::unique_ptr<LiveSession>, std::unique_ptr<KafkaSession>>;
-    LiveFeed(Session session, QString description, std::shared_ptr<const LogisticModel> model);
-    bool startRun(const QString& logPath, const QString& modelPath, QString* error);
+    LiveFeed(std::unique_ptr<FeedSession> session, std::shared_ptr<const LogisticModel> model);
+    bool startRun(const QString& logPath, QString* error);
     void finish();
-    // `f` called with the session, whichever kind it is.
-    template <class F>
-    decltype(auto) withSession(F&& f) const
-    {
-        return std::visit([&f](const auto& session) -> decltype(auto) { return f(*session); }, session_);
-    }
 
     std::shared_ptr<const LogisticModel> model_;
-    LiveBoard board_;
-    std::unique_ptr<PredictionLog> log_;
-    std::unique_ptr<RunRecorder> recorder_;  // a sink of session_: outlives it
-    Session session_;
-    QString description_;
+    LiveBoard board_;                       // a sink of session_: outlives it
+    std::unique_ptr<PredictionLog> log_;    // run_ records into it
+    std::unique_ptr<FeedSession> session_;
+    std::unique_ptr<LoggedRun> run_;        // attached to session_: goes first
     bool stopRequested_ = false;
     bool ended_ = false;
     QString reason_;
@@ -111,11 +105,6 @@ private:
     double rate_ = 0;
     QElapsedTimer sinceMessage_;
     std::size_t messagesSeen_ = 0;
-    // A Kafka feed: the client's errors and the group's sharing out of
-    // partitions as of the last progress (a message, or a share), to tell
-    // a broker that is away from a quiet topic.
-    std::size_t kafkaErrorsSeen_ = 0;
-    std::size_t kafkaSharesSeen_ = 0;
 };
 
 } // namespace ss

@@ -12,6 +12,8 @@
 #include "ModelComparisonView.h"
 #include "ModelDescription.h"
 #include "OnlineLearningDialog.h"
+#include "core/live/FeedSession.h"
+#include "core/online/OnlineLearningStage.h"
 #include "OverviewChart.h"
 #include "ReplayLogger.h"
 #include "ReplaySpeed.h"
@@ -492,7 +494,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     dataPath_ = path;
     engine_ = std::make_unique<ReplayEngine>(data_, model_);
     if (onlineOptions_.enabled())
-        engine_->enableOnlineLearning(onlineOptions_);
+        engine_->plugStage(onlineLearning(onlineOptions_));
     if (ui_->actionLogReplays->isChecked()) {
         QString error;
         QDir().mkpath(QFileInfo(logPath()).path());
@@ -741,20 +743,26 @@ void MainWindow::showSnapshot(const ReplaySnapshot& snapshot)
         ui_->overviewChart->update(snapshot);
         overviewClock_.start();
     }
-    // Thousands of points re-placed: a few times a second, and only for
-    // the eyes that can see them.
+    refreshOnline(snapshot);
+    showStocks(snapshot);
+}
+
+// Thousands of points re-placed: a few times a second, and only for the
+// eyes that can see them.
+void MainWindow::refreshOnline(const ReplaySnapshot& snapshot)
+{
     if ((ui_->clusterDock->isVisible() || ui_->comparisonDock->isVisible())
         && (!onlineClock_.isValid() || onlineClock_.elapsed() >= kOverviewRefreshMs)) {
         showOnline(snapshot);
         onlineClock_.start();
     }
-    showStocks(snapshot);
 }
 
 void MainWindow::showOnline(const ReplaySnapshot& snapshot)
 {
-    ui_->clusterView->update(snapshot.online);
-    ui_->comparisonView->update(snapshot.online);
+    const auto online = onlineOf(snapshot);
+    ui_->clusterView->update(online);
+    ui_->comparisonView->update(online);
 }
 
 OnlineLearningDialog* MainWindow::openOnlineLearningDialog()
@@ -772,7 +780,9 @@ void MainWindow::setOnlineOptions(const OnlineOptions& options)
     onlineOptions_ = options;
     OnlineLearningDialog::save(settings_, options);
     if (engine_)
-        engine_->enableOnlineLearning(options);
+        engine_->plugStage(onlineLearning(options));
+    else if (live_)
+        live_->session().plugStage(onlineLearning(options));
     // The view of what was switched on comes to the front, clusters first.
     // Docked below at first, it would squeeze the stock's charts to strips:
     // a view not shown yet opens as a window of its own beside this one,
@@ -1148,7 +1158,8 @@ bool MainWindow::connectLive(const LiveFeedSettings& settings)
 {
     // The feed first: when it cannot start, what is on screen stays.
     QString error;
-    auto feed = LiveFeed::open(settings, model_, ui_->actionLogReplays->isChecked() ? logPath() : QString(), &error);
+    auto feed = LiveFeed::open(settings, model_, ui_->actionLogReplays->isChecked() ? logPath() : QString(),
+                               onlineOptions_.enabled() ? onlineLearning(onlineOptions_) : StageFactory{}, &error);
     if (!feed) {
         showError(tr("Cannot connect to the live feed"), error);
         return false;
@@ -1213,6 +1224,7 @@ void MainWindow::showLiveFrame()
         ui_->overviewChart->update(frame.snapshot);
         overviewClock_.start();
     }
+    refreshOnline(frame.snapshot);
     recordsLabel_->setText(tr("%1 ticks, %2")
                                .arg(QLocale().toString(static_cast<qulonglong>(frame.snapshot.progress.processed)),
                                     accuracyText(frame.snapshot.overall)));

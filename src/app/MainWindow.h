@@ -177,6 +177,7 @@ private:
     void showLiveStatus(const LiveFeed::Status& status);
     void finishLive();
     void showOnline(const ReplaySnapshot& snapshot);
+    void refreshOnline(const ReplaySnapshot& snapshot);
     void updateRate(const ReplayProgress& progress);
     void togglePlay();
     static QString playHint();

@@ -46,10 +46,10 @@ bool ModelComparisonView::showsHint() const
 
 void ModelComparisonView::clear()
 {
-    update(std::nullopt);
+    update(nullptr);
 }
 
-void ModelComparisonView::update(const std::optional<OnlineSnapshot>& online)
+void ModelComparisonView::update(std::shared_ptr<const OnlineSnapshot> online)
 {
     if (!online || !online->options.scorer.enabled) {
         for (QLineSeries* line : lines_)

@@ -5,7 +5,7 @@
 #include <QStackedWidget>
 
 #include <array>
-#include <optional>
+#include <memory>
 
 class QLabel;
 class QLineSeries;
@@ -26,7 +26,7 @@ public:
     explicit ModelComparisonView(QWidget* parent = nullptr);
 
     // From a snapshot's online figures (nullopt while online learning is off).
-    void update(const std::optional<OnlineSnapshot>& online);
+    void update(std::shared_ptr<const OnlineSnapshot> online);
     void clear();
 
     bool showsHint() const;

@@ -1,18 +1,14 @@
 #include "KafkaReplay.h"
 
 #include "CliOutput.h"
-#include "core/data/MarketData.h"
-#include "core/storage/PredictionLog.h"
 #include "core/kafka/KafkaSession.h"
 #include "core/kafka/KafkaSink.h"
-#include "core/storage/JsonLinesPredictionWriter.h"
-#include "core/storage/RunRecorder.h"
-#include "core/stream/ReplaySummary.h"
+#include "core/online/OnlineLearningStage.h"
+#include "core/storage/LoggedRun.h"
 #include "core/system/TerminationRequest.h"
 
 #include <QElapsedTimer>
 
-#include <algorithm>
 
 namespace ss::cli {
 
@@ -32,7 +28,7 @@ void KafkaReplay::addTo(QCommandLineParser& parser) const
 }
 
 int KafkaReplay::run(const QCommandLineParser& parser, const QString& data, LogisticModel model,
-                     const QString& modelPath, const Outputs& outputs, std::chrono::milliseconds idleTimeout) const
+                     const QString& modelPath, const FeedOutputs& outputs, std::chrono::milliseconds idleTimeout) const
 {
     std::string error;
     auto endpoint = KafkaEndpoint::parse(data.toStdString(), &error);
@@ -62,44 +58,21 @@ int KafkaReplay::run(const QCommandLineParser& parser, const QString& data, Logi
 
     const auto scorer = std::make_shared<const LogisticModel>(std::move(model));
     KafkaSession session(std::move(source), scorer, idleTimeout);
-    const StockNames names = [stocks = session.stocks()](std::size_t stock) { return stocks->name(stock); };
-    QString logError;
-    std::unique_ptr<RunRecorder> recorder;
-    if (outputs.log) {
-        auto run = PredictionLog::describeRun(QStringLiteral("-"), modelPath, *scorer, MarketData(), &logError);
-        if (run) {
-            run->source = QString::fromStdString(endpoint->url() + "#" + group);
-            recorder = RunRecorder::start(*outputs.log, std::move(*run), names, outputs.resume, &logError);
-        }
-        if (!recorder) {
-            printError(logError);
-            return Failure;
-        }
-    }
-    std::vector<std::unique_ptr<PredictionLogSink>> records;
-    if (!outputs.jsonl.isEmpty()) {
-        auto writer = JsonLinesPredictionWriter::create(outputs.jsonl, names, scorer->transform(), &logError);
-        if (!writer) {
-            printError(logError);
-            return Failure;
-        }
-        records.push_back(std::make_unique<PredictionLogSink>(std::move(writer)));
-    }
+    if (outputs.online.enabled())
+        session.plugStage(onlineLearning(outputs.online));
+    LoggedRun::Outputs logged{outputs.log, outputs.resume, {}, modelPath, outputs.jsonl, {}};
     KafkaSink* output = nullptr;
     if (producer) {
         auto sink = std::make_unique<KafkaSink>(std::move(producer), outputTopic);
         output = sink.get();
-        records.push_back(std::make_unique<PredictionLogSink>(
-            JsonLinesPredictionWriter::create(std::move(sink), names, scorer->transform())));
+        logged.recordOutputs.push_back(std::move(sink));
     }
-    if (recorder)
-        session.addLoggedSink(&recorder->sink());
-    for (const auto& sink : records)
-        session.addLoggedSink(sink.get());
-    auto sinkFailed = [&] {
-        return (recorder && recorder->sink().failed())
-               || std::any_of(records.begin(), records.end(), [](const auto& sink) { return sink->failed(); });
-    };
+    QString logError;
+    auto run = LoggedRun::attach(session, *scorer, std::move(logged), &logError);
+    if (!run) {
+        printError(logError);
+        return Failure;
+    }
 
     QElapsedTimer clock;
     clock.start();
@@ -117,61 +90,42 @@ int KafkaReplay::run(const QCommandLineParser& parser, const QString& data, Logi
     };
     KafkaEndpoint outputEndpoint = *endpoint;
     outputEndpoint.topic = outputTopic;
-    session.start();
-    while (!session.waitUntilDone(std::chrono::milliseconds(200))) {
-        if (TerminationRequest::pending() || sinkFailed()) {
-            session.stop();
-            if (output)
-                output->stop();  // a broker that is away must not hold up the end
-        }
-        warnOf(sourceWarnings, endpoint->url(), session.source().clientErrors());
-        if (output)
-            warnOf(outputWarnings, outputEndpoint.url(), output->clientErrors());
-        progressLine.show(QStringLiteral("%1 records, %2 rejected, %3 partition(s)")
-                              .arg(session.records())
-                              .arg(session.rejected())
-                              .arg(session.source().assigned()));
-    }
+    run->drive({.stopWanted = [] { return TerminationRequest::pending(); },
+                .onPoll =
+                    [&] {
+                        warnOf(sourceWarnings, endpoint->url(), session.source().clientErrors());
+                        if (output)
+                            warnOf(outputWarnings, outputEndpoint.url(), output->clientErrors());
+                        progressLine.show(QStringLiteral("%1 records, %2 rejected, %3 partition(s)")
+                                              .arg(session.records())
+                                              .arg(session.rejected())
+                                              .arg(session.source().assigned()));
+                    },
+                // A broker that is away must not hold up the end.
+                .onStop =
+                    [output] {
+                        if (output)
+                            output->stop();
+                    }});
     progressLine.clear();
     // The session closed the sinks before its last commit; closing them
     // again tells whether every write succeeded.
-    QString writeError;
-    for (const auto& sink : records)
-        if (QString why; !sink->close(&why) && writeError.isEmpty())
-            writeError = why;
-    if (recorder && !recorder->sink().close(&logError) && writeError.isEmpty())
-        writeError = logError;
+    run->close(&logError);
     const double elapsed = clock.nsecsElapsed() / 1e9;
 
     printLoadReport(session.report());
-    const ReplaySnapshot snapshot = session.snapshot();
-    QJsonObject summary = replaySummary(snapshot, session.report());
-    summary.insert("source", QString::fromStdString(endpoint->url()));
-    summary.insert("group", QString::fromStdString(group));
-    summary.insert("messages", static_cast<qint64>(session.messages()));
-    summary.insert("out_of_order", static_cast<qint64>(session.outOfOrder()));
-    summary.insert("commits", static_cast<qint64>(session.source().commits()));
+    QJsonObject extra{{"elapsed_s", elapsed}};
     if (output)
-        summary.insert("produced", static_cast<qint64>(output->delivered()));
-    summary.insert("elapsed_s", elapsed);
-    // The stream's own rate: from its first message to its last.
-    const double streamed = snapshot.progress.activeSeconds;
-    summary.insert("stream_s", streamed);
-    summary.insert("records_per_s", streamed > 0 ? snapshot.progress.processed / streamed : 0.0);
-    if (recorder) {
-        summary.insert("run", recorder->runId());
-        if (!recorder->finish(session.complete(), summary, &logError) && writeError.isEmpty())
-            writeError = logError;
-    }
-    if (!writeError.isEmpty()) {
-        printError(writeError);
+        extra.insert("produced", static_cast<qint64>(output->delivered()));
+    QJsonObject summary;
+    if (!run->finish(extra, summary, &logError)) {
+        printError(logError);
         return Failure;
     }
     // The calls are stored: a commit that failed (the group sharing out
     // partitions at that moment) only means some messages come again.
-    if (!session.commitError().empty())
-        printWarning(QStringLiteral("%1; the messages after the last commit will be read again")
-                         .arg(QString::fromStdString(session.commitError())));
+    if (const std::string problem = session.endProblem(); !problem.empty())
+        printWarning(QString::fromStdString(problem));
     printJsonLine(summary);
     return Ok;
 }

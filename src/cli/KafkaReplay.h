@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FeedOutputs.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
@@ -8,7 +10,6 @@
 
 namespace ss {
 class LogisticModel;
-class PredictionLog;
 }
 
 namespace ss::cli {
@@ -23,14 +24,9 @@ public:
     void addTo(QCommandLineParser& parser) const;
     static bool requested(const QString& data) { return data.startsWith(QLatin1String("kafka://")); }
 
-    struct Outputs {
-        QString jsonl;                 // empty: none
-        PredictionLog* log = nullptr;  // the --db log, if any
-        std::optional<qint64> resume;  // the run of `log` to continue
-    };
     // idleTimeout: the --idle-timeout of live feeds.
     int run(const QCommandLineParser& parser, const QString& data, LogisticModel model, const QString& modelPath,
-            const Outputs& outputs, std::chrono::milliseconds idleTimeout) const;
+            const FeedOutputs& outputs, std::chrono::milliseconds idleTimeout) const;
 
 private:
     QCommandLineOption group_;

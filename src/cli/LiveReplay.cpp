@@ -2,10 +2,8 @@
 
 #include "CliOutput.h"
 #include "core/live/LiveSession.h"
-#include "core/storage/JsonLinesPredictionWriter.h"
-#include "core/data/MarketData.h"
-#include "core/storage/RunRecorder.h"
-#include "core/stream/ReplaySummary.h"
+#include "core/online/OnlineLearningStage.h"
+#include "core/storage/LoggedRun.h"
 #include "core/system/TerminationRequest.h"
 
 #include <QElapsedTimer>
@@ -57,7 +55,7 @@ bool LiveReplay::requested(const QCommandLineParser& parser, const QString& data
 }
 
 int LiveReplay::run(const QCommandLineParser& parser, const QString& data, LogisticModel model,
-                    const QString& modelPath, const Outputs& outputs) const
+                    const QString& modelPath, const FeedOutputs& outputs) const
 {
     LiveSourceOptions options;
     if (parser.isSet(QStringLiteral("speed"))) {
@@ -72,8 +70,7 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
         return Usage;
     }
     if (KafkaReplay::requested(data))
-        return kafka_.run(parser, data, std::move(model), modelPath, {outputs.jsonl, outputs.log, outputs.resume},
-                          *idleTimeout);
+        return kafka_.run(parser, data, std::move(model), modelPath, outputs, *idleTimeout);
     if (outputs.resume) {
         printError("--resume continues a replay of a file or a Kafka topic; this live feed cannot be replayed");
         return Usage;
@@ -126,75 +123,35 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
 
     const auto scorer = std::make_shared<const LogisticModel>(std::move(model));
     LiveSession session(std::move(source), scorer);
-    const StockNames names = [stocks = session.stocks()](std::size_t stock) { return stocks->name(stock); };
+    if (outputs.online.enabled())
+        session.plugStage(onlineLearning(outputs.online));
     QString error;
-    std::unique_ptr<RunRecorder> recorder;
-    if (outputs.log) {
-        // The run's data span and record count are unknown up front; its summary holds them.
-        auto run = PredictionLog::describeRun(QStringLiteral("-"), modelPath, *scorer, MarketData(), &error);
-        if (run) {
-            run->source = QString::fromStdString(session.source().describe());
-            recorder = RunRecorder::start(*outputs.log, std::move(*run), names, &error);
-        }
-        if (!recorder) {
-            printError(error);
-            return Failure;
-        }
-        session.addSink(&recorder->sink());
+    auto run = LoggedRun::attach(session, *scorer, {outputs.log, std::nullopt, {}, modelPath, outputs.jsonl, {}}, &error);
+    if (!run) {
+        printError(error);
+        return Failure;
     }
-    std::unique_ptr<PredictionLogSink> jsonLines;
-    if (!outputs.jsonl.isEmpty()) {
-        auto writer = JsonLinesPredictionWriter::create(outputs.jsonl, names, scorer->transform(), &error);
-        if (!writer) {
-            printError(error);
-            return Failure;
-        }
-        jsonLines = std::make_unique<PredictionLogSink>(std::move(writer));
-        session.addSink(jsonLines.get());
-    }
-    auto sinkFailed = [&] { return (recorder && recorder->sink().failed()) || (jsonLines && jsonLines->failed()); };
 
     QElapsedTimer clock;
     clock.start();
     ProgressLine progressLine;
-    session.start();
-    while (!session.waitUntilDone(std::chrono::milliseconds(200))) {
-        if (TerminationRequest::pending() || sinkFailed())
-            session.stop();
-        progressLine.show(QStringLiteral("%1 records, %2 rejected, %3 connection(s)")
-                              .arg(session.records())
-                              .arg(session.rejected())
-                              .arg(session.source().connections()));
-    }
+    run->drive({.stopWanted = [] { return TerminationRequest::pending(); },
+                .onPoll =
+                    [&] {
+                        progressLine.show(QStringLiteral("%1 records, %2 rejected, %3 connection(s)")
+                                              .arg(session.records())
+                                              .arg(session.rejected())
+                                              .arg(session.source().connections()));
+                    }});
     progressLine.clear();
-    QString jsonLinesError;
-    const bool jsonLinesWritten = !jsonLines || jsonLines->close(&jsonLinesError);
-    if (recorder)
-        recorder->sink().close(&error);
+    run->close(&error);
     const double elapsed = clock.nsecsElapsed() / 1e9;
 
     printLoadReport(session.report());
-    const ReplaySnapshot snapshot = session.snapshot();
-    QJsonObject summary = replaySummary(snapshot, session.report());
-    summary.insert("source", QString::fromStdString(session.source().describe()));
-    summary.insert("connections", static_cast<qint64>(session.source().connections()));
-    summary.insert("out_of_order", static_cast<qint64>(session.outOfOrder()));
-    summary.insert("idle_drops", static_cast<qint64>(session.source().idleDrops()));
-    summary.insert("elapsed_s", elapsed);
-    // The feed's own rate: from its first connection, not from the wait for it.
-    const double streamed = snapshot.progress.activeSeconds;
-    summary.insert("stream_s", streamed);
-    summary.insert("records_per_s", streamed > 0 ? snapshot.progress.processed / streamed : 0.0);
-    if (!jsonLinesWritten) {
-        printError(jsonLinesError);
+    QJsonObject summary;
+    if (!run->finish({{"elapsed_s", elapsed}}, summary, &error)) {
+        printError(error);
         return Failure;
-    }
-    if (recorder) {
-        summary.insert("run", recorder->runId());
-        if (!recorder->finish(session.complete(), summary, &error)) {
-            printError(error);
-            return Failure;
-        }
     }
     printJsonLine(summary);
     if (const std::string why = session.source().error(); !why.empty()) {

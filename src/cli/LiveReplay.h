@@ -7,7 +7,6 @@
 
 namespace ss {
 class LogisticModel;
-class PredictionLog;
 }
 
 namespace ss::cli {
@@ -24,13 +23,8 @@ public:
     // Whether the command line asks for a live feed.
     bool requested(const QCommandLineParser& parser, const QString& data) const;
 
-    struct Outputs {
-        QString jsonl;                 // empty: none
-        PredictionLog* log = nullptr;  // the --db log, if any
-        std::optional<qint64> resume;  // --resume: the run of `log` to continue (Kafka only)
-    };
     int run(const QCommandLineParser& parser, const QString& data, LogisticModel model, const QString& modelPath,
-            const Outputs& outputs) const;
+            const FeedOutputs& outputs) const;
 
 private:
     QCommandLineOption listen_;

@@ -4,10 +4,9 @@
 #include "LiveReplay.h"
 #include "OnlineFlags.h"
 #include "core/data/DataLoader.h"
-#include "core/storage/JsonLinesPredictionWriter.h"
-#include "core/storage/RunRecorder.h"
+#include "core/online/OnlineLearningStage.h"
+#include "core/storage/LoggedRun.h"
 #include "core/stream/ReplayEngine.h"
-#include "core/stream/ReplaySummary.h"
 #include "core/system/InstalledData.h"
 #include "core/system/TerminationRequest.h"
 
@@ -104,15 +103,9 @@ int ReplayCommand::run(const QStringList& arguments)
         return Failure;
     }
 
-    if (live.requested(parser, parser.value(data))) {
-        if (online->enabled()) {
-            printError("--clusters and --online replay files; they do not take a live feed yet");
-            return Usage;
-        }
+    if (live.requested(parser, parser.value(data)))
         return live.run(parser, parser.value(data), std::move(*loadedModel), modelPath,
-                        {parser.value(jsonl), log.get(),
-                         resumed ? std::optional(resumed->id) : std::nullopt});
-    }
+                        {parser.value(jsonl), log.get(), resumed ? std::optional(resumed->id) : std::nullopt, *online});
 
     // Ctrl-C or SIGTERM stops the replay in order: the logs commit and close.
     const TerminationRequest termination;
@@ -141,79 +134,50 @@ int ReplayCommand::run(const QStringList& arguments)
     }
 
     const auto scorer = std::make_shared<const LogisticModel>(std::move(*loadedModel));
-    std::unique_ptr<RunRecorder> recorder;
-    if (log) {
-        auto run = PredictionLog::describeRun(source, modelPath, *scorer, *loaded.data, &error);
-        if (run)
-            recorder = RunRecorder::start(*log, std::move(*run), *loaded.data,
-                                          resumed ? std::optional(resumed->id) : std::nullopt, &error);
-        if (!recorder) {
-            printError(error);
-            return Failure;
-        }
-    }
-    std::unique_ptr<PredictionLogSink> jsonLines;
-    if (parser.isSet(jsonl)) {
-        auto writer = JsonLinesPredictionWriter::create(parser.value(jsonl), loaded.data, scorer->transform(), &error);
-        if (!writer) {
-            printError(error);
-            return Failure;
-        }
-        jsonLines = std::make_unique<PredictionLogSink>(std::move(writer));
-    }
-    auto sinkFailed = [&] { return (recorder && recorder->sink().failed()) || (jsonLines && jsonLines->failed()); };
-
-    ReplayEngine engine(loaded.data, scorer);
+    ReplayEngine engine(loaded.data, scorer, loaded.report);
     if (online->enabled())
-        engine.enableOnlineLearning(*online);
-    if (recorder)
-        engine.addSink(&recorder->sink());
-    if (jsonLines)
-        engine.addSink(jsonLines.get());
-    engine.setPace(pace);
-    engine.play();
-    while (!engine.waitUntilDone(std::chrono::milliseconds(200))) {
-        if (sinkFailed() || TerminationRequest::pending())
-            engine.stop();
-        const ReplayProgress p = engine.progress();
-        progressLine.show(QStringLiteral("%1 / %2 records  %3  %4 records/s")
-                              .arg(p.processed)
-                              .arg(p.total)
-                              .arg(QString::fromStdString(timestamp::formatDate(p.time)))
-                              .arg(rate(p.activeSeconds > 0 ? p.processed / p.activeSeconds : 0)));
-    }
-    progressLine.clear();
-    // The figures count the time to write the logs; write errors come below.
-    QString jsonLinesError;
-    const bool jsonLinesWritten = !jsonLines || jsonLines->close(&jsonLinesError);
-    if (recorder)
-        recorder->sink().close(&error);
-    const double elapsed = clock.nsecsElapsed() / 1e9;
-
-    const ReplaySnapshot snapshot = engine.snapshot();
-    QJsonObject summary = replaySummary(snapshot, loaded.report);
-    summary.insert("load_s", loadSeconds);
-    summary.insert("replay_s", elapsed - loadSeconds);
-    summary.insert("elapsed_s", elapsed);
-    summary.insert("records_per_s", elapsed > 0 ? snapshot.progress.processed / elapsed : 0.0);
-    const bool complete = snapshot.progress.state == ReplayState::Finished;
-    if (!jsonLinesWritten) {
-        printError(jsonLinesError);
+        engine.plugStage(onlineLearning(*online));
+    auto run = LoggedRun::attach(engine, *scorer,
+                                 {log.get(), resumed ? std::optional(resumed->id) : std::nullopt, source, modelPath,
+                                  parser.value(jsonl), {}},
+                                 &error);
+    if (!run) {
+        printError(error);
         return Failure;
     }
-    if (recorder) {
-        summary.insert("run", recorder->runId());
-        if (!recorder->finish(complete, summary, &error)) {
-            printError(error);
-            return Failure;
-        }
+    engine.setPace(pace);
+    run->drive({.stopWanted = [] { return TerminationRequest::pending(); },
+                .onPoll =
+                    [&] {
+                        const ReplayProgress p = engine.progress();
+                        progressLine.show(QStringLiteral("%1 / %2 records  %3  %4 records/s")
+                                              .arg(p.processed)
+                                              .arg(p.total)
+                                              .arg(QString::fromStdString(timestamp::formatDate(p.time)))
+                                              .arg(rate(p.activeSeconds > 0 ? p.processed / p.activeSeconds : 0)));
+                    }});
+    progressLine.clear();
+    // The figures count the time to write the logs; write errors come below.
+    run->close(&error);
+    const double elapsed = clock.nsecsElapsed() / 1e9;
+    const std::size_t processed = engine.progress().processed;
+    QJsonObject summary;
+    if (!run->finish({{"load_s", loadSeconds},
+                      {"replay_s", elapsed - loadSeconds},
+                      {"elapsed_s", elapsed},
+                      {"records_per_s", elapsed > 0 ? processed / elapsed : 0.0}},
+                     summary, &error)) {
+        printError(error);
+        return Failure;
     }
+    const bool complete = engine.complete();
+    const qint64 runId = run->runId();
     printJsonLine(summary);
     if (TerminationRequest::pending() && !complete) {
-        printError(recorder ? QStringLiteral("replay interrupted after %1 records; continue it with --resume %2")
-                                  .arg(snapshot.progress.processed)
-                                  .arg(recorder->runId())
-                            : QStringLiteral("replay interrupted after %1 records").arg(snapshot.progress.processed));
+        printError(runId ? QStringLiteral("replay interrupted after %1 records; continue it with --resume %2")
+                               .arg(processed)
+                               .arg(runId)
+                         : QStringLiteral("replay interrupted after %1 records").arg(processed));
         return Interrupted;
     }
     return Ok;

@@ -5,6 +5,7 @@
 // Settings live in a folder of the test's own, so runs never share them.
 #include "Patience.h"
 #include "app/MainWindow.h"
+#include "core/online/OnlineLearningStage.h"
 
 #include <QCoreApplication>
 #include <QSettings>

@@ -31,7 +31,7 @@ private slots:
 private:
     static constexpr int kClusters = 3;
     static constexpr std::size_t kRecords = 20000;
-    OnlineSnapshot online() const { return *window_->engine()->snapshot().online; }
+    OnlineSnapshot online() const { return *onlineOf(window_->engine()->snapshot()); }
 
     QTemporaryDir settings_;
     std::unique_ptr<MainWindow> window_;

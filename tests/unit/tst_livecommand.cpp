@@ -53,6 +53,7 @@ class TestLiveCommand : public QObject {
 private slots:
     void initTestCase();
     void everyFeedGivesTheCallsOfAReplay();
+    void everyFeedLearnsAsAReplayDoes();
     void producerKilledMidStream();
     void badLinesOnStandardInput();
     void silentPeerIsDropped();
@@ -127,6 +128,37 @@ void TestLiveCommand::everyFeedGivesTheCallsOfAReplay()
     const CliRun exported = runCli({"export", "--db", path("tcp.sqlite"), "--format", "jsonl", "--out", path("tcp-log.jsonl")});
     QCOMPARE(exported.exitCode, 0);
     QCOMPARE(sortedLines(readFile(path("tcp-log.jsonl"))), sortedLines(replayed_));
+}
+
+// Clusters, per-cluster regression and the online scorer learn from a
+// feed's ticks as from a replay of the same files: the same calls with the
+// same online fields, and the same figures.
+void TestLiveCommand::everyFeedLearnsAsAReplayDoes()
+{
+    const QStringList learning{"--clusters", "4", "--online"};
+    const CliRun replay = runCli(QStringList{"replay", "--data", dataDir(), "--jsonl", path("learnt.jsonl")} + learning);
+    const CliRun live = runCli(QStringList{"replay", "--data", "-", "--live", "--jsonl", path("learnt-stdin.jsonl")} + learning,
+                               ticks_);
+    Listener tcp(QStringList{"--jsonl", path("learnt-tcp.jsonl")} + learning);
+    QVERIFY(tcp.port != 0);
+    const CliRun produce = runCli({"produce", "--data", dataDir(), "--to", tcp.address()});
+    const CliRun received = tcp.finish();
+    for (const CliRun* run : {&replay, &live, &produce, &received})
+        QVERIFY2(run->exitCode == 0, run->err.constData());
+
+    const QByteArray calls = readFile(path("learnt.jsonl"));
+    QVERIFY(calls.contains("\"onlineProbability\": 0.") && calls.contains("\"cluster\": 3"));
+    QCOMPARE(readFile(path("learnt-stdin.jsonl")), calls);
+    QCOMPARE(readFile(path("learnt-tcp.jsonl")), calls);
+    const QJsonObject replayed = summaryOf(replay.out);
+    for (const CliRun* run : {&live, &received}) {
+        const QJsonObject fed = summaryOf(run->out);
+        QCOMPARE(figures(fed), figures_);
+        for (const char* block : {"clusters", "regression", "online"}) {
+            QVERIFY2(replayed.value(block).isObject(), block);
+            QCOMPARE(fed.value(block), replayed.value(block));
+        }
+    }
 }
 
 void TestLiveCommand::producerKilledMidStream()

@@ -185,14 +185,14 @@ void TestOnlineLearningDialog::theWindowRemembersAndApplies()
     {
         auto window = test::sampleWindow();
         QVERIFY(window);
-        QVERIFY(!window->engine()->snapshot().online);
+        QVERIFY(!onlineOf(window->engine()->snapshot()));
         auto* dialog = window->openOnlineLearningDialog();
         QVERIFY(sameOptions(dialog->options(), OnlineOptions{}));
         dialog->setOptions(options);
         dialog->accept();
         QVERIFY(sameOptions(window->onlineOptions(), options));
         // Applied to the data open now.
-        const auto online = window->engine()->snapshot().online;
+        const auto online = onlineOf(window->engine()->snapshot());
         QVERIFY(online);
         QCOMPARE(online->options.clustering.k, 3);
     }
@@ -200,7 +200,7 @@ void TestOnlineLearningDialog::theWindowRemembersAndApplies()
     QVERIFY(window);
     QVERIFY(sameOptions(window->onlineOptions(), options));
     QVERIFY(sameOptions(window->openOnlineLearningDialog()->options(), options));
-    const auto online = window->engine()->snapshot().online;
+    const auto online = onlineOf(window->engine()->snapshot());
     QVERIFY(online);
     QVERIFY(online->options.scorer.enabled);
 }

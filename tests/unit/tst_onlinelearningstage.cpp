@@ -12,6 +12,12 @@ using namespace ss;
 
 namespace {
 
+// The online stage's figures, as the pipeline's snapshot carries them.
+OnlineSnapshot onlineState(const PredictionPipeline& pipeline)
+{
+    return *onlineOf(snapshotOf(pipeline, {}));
+}
+
 Timestamp day(int d)
 {
     return timestamp::fromCivil(2000, 1, 3) + Timestamp(d) * timestamp::kSecondsPerDay;
@@ -67,10 +73,10 @@ OnlineSnapshot replay(const MarketData& data, const OnlineOptions& options,
                       const std::shared_ptr<const LogisticModel>& model = flatModel())
 {
     PredictionPipeline pipeline(data.stockCount(), model);
-    pipeline.enableOnlineLearning(options);
+    pipeline.plugStage(onlineLearning(options));
     TickMerger merger(data);
     run(pipeline, merger);
-    return pipeline.online()->snapshot();
+    return onlineState(pipeline);
 }
 
 OnlineOptions clusters(int k, int window, double decay)
@@ -130,12 +136,12 @@ void TestOnlineLearningStage::twoRegimesSwapClusters()
     }
     const auto data = fromReturns(r);
     PredictionPipeline pipeline(data->stockCount(), flatModel());
-    pipeline.enableOnlineLearning(clusters(2, 2, decay));
+    pipeline.plugStage(onlineLearning(clusters(2, 2, decay)));
     TickMerger merger(*data);
     run(pipeline, merger, day(kSwitch));
-    const OnlineSnapshot before = pipeline.online()->snapshot();
+    const OnlineSnapshot before = onlineState(pipeline);
     run(pipeline, merger);
-    const OnlineSnapshot after = pipeline.online()->snapshot();
+    const OnlineSnapshot after = onlineState(pipeline);
 
     const int risingBefore = before.stockCluster[0];
     QVERIFY(risingBefore == 0 || risingBefore == 1);
@@ -265,10 +271,10 @@ void TestOnlineLearningStage::scorerThatCannotLearnMatchesTheStaticModel()
     options.scorer.update = OnlineUpdate::Sgd;
     options.scorer.step = 1e-300;
     PredictionPipeline pipeline(data->stockCount(), model);
-    pipeline.enableOnlineLearning(options);
+    pipeline.plugStage(onlineLearning(options));
     TickMerger merger(*data);
     run(pipeline, merger);
-    const OnlineSnapshot s = pipeline.online()->snapshot();
+    const OnlineSnapshot s = onlineState(pipeline);
     const Tally& t = pipeline.evaluator().overall();
     for (const Tally& scorer : {s.onlineTally, s.staticTally}) {
         QCOMPARE(scorer.windows, t.windows);
@@ -351,14 +357,14 @@ void TestOnlineLearningStage::rewindStartsOver()
     OnlineOptions options = clusters(3, 4, 0.8);
     options.scorer.enabled = true;
     PredictionPipeline pipeline(data->stockCount(), flatModel());
-    pipeline.enableOnlineLearning(options);
+    pipeline.plugStage(onlineLearning(options));
     TickMerger merger(*data);
     run(pipeline, merger);
-    const OnlineSnapshot first = pipeline.online()->snapshot();
+    const OnlineSnapshot first = onlineState(pipeline);
     pipeline.reset();
     merger.rewind();
     run(pipeline, merger);
-    const OnlineSnapshot second = pipeline.online()->snapshot();
+    const OnlineSnapshot second = onlineState(pipeline);
     QCOMPARE(second.batches, first.batches);
     QCOMPARE(second.centres, first.centres);
     QCOMPARE(second.regression.count, first.regression.count);
@@ -378,7 +384,7 @@ void TestOnlineLearningStage::stocksAddedMidStream()
     const OnlineSnapshot all = replay(*data, options);
 
     PredictionPipeline pipeline(0, flatModel());
-    pipeline.enableOnlineLearning(options);
+    pipeline.plugStage(onlineLearning(options));
     TickMerger merger(*data);
     Tick tick{};
     std::size_t known = 0;
@@ -388,7 +394,7 @@ void TestOnlineLearningStage::stocksAddedMidStream()
         pipeline.process(tick);
     }
     pipeline.finish();
-    const OnlineSnapshot grown = pipeline.online()->snapshot();
+    const OnlineSnapshot grown = onlineState(pipeline);
     QCOMPARE(grown.stockCluster, all.stockCluster);
     QCOMPARE(grown.centres, all.centres);
     QCOMPARE(grown.regression.absError, all.regression.absError);
@@ -402,20 +408,21 @@ void TestOnlineLearningStage::engineSnapshotCarriesTheFigures()
     ReplayEngine plain(data, flatModel());
     plain.play();
     QVERIFY(plain.waitUntilDone(std::chrono::milliseconds(kPatienceMs)));
-    QVERIFY(!plain.snapshot().online);
+    QVERIFY(!onlineOf(plain.snapshot()));
 
     ReplayEngine engine(data, flatModel());
     OnlineOptions options = clusters(3, 5, 1.0);
     options.scorer.enabled = true;
-    engine.enableOnlineLearning(options);
+    engine.plugStage(onlineLearning(options));
     engine.play();
     QVERIFY(engine.waitUntilDone(std::chrono::milliseconds(kPatienceMs)));
     const ReplaySnapshot s = engine.snapshot();
-    QVERIFY(s.online);
-    QCOMPARE(s.online->batches, std::size_t(41));  // the last batch completes at the end
-    QCOMPARE(s.online->stockCluster.size(), std::size_t(12));
-    QCOMPARE(s.online->clusterHistory.back().time, day(40));
-    QCOMPARE(s.online->staticTally.resolved, s.overall.resolved);
+    const auto online = onlineOf(s);
+    QVERIFY(online);
+    QCOMPARE(online->batches, std::size_t(41));  // the last batch completes at the end
+    QCOMPARE(online->stockCluster.size(), std::size_t(12));
+    QCOMPARE(online->clusterHistory.back().time, day(40));
+    QCOMPARE(online->staticTally.resolved, s.overall.resolved);
 }
 
 void TestOnlineLearningStage::badOptions_data()

@@ -133,7 +133,7 @@ std::map<CallKey, Expected> fromTheStage(const MarketData& data, const LogisticM
                                          const OnlineOptions& options)
 {
     PredictionPipeline pipeline(data.stockCount(), std::make_shared<const LogisticModel>(model));
-    pipeline.enableOnlineLearning(options);
+    pipeline.plugStage(onlineLearning(options));
     TickMerger merger(data);
     std::vector<std::vector<double>> closes(data.stockCount());
     std::map<CallKey, Expected> calls;
@@ -144,7 +144,7 @@ std::map<CallKey, Expected> fromTheStage(const MarketData& data, const LogisticM
         c.push_back(tick.close);
         if (c.size() < 5)
             continue;  // no call
-        const OnlineSnapshot s = pipeline.online()->snapshot();
+        const OnlineSnapshot s = *onlineOf(snapshotOf(pipeline, {}));
         Expected e;
         if (options.clusteringEnabled() && s.stockCluster[tick.stock] >= 0 && c.size() > kReturns) {
             e.cluster = s.stockCluster[tick.stock];

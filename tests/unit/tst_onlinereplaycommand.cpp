@@ -250,7 +250,6 @@ void TestOnlineReplayCommand::badValues_data()
     QTest::newRow("online scope") << QStringList{"--online", "--online-scope", "cluster"} << "global|stock";
     QTest::newRow("online step 0") << QStringList{"--online", "--online-step", "0"} << "online step";
     QTest::newRow("online flag alone") << QStringList{"--online-scope", "stock"} << "needs --online";
-    QTest::newRow("live feed") << QStringList{"--clusters", "2", "--data", "tcp://127.0.0.1:9"} << "live feed";
 }
 
 void TestOnlineReplayCommand::badValues()

@@ -1,7 +1,6 @@
 #include "KafkaSession.h"
 
 #include "core/data/LineReader.h"
-#include "core/storage/PredictionLogSink.h"
 
 #include <algorithm>
 #include <optional>
@@ -18,8 +17,8 @@ constexpr std::chrono::milliseconds kCommitInterval{1000};
 
 KafkaSession::KafkaSession(std::unique_ptr<KafkaSource> source, std::shared_ptr<const LogisticModel> model,
                            std::chrono::milliseconds idleTimeout)
-    : source_(std::move(source)),
-      scorer_(model),
+    : FeedSession(model),
+      source_(std::move(source)),
       ledger_(static_cast<std::size_t>(model->window())),
       idleTimeout_(idleTimeout)
 {
@@ -29,9 +28,10 @@ KafkaSession::KafkaSession(std::unique_ptr<KafkaSource> source, std::shared_ptr<
 KafkaSession::~KafkaSession()
 {
     stop();
+    joinThread();
 }
 
-void KafkaSession::addLoggedSink(PredictionLogSink* sink)
+void KafkaSession::addStoringSink(StoringSink* sink)
 {
     scorer_.pipeline().addSink(sink);
     loggedSinks_.push_back(sink);
@@ -41,7 +41,25 @@ void KafkaSession::addLoggedSink(PredictionLogSink* sink)
 
 void KafkaSession::start()
 {
-    thread_.start([this] { run(); });
+    startThread([this] { run(); });
+}
+
+QString KafkaSession::describe() const
+{
+    return QString::fromStdString(source_->describe() + "#" + source_->group());
+}
+
+void KafkaSession::addToSummary(QJsonObject& summary) const
+{
+    summary.insert("source", QString::fromStdString(source_->describe()));
+    summary.insert("group", QString::fromStdString(source_->group()));
+    summary.insert("messages", static_cast<qint64>(messages()));
+    summary.insert("out_of_order", static_cast<qint64>(outOfOrder()));
+    summary.insert("commits", static_cast<qint64>(source_->commits()));
+    // The stream's own rate: from its first message to its last.
+    const ReplayProgress done = progress();
+    summary.insert("stream_s", done.activeSeconds);
+    summary.insert("records_per_s", done.activeSeconds > 0 ? done.processed / done.activeSeconds : 0.0);
 }
 
 void KafkaSession::run()
@@ -53,6 +71,7 @@ void KafkaSession::run()
     auto lastCommit = lastMessage;
     auto quietSince = lastMessage;
     std::size_t stirs = 0;
+    std::size_t shares = 0;
     while (!source_->stopped()) {
         const KafkaMessage message = source_->poll(kPollWait);
         const auto now = std::chrono::steady_clock::now();
@@ -66,11 +85,18 @@ void KafkaSession::run()
             stirs = seen;
             quietSince = now;
         }
+        if (message || source_->rebalances() != shares) {
+            shares = source_->rebalances();
+            errorsAtProgress_ = source_->errors();
+        }
         if (message) {
             lastMessage = quietSince = now;
             if (!first)
                 first = now;
+            auto hold = holdState();
             take(*message, file);
+            noteProgress();
+            releaseState(hold);
         } else if (idleTimeout_.count() > 0 && source_->assigned() > 0 && now - quietSince >= idleTimeout_) {
             // Quiet, but perhaps only because a broker came back and the
             // client has not fetched again yet: ends only when caught up.
@@ -83,12 +109,9 @@ void KafkaSession::run()
             lastCommit = now;
         }
     }
-    if (first)
-        activeSeconds_ = std::chrono::duration<double>(lastMessage - *first).count();
     file.empty = file.records == 0 && file.rejected == 0;
     report_.add(std::move(file));
-    for (PredictionSink* sink : scorer_.pipeline().sinks())
-        sink->onFinish(false);
+    endStream(false, first ? std::chrono::duration<double>(lastMessage - *first).count() : 0.0);
     finish();
 }
 
@@ -139,7 +162,7 @@ void KafkaSession::commitStored(bool wait)
 // stored (or known lost); the last commit then covers all of it.
 void KafkaSession::finish()
 {
-    for (PredictionLogSink* sink : loggedSinks_) {
+    for (StoringSink* sink : loggedSinks_) {
         QString error;  // the owner hears it from its own close()
         sink->close(&error);
     }
@@ -148,11 +171,24 @@ void KafkaSession::finish()
     source_->close();
 }
 
-ReplaySnapshot KafkaSession::snapshot() const
+FeedSession::Link KafkaSession::link() const
 {
-    const PredictionPipeline& pipeline = scorer_.pipeline();
-    return snapshotOf(pipeline, {ReplayState::Stopped, pipeline.records(), pipeline.records(), scorer_.lastTime(),
-                                 activeSeconds_});
+    Link link;
+    link.connections = source_->rebalances();
+    link.state = link.connections == 0                          ? Link::State::Connecting
+                 : source_->errors() > errorsAtProgress_.load() ? Link::State::Reconnecting
+                                                                : Link::State::Connected;
+    for (const KafkaSource::ClientError& e : source_->clientErrors())
+        link.clientErrors.emplace_back(rd_kafka_err2str(e.code), e.reason);
+    if (!link.clientErrors.empty())
+        link.state = Link::State::Unreachable;
+    return link;
+}
+
+std::string KafkaSession::endProblem() const
+{
+    return commitError_.empty() ? std::string()
+                                : commitError_ + "; the messages after the last commit will be read again";
 }
 
 } // namespace ss

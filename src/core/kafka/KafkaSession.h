@@ -2,17 +2,12 @@
 
 #include "KafkaSource.h"
 #include "OffsetLedger.h"
-#include "core/data/LoadReport.h"
-#include "core/live/LiveRecordScorer.h"
-#include "core/live/StreamThread.h"
-#include "core/stream/ReplaySnapshot.h"
+#include "core/live/FeedSession.h"
 
 #include <deque>
 #include <vector>
 
 namespace ss {
-
-class PredictionLogSink;
 
 // Scores a Kafka topic as it arrives, on a thread of its own: each
 // message's value is one or more JSON lines (the thesis's `test` ticks or
@@ -27,7 +22,8 @@ class PredictionLogSink;
 // timeout, which its owner (a window) must not wait for.
 //
 // The session is a sink of its own pipeline only to count its events.
-class KafkaSession : private PredictionSink {
+class KafkaSession : public FeedSession, private PredictionSink {
+    Q_OBJECT
 public:
     // idleTimeout: end once no message came for this long while the group
     // gave this member partitions; zero: never.
@@ -37,38 +33,40 @@ public:
     KafkaSession(const KafkaSession&) = delete;
     KafkaSession& operator=(const KafkaSession&) = delete;
 
-    std::shared_ptr<const StockRegistry> stocks() const { return scorer_.stocks(); }
     KafkaSource& source() { return *source_; }
+    const KafkaSource& source() const { return *source_; }
 
     // Before start(). A sink whose writes gate the commits; it runs on the
     // session's thread, which closes it once the stream ended, before the
     // last commit. Its owner's close() after waitUntilDone() says whether
     // every write succeeded.
-    void addLoggedSink(PredictionLogSink* sink);
-    // Before start(). A sink that only watches (a window's board): it hears
+    void addStoringSink(StoringSink* sink) override;
+    // A sink added with addSink() only watches (a window's board): it hears
     // every call and outcome on the session's thread, but stores nothing
     // that must survive the consumer, so it takes no part in deciding which
     // offsets are committed: with watchers alone, a message counts as
     // stored once scored. It must be thread-safe towards its readers.
-    void addWatcher(PredictionSink* sink) { scorer_.pipeline().addSink(sink); }
-    void start();
+    void start() override;
     // From any thread: ends the stream; the sinks hear onFinish(false).
-    void stop() { source_->stop(); }
-    // True once the stream ended, its last commit was made, the group was
-    // left and the thread is gone; false on timeout.
-    bool waitUntilDone(std::chrono::milliseconds timeout) { return thread_.waitUntilDone(timeout); }
+    void stop() override { source_->stop(); }
+    // waitUntilDone(): true once the stream ended, its last commit was
+    // made, the group was left and the thread is gone.
+
+    // "kafka://BROKERS/TOPIC#GROUP", as a logged run records it.
+    QString describe() const override;
+    // source, group, messages, out_of_order, commits, stream_s and records_per_s.
+    void addToSummary(QJsonObject& summary) const override;
+    // Connected once the group shared out the partitions; reconnecting
+    // while poll() reports errors and nothing has come since; unreachable
+    // while the client's own errors stand, until a broker answers again.
+    Link link() const override;
+    // A last commit that failed: nothing is lost, but some messages come again.
+    std::string endProblem() const override;
+    // A topic has no end, so the stream is never complete (complete() is
+    // false): a run of it can always be continued.
 
     // Any thread, while it runs.
-    std::size_t records() const { return scorer_.records(); }
-    std::size_t rejected() const { return rejected_.load(std::memory_order_relaxed); }
-    std::size_t outOfOrder() const { return scorer_.outOfOrder(); }
     std::size_t messages() const { return messages_.load(std::memory_order_relaxed); }
-
-    // Only after waitUntilDone() returned true. A topic has no end, so the
-    // stream is never complete: a run of it can always be continued.
-    bool complete() const { return false; }
-    ReplaySnapshot snapshot() const;
-    const LoadReport& report() const { return report_; }
     // Why the last commit failed; empty when it succeeded. Nothing is lost
     // by it: the messages after the last commit that succeeded are
     // delivered again.
@@ -84,21 +82,18 @@ private:
     void finish();
 
     std::unique_ptr<KafkaSource> source_;
-    LiveRecordScorer scorer_;
     OffsetLedger ledger_;
     std::chrono::milliseconds idleTimeout_;
-    LoadReport report_;
-    double activeSeconds_ = 0;  // from the first message to the end
     std::size_t lines_ = 0;
     std::uint64_t events_ = 0;
-    std::vector<PredictionLogSink*> loggedSinks_;
+    std::vector<StoringSink*> loggedSinks_;
     // One a logged sink: events it stored, counted on its writer thread.
     std::deque<std::atomic<std::uint64_t>> stored_;
     std::string commitError_;
 
-    std::atomic<std::size_t> rejected_{0};
     std::atomic<std::size_t> messages_{0};
-    StreamThread thread_;  // last: joined before the rest goes
+    // The client's errors as of the last message or sharing out of partitions.
+    std::atomic<std::size_t> errorsAtProgress_{0};
 };
 
 } // namespace ss

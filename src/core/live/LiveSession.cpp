@@ -7,18 +7,19 @@
 namespace ss {
 
 LiveSession::LiveSession(std::unique_ptr<LiveSource> source, std::shared_ptr<const LogisticModel> model)
-    : source_(std::move(source)), scorer_(std::move(model))
+    : FeedSession(std::move(model)), source_(std::move(source))
 {
 }
 
 LiveSession::~LiveSession()
 {
     stop();
+    joinThread();
 }
 
 void LiveSession::start()
 {
-    thread_.start([this] { run(); });
+    startThread([this] { run(); });
 }
 
 void LiveSession::run()
@@ -33,19 +34,25 @@ void LiveSession::run()
         if (source_->connections() > 1)
             file.file += " #" + std::to_string(source_->connections());
         LineReader reader(fd, false, &buffer);
-        reader.setWaitForData([this, fd] { return source_->waitReadable(fd); });
+        auto hold = holdState();
+        reader.setWaitForData([this, fd, &hold] {
+            noteProgress();
+            releaseState(hold);
+            const bool more = source_->waitReadable(fd);
+            hold.lock();
+            return more;
+        });
         scorer_.beginInput(source_->defaultStock());
         read(reader, file);
+        hold.unlock();
         if (!reader.error().empty())
             file.error = "read error: " + reader.error();
         file.empty = file.records == 0 && file.rejected == 0 && file.error.empty();
         report_.add(std::move(file));
     }
-    complete_ = !source_->stopped() && source_->error().empty();
-    if (connected)
-        activeSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - *connected).count();
-    for (PredictionSink* sink : scorer_.pipeline().sinks())
-        sink->onFinish(complete_);
+    const bool complete = !source_->stopped() && source_->error().empty();
+    endStream(complete, connected ? std::chrono::duration<double>(std::chrono::steady_clock::now() - *connected).count()
+                                  : 0.0);
 }
 
 void LiveSession::read(LineReader& reader, FileReport& file)
@@ -68,11 +75,26 @@ void LiveSession::read(LineReader& reader, FileReport& file)
     }
 }
 
-ReplaySnapshot LiveSession::snapshot() const
+void LiveSession::addToSummary(QJsonObject& summary) const
 {
-    const PredictionPipeline& pipeline = scorer_.pipeline();
-    return snapshotOf(pipeline, {complete_ ? ReplayState::Finished : ReplayState::Stopped, pipeline.records(),
-                                 pipeline.records(), scorer_.lastTime(), activeSeconds_});
+    summary.insert("source", describe());
+    summary.insert("connections", static_cast<qint64>(source_->connections()));
+    summary.insert("out_of_order", static_cast<qint64>(outOfOrder()));
+    summary.insert("idle_drops", static_cast<qint64>(source_->idleDrops()));
+    // The feed's own rate: from its first connection, not from the wait for it.
+    const ReplayProgress done = progress();
+    summary.insert("stream_s", done.activeSeconds);
+    summary.insert("records_per_s", done.activeSeconds > 0 ? done.processed / done.activeSeconds : 0.0);
+}
+
+FeedSession::Link LiveSession::link() const
+{
+    Link link;
+    link.connections = source_->connections();
+    link.state = source_->connected()    ? Link::State::Connected
+                 : link.connections == 0 ? Link::State::Connecting
+                                         : Link::State::Reconnecting;
+    return link;
 }
 
 } // namespace ss

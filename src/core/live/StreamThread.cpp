@@ -10,6 +10,7 @@ StreamThread::~StreamThread()
 
 void StreamThread::start(std::function<void()> work)
 {
+    started_ = true;
     thread_ = std::thread([this, work = std::move(work)] {
         work();
         {
@@ -22,6 +23,8 @@ void StreamThread::start(std::function<void()> work)
 
 bool StreamThread::waitUntilDone(std::chrono::milliseconds timeout)
 {
+    if (!started_)
+        return true;
     {
         std::unique_lock lock(mutex_);
         if (!doneChanged_.wait_for(lock, timeout, [this] { return done_; }))

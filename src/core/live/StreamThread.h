@@ -21,12 +21,14 @@ public:
     StreamThread& operator=(const StreamThread&) = delete;
 
     void start(std::function<void()> work);
-    // True once the work returned and the thread is gone; false on timeout.
+    // True once the work returned and the thread is gone (or was never
+    // started); false on timeout.
     bool waitUntilDone(std::chrono::milliseconds timeout);
 
 private:
     std::mutex mutex_;
     std::condition_variable doneChanged_;
+    bool started_ = false;  // by the owner's thread, before any wait
     bool done_ = false;
     std::thread thread_;
 };

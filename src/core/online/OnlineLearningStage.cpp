@@ -41,6 +41,13 @@ Eigen::MatrixXd principalAxes(const StreamingKMeans::Matrix& centres)
 
 } // namespace
 
+StageFactory onlineLearning(const OnlineOptions& options)
+{
+    return [options](std::size_t stocks, const LogisticModel& model) -> std::unique_ptr<PipelineStage> {
+        return std::make_unique<OnlineLearningStage>(stocks, options, model);
+    };
+}
+
 OnlineLearningStage::OnlineLearningStage(std::size_t stocks, const OnlineOptions& options,
                                          const LogisticModel& startModel)
     : options_(options), startModel_(startModel), stocks_(stocks),

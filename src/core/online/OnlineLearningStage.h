@@ -1,7 +1,7 @@
 #pragma once
 
 #include "BoundedHistory.h"
-#include "OnlineCall.h"
+#include "core/stream/OnlineCall.h"
 #include "OnlineLinearRegression.h"
 #include "OnlineLogisticModel.h"
 #include "OnlineOptions.h"
@@ -10,8 +10,8 @@
 #include "StreamingKMeans.h"
 #include "core/model/LogisticModel.h"
 #include "core/model/ProgressiveEvaluator.h"
-#include "core/stream/Tick.h"
-#include "core/stream/Windower.h"
+#include "core/stream/PipelineStage.h"
+#include "core/stream/ReplaySnapshot.h"
 
 #include <optional>
 #include <random>
@@ -29,18 +29,14 @@ namespace ss {
 //    from at the end of that batch (predict, then learn);
 //  * an online logistic scorer that calls every window the static model
 //    calls and learns each call's outcome as soon as it resolves.
-class OnlineLearningStage {
+class OnlineLearningStage final : public PipelineStage {
 public:
     // The scorer's window and features are those of startModel.
     OnlineLearningStage(std::size_t stocks, const OnlineOptions& options, const LogisticModel& startModel);
 
-    // A new pass of the stream.
-    void reset();
-    // A stock first seen mid-stream (live feeds), numbered after the others.
-    void addStock();
-    // One record, once the windower holds its close; staticUp is the static
-    // model's call on it, if it made one.
-    void process(const Tick& tick, const Windower& windower, std::optional<bool> staticUp)
+    void reset() override;
+    void addStock() override;
+    void process(const Tick& tick, const Windower& windower, std::optional<bool> staticUp) override
     {
         const bool batchEnds = options_.batchRecords ? inBatch_ == options_.batchRecords
                                                      : inBatch_ > 0 && tick.time != batchTime_;
@@ -55,14 +51,18 @@ public:
             processCall(tick, windower, staticUp);
     }
     // The stream ended: its last batch is complete.
-    void finish();
+    void finish() override;
     // What the models said about the record process() took last: kept for
     // the one record only, so the pipeline can hand it to its sinks with
     // the static model's call without a copy of the stage's state.
-    const OnlineCall& latestCall() const { return latest_; }
+    const OnlineCall& latestCall() const override { return latest_; }
 
     const OnlineOptions& options() const { return options_; }
     OnlineSnapshot snapshot() const;
+    std::shared_ptr<const StageSnapshot> stageSnapshot() const override
+    {
+        return std::make_shared<const OnlineSnapshot>(snapshot());
+    }
 
 private:
     struct PendingReturn {
@@ -122,5 +122,16 @@ private:
     BoundedHistory<AccuracyPoint> accuracyHistory_;
     std::size_t scorerRestarts_ = 0;
 };
+
+// What a stream plugs in for clusters, per-cluster regression and the
+// online scorer (see PredictionPipeline::plugStage); the scorer starts from
+// the model in force when it is plugged in.
+StageFactory onlineLearning(const OnlineOptions& options);
+
+// The online figures of a stream's snapshot; null while online learning is off.
+inline std::shared_ptr<const OnlineSnapshot> onlineOf(const ReplaySnapshot& snapshot)
+{
+    return snapshot.stage<OnlineSnapshot>();
+}
 
 } // namespace ss

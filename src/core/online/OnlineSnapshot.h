@@ -4,6 +4,7 @@
 #include "RegressionTally.h"
 #include "core/data/Timestamp.h"
 #include "core/model/Tally.h"
+#include "core/stream/PipelineStage.h"
 
 #include <cstddef>
 #include <vector>
@@ -34,7 +35,7 @@ struct AccuracyPoint {
 };
 
 // A copy of everything the online stage knows, for views and summaries.
-struct OnlineSnapshot {
+struct OnlineSnapshot : StageSnapshot {
     OnlineOptions options;
     std::size_t batches = 0;
 
@@ -64,6 +65,9 @@ struct OnlineSnapshot {
     std::vector<AccuracyPoint> accuracyHistory;
     std::vector<double> onlineWeights;     // global scope only, intercept first
     std::size_t scorerRestarts = 0;
+
+    // The summary's "clusters", "regression" and "online" objects.
+    void addToSummary(QJsonObject& summary) const override;
 };
 
 } // namespace ss

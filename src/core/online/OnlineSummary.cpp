@@ -119,4 +119,9 @@ void addOnlineSummary(QJsonObject& summary, const OnlineSnapshot& snapshot)
         summary.insert("online", scorerJson(snapshot));
 }
 
+void OnlineSnapshot::addToSummary(QJsonObject& summary) const
+{
+    addOnlineSummary(summary, *this);
+}
+
 } // namespace ss

@@ -2,7 +2,7 @@
 
 #include "PredictionBatch.h"
 #include "PredictionBatchWriter.h"
-#include "core/stream/PredictionSink.h"
+#include "core/stream/StoringSink.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -28,7 +28,7 @@ namespace ss {
 // writer fails, the sink discards what follows and reports the error.
 // A sink logs one pass of the stream: calls after the stream ended (a
 // replay started over) belong in a new run with a new sink.
-class PredictionLogSink : public PredictionSink {
+class PredictionLogSink : public StoringSink {
 public:
     explicit PredictionLogSink(std::unique_ptr<PredictionBatchWriter> writer);
     ~PredictionLogSink() override;
@@ -41,16 +41,19 @@ public:
     // stream never finished) and stops the thread. False, with *error, when
     // any write failed. Idempotent. Call it once the engine has stopped or
     // finished: calls that arrive after it are not logged.
-    bool close(QString* error);
+    bool close(QString* error) override;
     // May be polled from any thread while the replay runs.
-    bool failed() const { return failed_.load(std::memory_order_relaxed); }
+    bool failed() const override { return failed_.load(std::memory_order_relaxed); }
     QString error() const;
 
     // Told, on the writer thread, how many events (calls plus outcomes, in
     // the order the sink received them) each successful write stored: a
     // live source that acknowledges its input (Kafka offsets) does so only
     // for what is stored. Set it before the stream starts.
-    void setWrittenListener(std::function<void(std::size_t events)> listener) { written_ = std::move(listener); }
+    void setWrittenListener(std::function<void(std::size_t events)> listener) override
+    {
+        written_ = std::move(listener);
+    }
 
 private:
     struct OpenCall {

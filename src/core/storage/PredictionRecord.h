@@ -2,7 +2,7 @@
 
 #include "core/data/Timestamp.h"
 #include "core/model/FeatureTransform.h"
-#include "core/online/OnlineCall.h"
+#include "core/stream/OnlineCall.h"
 
 #include <optional>
 #include <string>

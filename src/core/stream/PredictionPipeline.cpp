@@ -1,7 +1,5 @@
 #include "PredictionPipeline.h"
 
-#include "core/online/OnlineLearningStage.h"
-
 namespace ss {
 
 PredictionPipeline::PredictionPipeline(std::size_t stocks, std::shared_ptr<const LogisticModel> model)
@@ -11,25 +9,10 @@ PredictionPipeline::PredictionPipeline(std::size_t stocks, std::shared_ptr<const
 
 PredictionPipeline::~PredictionPipeline() = default;
 
-void PredictionPipeline::enableOnlineLearning(const OnlineOptions& options)
-{
-    online_ = std::make_unique<OnlineLearningStage>(status_.size(), options, *model_);
-}
-
-void PredictionPipeline::feedOnline(const Tick& tick, std::optional<bool> staticUp)
-{
-    online_->process(tick, windower_, staticUp);
-}
-
-const OnlineCall& PredictionPipeline::onlineCall() const
-{
-    return online_->latestCall();
-}
-
 void PredictionPipeline::finish()
 {
-    if (online_)
-        online_->finish();
+    if (stage_)
+        stage_->finish();
 }
 
 void PredictionPipeline::setModel(std::shared_ptr<const LogisticModel> model)
@@ -46,8 +29,8 @@ std::size_t PredictionPipeline::addStock()
     windower_.addStock();
     evaluator_.addStock();
     status_.emplace_back();
-    if (online_)
-        online_->addStock();
+    if (stage_)
+        stage_->addStock();
     return status_.size() - 1;
 }
 
@@ -66,8 +49,8 @@ void PredictionPipeline::reset()
     evaluator_.reset(stocks);
     status_.assign(stocks, StockStatus{});
     records_ = 0;
-    if (online_)
-        online_->reset();
+    if (stage_)
+        stage_->reset();
     // A new pass starts with the model in force now.
     models_ = {{model_}};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ModelSwitch.h"
+#include "PipelineStage.h"
 #include "PredictionSink.h"
 #include "Tick.h"
 #include "Windower.h"
@@ -13,9 +14,6 @@
 #include <vector>
 
 namespace ss {
-
-class OnlineLearningStage;
-struct OnlineOptions;
 
 // Where a stock stands in the stream: what the watchlist shows.
 struct StockStatus {
@@ -45,12 +43,12 @@ public:
     void addSink(PredictionSink* sink) { sinks_.push_back(sink); }
     const std::vector<PredictionSink*>& sinks() const { return sinks_; }
     void reset();
-    // Switches on the learn-as-you-go models (clusters, per-cluster
-    // regression, online scorer), anew: before the stream starts, or
-    // mid-stream to learn from the next record on. The scorer starts from
-    // the model in force now. Off, they cost nothing.
-    void enableOnlineLearning(const OnlineOptions& options);
-    const OnlineLearningStage* online() const { return online_.get(); }
+    // Plugs in a learner (online learning), made anew for this stream's
+    // stocks and the model in force now: before the stream starts, or
+    // mid-stream to learn from the next record on. It replaces the one
+    // plugged in before. Without one, the per-record cost is a test.
+    void plugStage(const StageFactory& factory) { stage_ = factory(status_.size(), *model_); }
+    const PipelineStage* stage() const { return stage_.get(); }
     // The stream ended completely.
     void finish();
     // A stock first seen mid-stream (live sources); returns its index.
@@ -78,8 +76,8 @@ public:
         const LogisticModel& model = *model_;
         const int w = model.window();
         if (!windower_.window(tick.stock, w, window_.data())) {
-            if (online_)
-                feedOnline(tick, std::nullopt);
+            if (stage_)
+                stage_->process(tick, windower_, std::nullopt);
             return;
         }
         features::compute(model.transform(), window_.data(), w, features_.data());
@@ -91,13 +89,13 @@ public:
         st.margin = margin;
         st.hasCall = true;
         st.callUp = up;
-        if (online_)
-            feedOnline(tick, up);
+        if (stage_)
+            stage_->process(tick, windower_, up);
         if (sinks_.empty())
             return;
         const Prediction prediction{tick.stock, tick.time, window_.data(), w, features_.data(),
                                     features::count(model.transform(), w), margin, LogisticModel::probability(margin),
-                                    up, online_ ? &onlineCall() : nullptr};
+                                    up, stage_ ? &stage_->latestCall() : nullptr};
         for (PredictionSink* sink : sinks_)
             sink->onPrediction(prediction);
     }
@@ -116,10 +114,6 @@ public:
     const Windower& windower() const { return windower_; }
 
 private:
-    void feedOnline(const Tick& tick, std::optional<bool> staticUp);
-    // Out of line: this header only declares OnlineLearningStage.
-    const OnlineCall& onlineCall() const;
-
     std::shared_ptr<const LogisticModel> model_;
     std::vector<ModelSwitch> models_;
     std::size_t lastStock_ = 0;
@@ -130,7 +124,7 @@ private:
     std::size_t records_ = 0;
     std::array<double, features::kMaxWindow> window_{};
     std::array<double, features::kMaxWindow> features_{};
-    std::unique_ptr<OnlineLearningStage> online_;
+    std::unique_ptr<PipelineStage> stage_;
 };
 
 } // namespace ss

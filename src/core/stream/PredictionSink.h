@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/data/Timestamp.h"
-#include "core/online/OnlineCall.h"
+#include "OnlineCall.h"
 
 #include <cstddef>
 

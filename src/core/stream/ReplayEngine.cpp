@@ -1,7 +1,5 @@
 #include "ReplayEngine.h"
 
-#include "core/online/OnlineLearningStage.h"
-
 #include <algorithm>
 
 namespace ss {
@@ -37,17 +35,19 @@ ReplaySnapshot snapshotOf(const PredictionPipeline& pipeline, const ReplayProgre
     s.openCalls = pipeline.evaluator().openCalls();
     s.model = pipeline.model();
     s.models = pipeline.models();
-    if (const OnlineLearningStage* online = pipeline.online())
-        s.online = online->snapshot();
+    if (const PipelineStage* stage = pipeline.stage())
+        s.stages.push_back(stage->stageSnapshot());
     return s;
 }
 
 ReplayEngine::ReplayEngine(std::shared_ptr<const MarketData> data, std::shared_ptr<const LogisticModel> model,
-                           QObject* parent)
-    : QObject(parent), data_(std::move(data)), merger_(*data_), pipeline_(data_->stockCount(), std::move(model))
+                           LoadReport report, QObject* parent)
+    : StreamSession(parent),
+      data_(std::move(data)),
+      report_(std::move(report)),
+      merger_(*data_),
+      pipeline_(data_->stockCount(), std::move(model))
 {
-    qRegisterMetaType<ss::ReplayState>();
-    qRegisterMetaType<ss::ReplayProgress>();
     thread_ = std::jthread([this] { run(); });
 }
 
@@ -67,13 +67,13 @@ void ReplayEngine::addSink(PredictionSink* sink)
     pipeline_.addSink(sink);
 }
 
-void ReplayEngine::enableOnlineLearning(const OnlineOptions& options)
+void ReplayEngine::plugStage(const StageFactory& factory)
 {
     // Like snapshot(): the window may switch it on mid-replay, at full speed.
     readersWaiting_.fetch_add(1);
     std::lock_guard lock(dataMutex_);
     readersWaiting_.fetch_sub(1);
-    pipeline_.enableOnlineLearning(options);
+    pipeline_.plugStage(factory);
 }
 
 bool ReplayEngine::changeState(ReplayState state)
@@ -249,7 +249,12 @@ ReplaySnapshot ReplayEngine::snapshot() const
     return snapshotOf(pipeline_, progress());
 }
 
-bool ReplayEngine::waitUntilDone(std::chrono::milliseconds timeout) const
+std::string ReplayEngine::stockName(std::size_t stock) const
+{
+    return data_->stock(stock).name;
+}
+
+bool ReplayEngine::waitUntilDone(std::chrono::milliseconds timeout)
 {
     std::unique_lock lock(controlMutex_);
     auto done = [this] { return settled_; };

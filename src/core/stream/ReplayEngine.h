@@ -2,9 +2,8 @@
 
 #include "PredictionPipeline.h"
 #include "ReplaySnapshot.h"
+#include "StreamSession.h"
 #include "TickMerger.h"
-
-#include <QObject>
 
 #include <atomic>
 #include <chrono>
@@ -15,53 +14,55 @@
 
 namespace ss {
 
-// Runs the stream on a thread of its own. Every control below may be
-// called from any thread and returns at once; the engine acts on it between
-// two batches of records, so a control takes effect within a millisecond
-// even at full speed. Signals are emitted from the engine's thread (so
-// connections to GUI objects are queued); views poll progress() or take a
-// snapshot() at their own frame rate instead of hearing about every record.
-class ReplayEngine : public QObject {
+// The replay of loaded data: the session that has every control. It runs
+// the stream on a thread of its own. Every control below may be called from
+// any thread and returns at once; the engine acts on it between two batches
+// of records, so a control takes effect within a millisecond even at full
+// speed. Signals are emitted from the engine's thread (so connections to
+// GUI objects are queued), progressed() at most every kProgressInterval;
+// views poll progress() or take a snapshot() at their own frame rate
+// instead of hearing about every record.
+class ReplayEngine : public StreamSession {
     Q_OBJECT
 public:
+    // `report`: what loading the data read and refused, for the summary.
     ReplayEngine(std::shared_ptr<const MarketData> data, std::shared_ptr<const LogisticModel> model,
-                 QObject* parent = nullptr);
+                 LoadReport report = {}, QObject* parent = nullptr);
     ~ReplayEngine() override;
 
+    Capabilities capabilities() const override { return {true, true, true, true, true}; }
     // Sinks run on the engine's thread; add them before the first play().
-    void addSink(PredictionSink* sink);
-    // Clusters, per-cluster regression and the online scorer, in every
-    // snapshot from then on. Called mid-replay, they learn from the next
-    // record on, and over the whole stream from the next restart.
-    void enableOnlineLearning(const OnlineOptions& options);
+    void addSink(PredictionSink* sink) override;
+    // Plugged in mid-replay, a stage learns from the next record on, and
+    // over the whole stream from the next restart.
+    void plugStage(const StageFactory& factory) override;
 
+    void start() override { play(); }
     void play();
-    void pause();
-    void step(std::size_t records = 1);
+    void pause() override;
+    void step(std::size_t records = 1) override;
     // Every record of the next timestamp (one trading day of daily data).
-    void stepTimestamp();
-    void stop();
+    void stepTimestamp() override;
+    void stop() override;
     // Back to the start, paused there.
-    void restart();
+    void restart() override;
     // Processes everything before `time` (rewinding first if it lies behind)
     // and pauses with the first record at or after `time` next.
-    void seek(Timestamp time);
-    void setPace(Pace pace);
-    void setModel(std::shared_ptr<const LogisticModel> model);
+    void seek(Timestamp time) override;
+    void setPace(Pace pace) override;
+    void setModel(std::shared_ptr<const LogisticModel> model) override;
 
     ReplayState state() const { return state_.load(); }
     Pace pace() const;
-    ReplayProgress progress() const;
-    ReplaySnapshot snapshot() const;
-    const std::shared_ptr<const MarketData>& data() const { return data_; }
+    ReplayProgress progress() const override;
+    ReplaySnapshot snapshot() const override;
+    std::string stockName(std::size_t stock) const override;
+    std::shared_ptr<const MarketData> data() const override { return data_; }
+    QString describe() const override { return {}; }
+    const LoadReport& report() const override { return report_; }
+    bool complete() const override { return state_.load() == ReplayState::Finished; }
     // Blocks until the replay finished or was stopped; false on timeout.
-    bool waitUntilDone(std::chrono::milliseconds timeout = std::chrono::milliseconds::max()) const;
-
-signals:
-    void stateChanged(ss::ReplayState state);
-    // Coalesced: at most every kProgressInterval while records flow, never per record.
-    void progressed(const ss::ReplayProgress& progress);
-    void finished(bool complete);
+    bool waitUntilDone(std::chrono::milliseconds timeout = std::chrono::milliseconds::max()) override;
 
 private:
     static constexpr std::chrono::milliseconds kProgressInterval{100};
@@ -88,6 +89,7 @@ private:
     void rewind();
 
     const std::shared_ptr<const MarketData> data_;
+    const LoadReport report_;
 
     // Guards the controls below and state changes.
     mutable std::mutex controlMutex_;
@@ -125,6 +127,3 @@ private:
 };
 
 } // namespace ss
-
-Q_DECLARE_METATYPE(ss::ReplayState)
-Q_DECLARE_METATYPE(ss::ReplayProgress)

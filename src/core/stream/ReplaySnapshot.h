@@ -1,10 +1,8 @@
 #pragma once
 
 #include "PredictionPipeline.h"
-#include "core/online/OnlineSnapshot.h"
 
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace ss {
@@ -41,7 +39,18 @@ struct ReplaySnapshot {
     std::size_t openCalls = 0;
     std::shared_ptr<const LogisticModel> model;  // the one in force
     std::vector<ModelSwitch> models;             // every model of this pass
-    std::optional<OnlineSnapshot> online;        // when online learning is on
+    // The figures of the stages plugged in (online learning), if any.
+    std::vector<std::shared_ptr<const StageSnapshot>> stages;
+
+    // The stage figures of kind T; null when no such stage is plugged in.
+    template <class T>
+    std::shared_ptr<const T> stage() const
+    {
+        for (const auto& s : stages)
+            if (auto found = std::dynamic_pointer_cast<const T>(s))
+                return found;
+        return nullptr;
+    }
 };
 
 // Everything `pipeline` knows, with the progress its driver reports: what

@@ -1,7 +1,5 @@
 #include "ReplaySummary.h"
 
-#include "core/online/OnlineSummary.h"
-
 namespace ss {
 
 QJsonObject tallyJson(const Tally& t)
@@ -37,8 +35,8 @@ QJsonObject replaySummary(const ReplaySnapshot& snapshot, const LoadReport& load
                                       {"window", snapshot.model->window()},
                                       {"transform", QString::fromUtf8(features::transformName(snapshot.model->transform()))}});
     }
-    if (snapshot.online)
-        addOnlineSummary(o, *snapshot.online);
+    for (const auto& stage : snapshot.stages)
+        stage->addToSummary(o);
     return o;
 }
 

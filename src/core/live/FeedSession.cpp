@@ -1,0 +1,93 @@
+#include "FeedSession.h"
+
+#include <thread>
+
+namespace ss {
+
+namespace {
+constexpr std::chrono::milliseconds kProgressInterval{100};
+} // namespace
+
+FeedSession::FeedSession(std::shared_ptr<const LogisticModel> model) : scorer_(std::move(model)) {}
+
+void FeedSession::plugStage(const StageFactory& factory)
+{
+    const auto lock = readState();
+    scorer_.pipeline().plugStage(factory);
+}
+
+void FeedSession::startThread(std::function<void()> work)
+{
+    thread_.start([this, work = std::move(work)] {
+        state_ = ReplayState::Playing;
+        emit stateChanged(ReplayState::Playing);
+        work();
+        const ReplayState end = complete_ ? ReplayState::Finished : ReplayState::Stopped;
+        state_ = end;
+        emit stateChanged(end);
+        emit finished(complete_);
+    });
+}
+
+void FeedSession::releaseState(std::unique_lock<std::mutex>& hold)
+{
+    hold.unlock();
+    while (readersWaiting_.load() > 0)
+        std::this_thread::yield();
+}
+
+void FeedSession::noteProgress()
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (!started_)
+        started_ = now;
+    if (now - lastProgress_ < kProgressInterval)
+        return;
+    lastProgress_ = now;
+    emit progressed({state_.load(), scorer_.records(), scorer_.records(), scorer_.lastTime(),
+                     std::chrono::duration<double>(now - *started_).count()});
+}
+
+void FeedSession::endStream(bool complete, double activeSeconds)
+{
+    const auto hold = holdState();
+    complete_ = complete;
+    activeSeconds_ = activeSeconds;
+    PredictionPipeline& pipeline = scorer_.pipeline();
+    if (complete)
+        pipeline.finish();
+    for (PredictionSink* sink : pipeline.sinks())
+        sink->onFinish(complete);
+}
+
+std::unique_lock<std::mutex> FeedSession::readState() const
+{
+    readersWaiting_.fetch_add(1);
+    std::unique_lock lock(stateMutex_);
+    readersWaiting_.fetch_sub(1);
+    return lock;
+}
+
+ReplayProgress FeedSession::progressHeld() const
+{
+    const ReplayState state = state_.load();
+    const bool ended = state == ReplayState::Finished || state == ReplayState::Stopped;
+    const double active = ended || !started_ ? activeSeconds_
+                                             : std::chrono::duration<double>(std::chrono::steady_clock::now() - *started_).count();
+    const std::size_t records = scorer_.pipeline().records();
+    return {state, records, records, scorer_.lastTime(), active};
+}
+
+ReplayProgress FeedSession::progress() const
+{
+    const auto lock = readState();
+    return progressHeld();
+}
+
+ReplaySnapshot FeedSession::snapshot() const
+{
+    const auto lock = readState();
+    return snapshotOf(scorer_.pipeline(), progressHeld());
+}
+
+} // namespace ss
