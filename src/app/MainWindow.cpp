@@ -14,8 +14,8 @@
 #include "OnlineLearningDialog.h"
 #include "core/live/FeedSession.h"
 #include "core/online/OnlineLearningStage.h"
+#include "core/storage/LoggedPasses.h"
 #include "OverviewChart.h"
-#include "ReplayLogger.h"
 #include "ReplaySpeed.h"
 #include "RunBrowser.h"
 #include "RunsModel.h"
@@ -152,10 +152,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    live_.reset();
-    feed_.reset();
-    engine_.reset();
-    logger_.reset();
+    closeStream();
 }
 
 QTableView* MainWindow::watchlistView() const
@@ -481,6 +478,11 @@ void MainWindow::closeStream()
     live_.reset();
     liveLabel_->hide();
     feed_.reset();
+    // A pass left mid-way is logged as stopped, with its figures.
+    if (engine_) {
+        engine_->stop();
+        engine_->waitUntilDone();
+    }
     engine_.reset();
     logger_.reset();
     activeRun_ = 0;
@@ -492,18 +494,17 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     closeStream();
     data_ = std::move(data);
     dataPath_ = path;
-    engine_ = std::make_unique<ReplayEngine>(data_, model_);
+    engine_ = std::make_unique<ReplayEngine>(data_, model_, loadReport_);
     if (onlineOptions_.enabled())
         engine_->plugStage(onlineLearning(onlineOptions_));
     if (ui_->actionLogReplays->isChecked()) {
         QString error;
         QDir().mkpath(QFileInfo(logPath()).path());
-        logger_ = ReplayLogger::open(logPath(), path, data_, &error);
+        logger_ = LoggedPasses::attach(*engine_, logPath(), path, &error);
         if (logger_) {
             logger_->setModel(model_);
-            engine_->addSink(logger_.get());
             connect(
-                logger_.get(), &ReplayLogger::runStarted, this,
+                logger_.get(), &LoggedPasses::runStarted, this,
                 [this](qint64 id) {
                     activeRun_ = id;
                     refreshRuns();
@@ -511,7 +512,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
                 },
                 Qt::QueuedConnection);
             connect(
-                logger_.get(), &ReplayLogger::runEnded, this,
+                logger_.get(), &LoggedPasses::runEnded, this,
                 [this](qint64 id) {
                     if (activeRun_ == id)
                         activeRun_ = 0;
@@ -519,7 +520,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
                     updateActions();
                 },
                 Qt::QueuedConnection);
-            connect(logger_.get(), &ReplayLogger::failed, this,
+            connect(logger_.get(), &LoggedPasses::failed, this,
                     [this](const QString& why) { showError(tr("Prediction log problem"), why); }, Qt::QueuedConnection);
         } else {
             showError(tr("Replays are not logged"), error);

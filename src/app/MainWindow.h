@@ -33,7 +33,7 @@ class OnlineLearningDialog;
 class DataLoadJob;
 class DataQualityModel;
 class ExportJob;
-class ReplayLogger;
+class LoggedPasses;
 class RunsModel;
 class OverviewChart;
 class SnapshotFeed;
@@ -222,7 +222,7 @@ private:
     QString dataPath_;
     QString sampleFolder_;  // once the sample was opened
     QString openedNote_;    // what the last open gave, said in the status bar
-    std::unique_ptr<ReplayLogger> logger_;  // a sink of engine_: outlives it
+    std::unique_ptr<LoggedPasses> logger_;  // a sink of engine_: outlives it
     std::unique_ptr<ReplayEngine> engine_;
     std::unique_ptr<SnapshotFeed> feed_;  // reads engine_: goes first
     std::unique_ptr<LiveFeed> live_;  // while a live feed is on screen (running or ended)

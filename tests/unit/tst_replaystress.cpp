@@ -13,7 +13,7 @@
 
 #include "Patience.h"
 #include "SqliteProbe.h"
-#include "app/ReplayLogger.h"
+#include "core/storage/LoggedPasses.h"
 #include "core/data/DataLoader.h"
 #include "core/stream/ReplayEngine.h"
 
@@ -155,7 +155,7 @@ std::pair<std::uint64_t, std::uint64_t> expectedCalls(const MarketData& data, in
 }
 
 // The engine as the main window runs it, with replays logged or not: when
-// logged, a ReplayLogger on the chosen log file is among its sinks.
+// logged, a LoggedPasses on the chosen log file is among its sinks.
 // Choosing another log file takes effect with the next engine
 // (MainWindow::showData), so a switch replaces both; the replaced logger
 // ends its run as stopped.
@@ -173,19 +173,19 @@ public:
                        QString* error)
     {
         close();
-        if (!logPath.isEmpty()) {
-            logger_ = ReplayLogger::open(logPath, QStringLiteral(STOCKSTREAM_SAMPLE_DIR), data_, error);
-            if (!logger_)
-                return nullptr;
-            // Direct: runs on the engine's thread; the text is read after it is joined.
-            QObject::connect(logger_.get(), &ReplayLogger::failed, logger_.get(),
-                             [this](const QString& why) { failure_ = why; }, Qt::DirectConnection);
-            logger_->setModel(model);
-        }
-        engine_ = std::make_unique<ReplayEngine>(data_, std::move(model));
+        engine_ = std::make_unique<ReplayEngine>(data_, model);
         engine_->addSink(counter_);
-        if (logger_)
-            engine_->addSink(logger_.get());
+        if (!logPath.isEmpty()) {
+            logger_ = LoggedPasses::attach(*engine_, logPath, QStringLiteral(STOCKSTREAM_SAMPLE_DIR), error);
+            if (!logger_) {
+                engine_.reset();
+                return nullptr;
+            }
+            // Direct: runs on the engine's thread; the text is read after it is joined.
+            QObject::connect(logger_.get(), &LoggedPasses::failed, logger_.get(),
+                             [this](const QString& why) { failure_ = why; }, Qt::DirectConnection);
+            logger_->setModel(std::move(model));
+        }
         engine_->setPace(pace);
         return engine_.get();
     }
@@ -195,9 +195,15 @@ public:
         if (logger_)
             logger_->setModel(std::move(model));
     }
-    // Joins the engine's thread first: the logger then hears nothing more.
+    // Stops the engine, as the window does, so that a pass left mid-way is
+    // logged with its figures; then joins its thread: the logger then hears
+    // nothing more.
     void close()
     {
+        if (engine_) {
+            engine_->stop();
+            engine_->waitUntilDone();
+        }
         engine_.reset();
         logger_.reset();
     }
@@ -207,7 +213,7 @@ public:
 private:
     std::shared_ptr<const MarketData> data_;
     PredictionSink* counter_;
-    std::unique_ptr<ReplayLogger> logger_;
+    std::unique_ptr<LoggedPasses> logger_;
     std::unique_ptr<ReplayEngine> engine_;
     QString failure_;
 };

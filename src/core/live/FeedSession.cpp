@@ -58,6 +58,12 @@ void FeedSession::endStream(bool complete, double activeSeconds)
         pipeline.finish();
     for (PredictionSink* sink : pipeline.sinks())
         sink->onFinish(complete);
+    ReplayProgress end = progressHeld();
+    end.state = complete ? ReplayState::Finished : ReplayState::Stopped;
+    end.activeSeconds = activeSeconds;
+    const ReplaySnapshot figures = snapshotOf(pipeline, end);
+    for (PredictionSink* sink : pipeline.sinks())
+        sink->onPassEnd(complete, figures);
 }
 
 std::unique_lock<std::mutex> FeedSession::readState() const

@@ -7,6 +7,8 @@
 
 namespace ss {
 
+struct ReplaySnapshot;
+
 // A call the scorer made on one window.
 struct Prediction {
     std::size_t stock;
@@ -45,6 +47,14 @@ public:
     virtual void onRewind() {}
     // The stream ended: completely, or because it was stopped.
     virtual void onFinish(bool complete) { (void)complete; }
+    // A pass of the stream ended (finished, stopped, or left by a restart
+    // or a seek backwards): its figures as they stand, before anything
+    // starts over. After onFinish() where the pass had one.
+    virtual void onPassEnd(bool complete, const ReplaySnapshot& figures)
+    {
+        (void)complete;
+        (void)figures;
+    }
 };
 
 } // namespace ss

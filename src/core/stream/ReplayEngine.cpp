@@ -310,8 +310,22 @@ bool ReplayEngine::atEnd()
     return !merger_.peekTime(next);
 }
 
+void ReplayEngine::endPass(bool complete)
+{
+    if (pipeline_.sinks().empty())
+        return;
+    const ReplaySnapshot figures = snapshotOf(pipeline_, {complete ? ReplayState::Finished : ReplayState::Stopped,
+                                                          pipeline_.records(), data_->recordCount(), time_.load(),
+                                                          activeSeconds_.load()});
+    for (PredictionSink* sink : pipeline_.sinks())
+        sink->onPassEnd(complete, figures);
+}
+
 void ReplayEngine::rewind()
 {
+    // A pass left before its end ends here, stopped.
+    if (!sinksFinished_ && pipeline_.records() > 0)
+        endPass(false);
     merger_.rewind();
     pipeline_.reset();
     processed_ = 0;
@@ -369,6 +383,7 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
             sinksFinished_ = true;
             for (PredictionSink* sink : pipeline_.sinks())
                 sink->onFinish(false);
+            endPass(false);
         }
         break;
     case Work::SetModel:
@@ -384,6 +399,7 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
         pipeline_.finish();
         for (PredictionSink* sink : pipeline_.sinks())
             sink->onFinish(true);
+        endPass(true);
     }
     return units;
 }

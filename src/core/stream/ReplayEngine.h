@@ -86,6 +86,8 @@ private:
     bool changeState(ReplayState state);
     void emitState(ReplayState state);
     bool atEnd();
+    // Tells the sinks a pass ended, with its figures.
+    void endPass(bool complete);
     void rewind();
 
     const std::shared_ptr<const MarketData> data_;
