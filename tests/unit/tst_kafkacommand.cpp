@@ -97,6 +97,7 @@ class TestKafkaCommand : public QObject {
 private slots:
     void initTestCase();
     void produceIntoReplayGivesTheCallsOfAReplay();
+    void onlineLearningAsInAReplay();
     void brokerDownAndUpMidStream();
     void restartsAddNoDuplicateRows();
     void twoConsumersSplitThePartitions();
@@ -130,6 +131,8 @@ void TestKafkaCommand::initTestCase()
         QVERIFY(QFile::copy(QStringLiteral(STOCKSTREAM_SAMPLE_DIR "/") + name, dataDir() + '/' + name));
     for (const char* topic : {"ticks", "predictions", "flaky", "restarted", "shared", "bad"})
         QVERIFY(kafka_.createTopic(topic, kPartitions));
+    // One partition: the ticks come in the replay's order.
+    QVERIFY(kafka_.createTopic("ordered", 1));
 
     const CliRun produce = runCli({"produce", "--data", dataDir(), "--to", "-"});
     QCOMPARE(produce.exitCode, 0);
@@ -192,6 +195,30 @@ void TestKafkaCommand::produceIntoReplayGivesTheCallsOfAReplay()
     }
     std::sort(records.begin(), records.end());
     QCOMPARE(records, replayed_);
+}
+
+// Clusters, per-cluster regression and the online scorer learn from a topic
+// read in stream order as from a replay of the files: the same calls with
+// the same online fields, and the same figures once the topic went quiet.
+void TestKafkaCommand::onlineLearningAsInAReplay()
+{
+    const QStringList learning{"--clusters", "4", "--online"};
+    const CliRun replay = runCli(QStringList{"replay", "--data", dataDir(), "--jsonl", path("learnt.jsonl")} + learning);
+    QVERIFY2(replay.exitCode == 0, replay.err.constData());
+    const CliRun produce = runCli({"produce", "--data", dataDir(), "--to", kafka_.url("ordered")});
+    QVERIFY2(produce.exitCode == 0, produce.err.constData());
+    const CliRun fed = runCli(consume("ordered", "learning", "learning") + learning);
+    QVERIFY2(fed.exitCode == 0, fed.err.constData());
+
+    const QByteArray calls = readFile(path("learnt.jsonl"));
+    QVERIFY(calls.contains("\"onlineProbability\": 0.") && calls.contains("\"cluster\": 3"));
+    QCOMPARE(readFile(path("learning.jsonl")), calls);
+    const QJsonObject replayed = summaryOf(replay.out);
+    const QJsonObject s = summaryOf(fed.out);
+    for (const char* block : {"clusters", "regression", "online"}) {
+        QVERIFY2(replayed.value(block).isObject(), block);
+        QCOMPARE(s.value(block), replayed.value(block));
+    }
 }
 
 void TestKafkaCommand::brokerDownAndUpMidStream()

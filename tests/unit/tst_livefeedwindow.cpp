@@ -7,13 +7,19 @@
 #include "LoopbackSocket.h"
 #include "MockKafkaCluster.h"
 #include "Patience.h"
+#include "app/ClusterView.h"
 #include "app/LiveFeed.h"
+#include "app/ModelComparisonView.h"
 #include "app/MainWindow.h"
 #include "app/RunsModel.h"
 #include "app/StockChartPanel.h"
 #include "app/WatchlistModel.h"
+#include "core/live/FeedSession.h"
+#include "core/online/OnlineLearningStage.h"
 
 #include <QAction>
+#include <QLineSeries>
+#include <QScatterSeries>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
@@ -157,6 +163,7 @@ private slots:
     void init();
     void cleanup();
     void followsTheFeedAsAReplayWould();
+    void clustersAndModelsFollowALiveFeed();
     void refusedConnectionSaysSoOnce();
     void portInUseSaysSo();
     void followsAKafkaTopic();
@@ -307,6 +314,35 @@ void TestLiveFeedWindow::followsTheFeedAsAReplayWould()
     QTRY_VERIFY_WITH_TIMEOUT(runs.rowCount() == 1 && runs.run(0)->status == RunStatus::Stopped, kPatienceMs);
     QCOMPARE(runs.run(0)->summary.value("resolved").toInteger(), all.resolved);
     QCOMPARE(runs.run(0)->summary.value("correct").toInteger(), all.correct);
+}
+
+// Online learning switched on, a live feed is clustered and scored by the
+// online scorer as it arrives, and both views show it.
+void TestLiveFeedWindow::clustersAndModelsFollowALiveFeed()
+{
+    OnlineOptions options;
+    options.clustering.k = 3;
+    options.scorer.enabled = true;
+    window_->setOnlineOptions(options);
+    Producer producer(ticks_);
+    QVERIFY(window_->connectLive(dialling(producer.port())));
+    QTRY_COMPARE_WITH_TIMEOUT(window_->liveFeed()->poll().records, static_cast<std::size_t>(ticks_.size()), kPatienceMs);
+    const auto online = onlineOf(window_->liveFeed()->session().snapshot());
+    QVERIFY(online);
+    QVERIFY(online->batches > 0);
+    QVERIFY(online->staticTally.resolved > 0);
+
+    ClusterView* clusters = window_->clusterView();
+    ModelComparisonView* models = window_->comparisonView();
+    QTRY_VERIFY_WITH_TIMEOUT(!clusters->showsHint() && !models->showsHint()
+                                 && models->line(ModelComparisonView::OnlineModel)->count() > 0,
+                             kPatienceMs);
+    QCOMPARE(clusters->clusterCount(), 3);
+    int placed = 0;
+    for (int c = 0; c < clusters->clusterCount(); ++c)
+        placed += clusters->stocks(c)->count();
+    QCOMPARE(placed, kStocks);
+    window_->setOnlineOptions(OnlineOptions{});  // not for the tests after this one
 }
 
 void TestLiveFeedWindow::refusedConnectionSaysSoOnce()

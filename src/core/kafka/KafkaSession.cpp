@@ -72,6 +72,7 @@ void KafkaSession::run()
     auto quietSince = lastMessage;
     std::size_t stirs = 0;
     std::size_t shares = 0;
+    bool wentQuiet = false;  // ended by the idle timeout, all read
     while (!source_->stopped()) {
         const KafkaMessage message = source_->poll(kPollWait);
         const auto now = std::chrono::steady_clock::now();
@@ -100,7 +101,7 @@ void KafkaSession::run()
         } else if (idleTimeout_.count() > 0 && source_->assigned() > 0 && now - quietSince >= idleTimeout_) {
             // Quiet, but perhaps only because a broker came back and the
             // client has not fetched again yet: ends only when caught up.
-            if (source_->caughtUp())
+            if ((wentQuiet = source_->caughtUp()))
                 break;
             quietSince = now;
         }
@@ -111,7 +112,7 @@ void KafkaSession::run()
     }
     file.empty = file.records == 0 && file.rejected == 0;
     report_.add(std::move(file));
-    endStream(false, first ? std::chrono::duration<double>(lastMessage - *first).count() : 0.0);
+    endStream(false, wentQuiet, first ? std::chrono::duration<double>(lastMessage - *first).count() : 0.0);
     finish();
 }
 

@@ -48,13 +48,13 @@ void FeedSession::noteProgress()
                      std::chrono::duration<double>(now - *started_).count()});
 }
 
-void FeedSession::endStream(bool complete, double activeSeconds)
+void FeedSession::endStream(bool complete, bool endedByItself, double activeSeconds)
 {
     const auto hold = holdState();
     complete_ = complete;
     activeSeconds_ = activeSeconds;
     PredictionPipeline& pipeline = scorer_.pipeline();
-    if (complete)
+    if (endedByItself)
         pipeline.finish();
     for (PredictionSink* sink : pipeline.sinks())
         sink->onFinish(complete);

@@ -71,8 +71,10 @@ protected:
     // and then. The first call starts the stream's clock.
     void noteProgress();
     // The session's thread, at the stream's end: a stream that ended by
-    // itself completes its stages' last batch; the sinks are told.
-    void endStream(bool complete, double activeSeconds);
+    // itself (its input closed, or went quiet for good) completes its
+    // stages' last batch; the sinks are told. `complete`: the input ended
+    // and cannot be continued.
+    void endStream(bool complete, bool endedByItself, double activeSeconds);
 
     LiveRecordScorer scorer_;
     LoadReport report_;

@@ -51,7 +51,7 @@ void LiveSession::run()
         report_.add(std::move(file));
     }
     const bool complete = !source_->stopped() && source_->error().empty();
-    endStream(complete, connected ? std::chrono::duration<double>(std::chrono::steady_clock::now() - *connected).count()
+    endStream(complete, complete, connected ? std::chrono::duration<double>(std::chrono::steady_clock::now() - *connected).count()
                                   : 0.0);
 }
 
