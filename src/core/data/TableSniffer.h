@@ -1,0 +1,36 @@
+#pragma once
+
+#include "TableFormat.h"
+#include "TableOptions.h"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace ss {
+
+// Works out how a delimited table is written from its first lines: the
+// delimiter, the decimal mark and thousands separator, the date format, the
+// header's date, close and symbol columns, and the layout (one stock, a long
+// table with a symbol column, or a wide table with a column per stock).
+// What the user states in TableOptions is taken as given.
+class TableSniffer {
+public:
+    static constexpr std::size_t kSampleLines = 256;
+
+    static TableFormat detect(std::span<const std::string> lines, const TableOptions& options);
+
+    // True when the lines are the dataset's own CSV (a ticker file or
+    // data.csv, ISO dates, in time order), which TickerCsvParser reads
+    // fastest and by its long-standing rules.
+    static bool isDatasetCsv(std::span<const std::string> lines);
+
+    // The first `count` lines of a file, for detection and the import
+    // preview; empty with *error set when it cannot be read.
+    static std::vector<std::string> sampleOf(const std::string& path, std::size_t count, std::string* error);
+
+    // A header name reduced to what identifies it: "Adj. Close**" -> "adjclose".
+    static std::string normalizedName(std::string_view name);
+};
+
+} // namespace ss
