@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -79,16 +80,25 @@ bool parsesAsCalendarDate(std::string_view field)
     });
 }
 
+// The delimiter that splits the most lines into the same number of fields;
+// among equals, the one whose fields read as dates and numbers most often
+// ("13.01.2000;10,5" is two fields either way, but only ';' makes sense of them).
 char detectDelimiter(const std::vector<std::string_view>& lines)
 {
+    constexpr std::size_t kLinesLooked = 64;
+    const std::size_t looked = std::min(lines.size(), kLinesLooked);
     char best = ',';
-    std::size_t bestAgreeing = 0, bestFields = 0;
+    std::size_t bestAgreeing = 0, bestTyped = 0, bestFields = 0;
     std::vector<std::string> fields;
     for (char candidate : {',', ';', '\t', '|'}) {
         std::vector<std::size_t> counts;
-        for (std::string_view line : lines) {
-            CsvFields::split(line, candidate, fields);
+        std::size_t typed = 0;
+        for (std::size_t i = 0; i < looked; ++i) {
+            CsvFields::split(lines[i], candidate, fields);
             counts.push_back(fields.size());
+            typed += static_cast<std::size_t>(std::count_if(fields.begin(), fields.end(), [](const std::string& f) {
+                return looksNumeric(f) || parsesAsCalendarDate(f);
+            }));
         }
         // The most common field count, over two fields, and how many lines have it.
         std::size_t mode = 0, agreeing = 0;
@@ -97,8 +107,8 @@ char detectDelimiter(const std::vector<std::string_view>& lines)
             if (c >= 2 && (n > agreeing || (n == agreeing && c > mode)))
                 mode = c, agreeing = n;
         }
-        if (agreeing > bestAgreeing || (agreeing == bestAgreeing && mode > bestFields))
-            best = candidate, bestAgreeing = agreeing, bestFields = mode;
+        if (std::tie(agreeing, typed, mode) > std::tie(bestAgreeing, bestTyped, bestFields))
+            best = candidate, bestAgreeing = agreeing, bestTyped = typed, bestFields = mode;
     }
     return best;
 }
@@ -247,8 +257,9 @@ bool TableSniffer::isDatasetCsv(std::span<const std::string> lines)
         const auto t = static_cast<std::size_t>(dateColumn) < fields.size()
                            ? timestamp::parse(fields[static_cast<std::size_t>(dateColumn)])
                            : std::nullopt;
+        // The dataset's dates are ISO; a first row of others is for the general reader.
         if (!t)
-            return true;
+            return !firstDates.empty();
         firstDates.push_back(*t);
     }
     return !(firstDates.size() == 3 && firstDates[0] > firstDates[1] && firstDates[1] > firstDates[2]);
