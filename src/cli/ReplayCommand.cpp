@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "LiveReplay.h"
 #include "OnlineFlags.h"
+#include "TableFlags.h"
 #include "core/data/DataLoader.h"
 #include "core/storage/JsonLinesPredictionWriter.h"
 #include "core/storage/RunRecorder.h"
@@ -45,6 +46,8 @@ int ReplayCommand::run(const QStringList& arguments)
     live.addTo(parser);
     const OnlineFlags onlineFlags;
     onlineFlags.addTo(parser);
+    const TableFlags tableFlags;
+    tableFlags.addTo(parser);
     if (const auto exit = parseCommandLine(parser, arguments, "Replay price history and score every window."))
         return *exit;
 
@@ -84,7 +87,8 @@ int ReplayCommand::run(const QStringList& arguments)
         }
     }
     const auto online = onlineFlags.read(parser, &error);
-    if (!online) {
+    const auto table = online ? tableFlags.read(parser, &error) : std::nullopt;
+    if (!online || !table) {
         printError(error);
         return Usage;
     }
@@ -122,7 +126,7 @@ int ReplayCommand::run(const QStringList& arguments)
     LoadProgress loadProgress;
     const QString source = parser.isSet(data) ? parser.value(data) : resumed->source;
     const std::string path = source.toStdString();
-    auto pending = std::async(std::launch::async, [&] { return DataLoader::load(path, &loadProgress, threadCount); });
+    auto pending = std::async(std::launch::async, [&] { return DataLoader::load(path, &loadProgress, threadCount, *table); });
     while (pending.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) {
         if (TerminationRequest::pending())
             loadProgress.cancel = true;
