@@ -113,32 +113,50 @@ char detectDelimiter(const std::vector<std::string_view>& lines)
     return best;
 }
 
+// What one number says of the decimal mark: '.' or ',' or 0 when it could
+// be either ("1,234" is a thousand or one and a bit).
+char decimalMarkOf(std::string_view v)
+{
+    const auto comma = v.rfind(','), dot = v.rfind('.');
+    if (comma != std::string_view::npos && dot != std::string_view::npos)
+        return comma > dot ? ',' : '.';
+    const auto mark = comma != std::string_view::npos ? comma : dot;
+    if (mark == std::string_view::npos)
+        return 0;
+    const char c = v[mark];
+    if (v.find(c) != mark)
+        return c == ',' ? '.' : ',';  // repeated: a thousands separator
+    std::size_t digits = 0;
+    while (mark + 1 + digits < v.size() && std::isdigit(static_cast<unsigned char>(v[mark + 1 + digits])))
+        ++digits;
+    return digits != 3 ? c : 0;
+}
+
+// The decimal mark most numbers of the columns vote for; without a vote, the
+// comma in a ';'- or tab-separated table (where it need not be quoted), else
+// the point. The other mark, where numbers have it, separates thousands.
 NumberFormat detectNumbers(const Rows& rows, const std::vector<int>& columns, char delimiter, char decimal)
 {
-    bool sawComma = false, sawDot = false, commaLast = false, commaNotGrouping = false, dotsRepeated = false;
+    std::size_t commaVotes = 0, dotVotes = 0;
+    bool sawComma = false, sawDot = false;
     for (const auto& row : rows) {
         for (int column : columns) {
             if (column < 0 || static_cast<std::size_t>(column) >= row.size())
                 continue;
             const std::string& v = row[static_cast<std::size_t>(column)];
-            const auto comma = v.rfind(','), dot = v.rfind('.');
-            sawComma |= comma != std::string::npos;
-            sawDot |= dot != std::string::npos;
-            dotsRepeated |= dot != std::string::npos && v.find('.') != dot;
-            if (comma != std::string::npos && dot != std::string::npos)
-                commaLast |= comma > dot;
-            if (comma != std::string::npos) {
-                std::size_t digits = 0;
-                while (comma + 1 + digits < v.size() && std::isdigit(static_cast<unsigned char>(v[comma + 1 + digits])))
-                    ++digits;
-                commaNotGrouping |= digits != 3;
-            }
+            sawComma |= v.find(',') != std::string::npos;
+            sawDot |= v.find('.') != std::string::npos;
+            const char mark = decimalMarkOf(v);
+            commaVotes += mark == ',';
+            dotVotes += mark == '.';
         }
     }
     NumberFormat format;
     if (decimal)
         format.decimal = decimal;
-    else if (commaLast || (sawComma && !sawDot && (commaNotGrouping || delimiter != ',')) || (dotsRepeated && !sawComma))
+    else if (commaVotes != dotVotes)
+        format.decimal = commaVotes > dotVotes ? ',' : '.';
+    else if (sawComma && delimiter != ',')
         format.decimal = ',';
     const bool other = format.decimal == '.' ? sawComma : sawDot;
     format.thousands = other ? (format.decimal == '.' ? ',' : '.') : 0;
@@ -399,7 +417,10 @@ TableFormat TableSniffer::detect(std::span<const std::string> lines, const Table
             list += (list.empty() ? "" : ", ") + n;
         problem = "no close column among " + list + "; name it with --columns close=NAME|N";
     }
-    std::vector<int> priced = format.layout == TableLayout::Wide ? format.stockColumns : std::vector<int>{format.closeColumn};
+    // The decimal mark from the prices; from every other column while the close column is unknown.
+    const std::vector<int> priced = format.layout == TableLayout::Wide ? format.stockColumns
+                                    : format.closeColumn >= 0         ? std::vector<int>{format.closeColumn}
+                                                                      : otherColumns;
     format.numbers = detectNumbers(rows, priced, format.delimiter, options.decimal);
     format.certain = !guessed || !options.isDefault();
     return format;
