@@ -39,8 +39,9 @@ bool ImportPreviewDialog::isNeededFor(const QString& path)
     });
     if (first == lines.end() || (*first)[first->find_first_not_of(" \t")] == '{' || TableSniffer::isDatasetCsv(lines))
         return false;
+    // A file without two columns is no table at all: the loader's refusal says so better than a preview.
     const TableFormat format = TableSniffer::detect(lines, {});
-    return !format.certain || !format.problem.empty();
+    return format.columnNames.size() >= 2 && (!format.certain || !format.problem.empty());
 }
 
 ImportPreviewDialog::ImportPreviewDialog(const QString& path, QWidget* parent)

@@ -25,8 +25,8 @@ class ImportPreviewDialog : public QDialog {
 public:
     // Whether `path` is a table detection cannot be sure how to read (no
     // header names to go by, a wide table, dates in several formats, or
-    // something it cannot tell at all). Folders, JSON lines and the
-    // dataset's own files never need it.
+    // something it cannot tell at all). Folders, JSON lines, the dataset's
+    // own files and files of one column never need it.
     static bool isNeededFor(const QString& path);
 
     explicit ImportPreviewDialog(const QString& path, QWidget* parent = nullptr);

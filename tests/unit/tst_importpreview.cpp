@@ -100,6 +100,7 @@ void TestImportPreview::whichFilesAreShown_data()
     QTest::newRow("a wide table") << QByteArray("date,AAPL,AMZN\n2000-01-03,1,2\n") << true;
     QTest::newRow("no header") << QByteArray("13.01.2000;10,5\n14.01.2000;10,75\n") << true;
     QTest::newRow("day or month") << QByteArray("Date,Close\n01/02/2000,1\n01/03/2000,2\n") << true;
+    QTest::newRow("not a table") << QByteArray("this is not\nprice data\n") << false;
 }
 
 void TestImportPreview::whichFilesAreShown()
