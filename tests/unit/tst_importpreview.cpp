@@ -1,5 +1,6 @@
 // The import preview: how a table whose reading is not certain is shown,
 // how it follows the user's choices, and how the window opens through it.
+#include "FixtureFile.h"
 #include "Patience.h"
 #include "app/ImportPreviewDialog.h"
 #include "app/ImportPreviewModel.h"
@@ -32,13 +33,6 @@ QByteArray europeanTable(int days)
         bytes += first.addDays(d).toString("dd.MM.yyyy").toLatin1() + ";1,5;2;1;"
                  + (d == 2 ? QByteArray("n/a") : QByteArray::number(10 + d) + ",5") + ";1.234.567\n";
     return bytes;
-}
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    QCOMPARE(f.write(bytes), bytes.size());
 }
 
 QComboBox* combo(const QDialog& dialog, const char* name)
@@ -108,7 +102,7 @@ void TestImportPreview::whichFilesAreShown()
     QFETCH(QByteArray, bytes);
     QFETCH(bool, shown);
     const QString path = dir_.filePath(QStringLiteral("shown.csv"));
-    writeFile(path, bytes);
+    writeFixture(path, bytes);
     QCOMPARE(ImportPreviewDialog::isNeededFor(path), shown);
     QVERIFY(!ImportPreviewDialog::isNeededFor(dir_.path()));
 }
@@ -116,7 +110,7 @@ void TestImportPreview::whichFilesAreShown()
 void TestImportPreview::followsTheChoices()
 {
     const QString path = dir_.filePath(QStringLiteral("europe.csv"));
-    writeFile(path, europeanTable(30));
+    writeFixture(path, europeanTable(30));
     ImportPreviewDialog dialog(path);
     const ImportPreviewModel& model = *dialog.model();
 
@@ -170,7 +164,7 @@ void TestImportPreview::followsTheChoices()
 void TestImportPreview::windowOpensThroughItAndRemembers()
 {
     const QString path = dir_.filePath(QStringLiteral("wide.csv"));
-    writeFile(path, "date,AAPL,AMZN\n2000-01-03,,10\n2000-01-04,5,11\n2000-01-05,6,12\n");
+    writeFixture(path, "date,AAPL,AMZN\n2000-01-03,,10\n2000-01-04,5,11\n2000-01-05,6,12\n");
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::dataLoaded);
     window.openData(path);
@@ -197,7 +191,7 @@ void TestImportPreview::windowOpensThroughItAndRemembers()
 void TestImportPreview::cancelLoadsNothing()
 {
     const QString path = dir_.filePath(QStringLiteral("cancelled.csv"));
-    writeFile(path, europeanTable(3));
+    writeFixture(path, europeanTable(3));
     MainWindow window;
     QSignalSpy loaded(&window, &MainWindow::dataLoaded);
     window.openData(path);

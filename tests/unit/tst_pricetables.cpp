@@ -1,3 +1,4 @@
+#include "FixtureFile.h"
 #include "core/data/DataLoader.h"
 #include "core/data/TableSniffer.h"
 
@@ -8,13 +9,6 @@
 using namespace ss;
 
 namespace {
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
 
 // "stock date close" per record, stocks in name order, oldest first.
 QString recordsOf(const MarketData& data)
@@ -177,7 +171,7 @@ void TestPriceTables::reads()
 
     QTemporaryDir dir;
     const QString path = dir.filePath("x.csv");
-    writeFile(path, bytes);
+    writeFixture(path, bytes);
     const LoadResult r = DataLoader::load(path.toStdString(), nullptr, 0, optionsFrom(columns, dateFormat, "", layout));
     QVERIFY2(r.data, r.error.c_str());
     QCOMPARE(recordsOf(*r.data), expected);
@@ -224,7 +218,7 @@ void TestPriceTables::refuses()
     QFETCH(QString, error);
     QTemporaryDir dir;
     const QString path = dir.filePath("x.csv");
-    writeFile(path, bytes);
+    writeFixture(path, bytes);
     const LoadResult r = DataLoader::load(path.toStdString(), nullptr, 0, optionsFrom(columns, "", "", ""));
     QVERIFY(!r.data);
     QVERIFY2(QString::fromStdString(r.error).contains(error), r.error.c_str());
@@ -262,7 +256,7 @@ void TestPriceTables::detects()
     QFETCH(QString, expected);
     QTemporaryDir dir;
     const QString path = dir.filePath("x.csv");
-    writeFile(path, bytes);
+    writeFixture(path, bytes);
     std::string error;
     const auto lines = TableSniffer::sampleOf(path.toStdString(), TableSniffer::kSampleLines, &error);
     QVERIFY2(error.empty(), error.c_str());

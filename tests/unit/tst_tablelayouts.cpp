@@ -1,4 +1,5 @@
 #include "CliRun.h"
+#include "FixtureFile.h"
 
 #include <QDate>
 #include <QDir>
@@ -19,13 +20,6 @@ struct Day {
     QString close;
 };
 using Prices = std::map<QString, QList<Day>>;  // by stock name, oldest first
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
 
 // "1129.88" with a thousands separator and decimal mark of choice: "1,129.88", "1.129,88".
 QString grouped(const QString& close, QChar thousands, QChar decimal)
@@ -52,7 +46,7 @@ void writeFolder(const QString& folder, const Prices& prices, const QString& ext
             std::reverse(ordered.begin(), ordered.end());
         for (const Day& d : ordered)
             bytes += row(d).toUtf8() + "\r\n";
-        writeFile(folder + "/" + stock + extension, bytes);
+        writeFixture(folder + "/" + stock + extension, bytes);
     }
 }
 
@@ -144,7 +138,7 @@ void TestTableLayouts::sameFiguresInEveryLayout_data()
                              .arg(d.date.year())
                              .arg(d.close)
                              .toUtf8();
-    writeFile(dir_.filePath("long.csv"), longTable);
+    writeFixture(dir_.filePath("long.csv"), longTable);
     QTest::newRow("a long table") << dir_.filePath("long.csv") << QStringList();
 
     std::map<QDate, std::map<QString, QString>> byDate;
@@ -161,7 +155,7 @@ void TestTableLayouts::sameFiguresInEveryLayout_data()
             wide += closes.count(stock) ? "," + closes.at(stock).toUtf8() : QByteArray(",");
         wide += "\n";
     }
-    writeFile(dir_.filePath("wide.csv"), wide);
+    writeFixture(dir_.filePath("wide.csv"), wide);
     QTest::newRow("a wide table") << dir_.filePath("wide.csv") << QStringList();
 }
 
