@@ -196,30 +196,34 @@ void TestPriceTables::refuses_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("columns");
+    QTest::addColumn<QString>("layout");
     QTest::addColumn<QString>("error");
 
     QTest::newRow("European headers without --columns")
         << QByteArray("Datum;Er\xC3\xB6" "ffnung;Hoch;Tief;Schluss;Volumen\n13.01.2000;10,4;10,6;10,3;10,5;1.234.567\n")
-        << "" << "--columns close=";
+        << "" << "" << "--columns close=";
     QTest::newRow("every date could be day/month or month/day")
-        << QByteArray("Date,Close\n01/02/2000,1\n01/03/2000,2\n03/04/2000,3\n") << "" << "--date-format";
-    QTest::newRow("dates in no known format") << QByteArray("Date,Close\n2000.13.01,1\n") << "" << "--date-format";
-    QTest::newRow("no such column") << QByteArray("Date,Close\n2000-01-03,1\n") << "close=Last Price"
+        << QByteArray("Date,Close\n01/02/2000,1\n01/03/2000,2\n03/04/2000,3\n") << "" << "" << "--date-format";
+    QTest::newRow("dates in no known format") << QByteArray("Date,Close\n2000.13.01,1\n") << "" << "" << "--date-format";
+    QTest::newRow("no such column") << QByteArray("Date,Close\n2000-01-03,1\n") << "close=Last Price" << ""
                                     << "--columns close=Last Price: no such column";
-    QTest::newRow("column number beyond the table") << QByteArray("Date,Close\n2000-01-03,1\n") << "close=5"
+    QTest::newRow("column number beyond the table") << QByteArray("Date,Close\n2000-01-03,1\n") << "close=5" << ""
                                                     << "--columns close=5";
-    QTest::newRow("not a price table") << QByteArray("this is not\nprice data\n") << "" << "neither a header";
+    QTest::newRow("a wide column headed by no stock name")
+        << QByteArray("date,AAPL,") + QByteArray(70, 'X') + "\n2000-01-03,1,2\n" << "" << "wide" << "is no stock name";
+    QTest::newRow("not a price table") << QByteArray("this is not\nprice data\n") << "" << "" << "neither a header";
 }
 
 void TestPriceTables::refuses()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, columns);
+    QFETCH(QString, layout);
     QFETCH(QString, error);
     QTemporaryDir dir;
     const QString path = dir.filePath("x.csv");
     writeFixture(path, bytes);
-    const LoadResult r = DataLoader::load(path.toStdString(), nullptr, 0, optionsFrom(columns, "", "", ""));
+    const LoadResult r = DataLoader::load(path.toStdString(), nullptr, 0, optionsFrom(columns, "", "", layout));
     QVERIFY(!r.data);
     QVERIFY2(QString::fromStdString(r.error).contains(error), r.error.c_str());
 }

@@ -2,6 +2,7 @@
 
 #include "CsvFields.h"
 #include "LineReader.h"
+#include "TickRecord.h"
 
 #include <algorithm>
 #include <array>
@@ -405,8 +406,11 @@ TableFormat TableSniffer::detect(std::span<const std::string> lines, const Table
         format.closeColumn = -1;
         format.symbolColumn = -1;
         format.stockColumns = otherColumns;
-        for (int c : otherColumns)
+        for (int c : otherColumns) {
             format.stockNames.push_back(lowerCase(format.columnNames[static_cast<std::size_t>(c)]));
+            if (!isValidStockName(format.stockNames.back()))
+                problem = "column " + std::to_string(c + 1) + "'s header is no stock name (1 to 64 bytes of text)";
+        }
         if (format.stockColumns.empty())
             problem = "a wide table needs a column per stock beside its date column";
         break;
