@@ -34,10 +34,7 @@ bool ImportPreviewDialog::isNeededFor(const QString& path)
     if (path == QLatin1String("-") || !info.isFile())
         return false;
     const auto lines = TableSniffer::sampleOf(path.toStdString(), TableSniffer::kSampleLines, nullptr);
-    const auto first = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
-        return l.find_first_not_of(" \t") != std::string::npos;
-    });
-    if (first == lines.end() || (*first)[first->find_first_not_of(" \t")] == '{' || TableSniffer::isDatasetCsv(lines))
+    if (lines.empty() || TableSniffer::isJsonLines(lines) || TableSniffer::isDatasetCsv(lines))
         return false;
     // A file without two columns is no table at all: the loader's refusal says so better than a preview.
     const TableFormat format = TableSniffer::detect(lines, {});

@@ -125,6 +125,17 @@ void TestPriceTables::reads_data()
     QTest::newRow("ambiguous dates settled by --date-format")
         << QByteArray("Date,Close\n01/02/2000,1\n01/03/2000,2\n") << "" << "%d/%m/%Y" << ""
         << "x 2000-02-01 1\nx 2000-03-01 2" << 0 << 0 << "" << "";
+    // 300 rows that could be either, then one that settles month-first.
+    QByteArray manyStocks = "symbol,date,price\n";
+    QStringList manyExpected;
+    for (const char* date : {"01/02/2000", "01/03/2000", "01/13/2000"})
+        for (int s = 0; s < 150; ++s)
+            manyStocks += QStringLiteral("S%1,%2,%3\n").arg(s, 3, 10, QChar('0')).arg(date).arg(date[4] - '0').toLatin1();
+    for (int s = 0; s < 150; ++s)
+        for (const char* day : {"02", "03", "13"})
+            manyExpected << QStringLiteral("s%1 2000-01-%2 %3").arg(s, 3, 10, QChar('0')).arg(day).arg(day[1] - '0');
+    QTest::newRow("day/month settled beyond the first rows of a long table")
+        << manyStocks << "" << "" << "" << manyExpected.join('\n') << 0 << 0 << "" << "";
     QTest::newRow("columns by number") << QByteArray("a;b;c\n13.01.2000;x;10,5\n14.01.2000;y;10,75\n")
                                        << "date=1,close=3" << "" << "" << twoDays << 0 << 0 << "" << "";
     QTest::newRow("unordered rows are sorted and counted")

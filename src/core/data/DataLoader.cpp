@@ -44,12 +44,16 @@ void parseStream(LineReader& reader, const std::string& defaultStock, const Tabl
     std::vector<LineReader::Line> head;
     std::vector<std::string> headText;
     LineReader::Line line;
-    while (head.size() < TableSniffer::kSampleLines && reader.next(line)) {
-        head.push_back(line);
-        headText.emplace_back(line.overlong ? std::string_view() : line.text);
-    }
-    for (std::size_t i = 0; i < head.size(); ++i)
-        head[i].text = headText[i];
+    // Keeps the first `count` lines, to decide how to read them all.
+    const auto readHead = [&](std::size_t count) {
+        while (head.size() < count && reader.next(line)) {
+            head.push_back(line);
+            headText.emplace_back(line.overlong ? std::string_view() : line.text);
+        }
+        for (std::size_t i = 0; i < head.size(); ++i)
+            head[i].text = headText[i];
+    };
+    readHead(TableSniffer::kSampleLines);
     // Calls `parse` on every line, the kept first ones and then the rest,
     // until it returns false or the load is cancelled.
     const auto eachLine = [&](auto&& parse) {
@@ -72,10 +76,7 @@ void parseStream(LineReader& reader, const std::string& defaultStock, const Tabl
 
     TickRecord record;
     const char* why = "";
-    const auto firstLine = std::find_if(headText.begin(), headText.end(), [](const std::string& t) {
-        return t.find_first_not_of(" \t") != std::string::npos;
-    });
-    if (firstLine != headText.end() && (*firstLine)[firstLine->find_first_not_of(" \t")] == '{') {
+    if (TableSniffer::isJsonLines(headText)) {
         JsonLinesParser json;
         eachLine([&](const LineReader::Line& l) {
             const LineKind kind = json.parse(l.text, record, why);
@@ -102,6 +103,10 @@ void parseStream(LineReader& reader, const std::string& defaultStock, const Tabl
         });
     } else {
         TableFormat format = TableSniffer::detect(headText, options);
+        if (format.datesAmbiguous) {
+            readHead(TableSniffer::kMaxSampleLines);
+            format = TableSniffer::detect(headText, options);
+        }
         if (!format.problem.empty()) {
             report.error = format.problem;
             return;

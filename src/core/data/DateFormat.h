@@ -30,7 +30,6 @@ public:
 
     std::optional<Timestamp> parse(std::string_view text) const;
     const std::string& pattern() const { return pattern_; }
-    bool isEmpty() const { return pattern_.empty(); }
 
     // Day-first and month-first spellings of the same separators: a column
     // both read is ambiguous until a value above 12 decides it.

@@ -29,6 +29,9 @@ struct TableFormat {
     // Why the table cannot be read as it stands, naming the option that
     // would fix it; empty when it can.
     std::string problem;
+    // The problem is that every date read could be day/month or month/day:
+    // rows further down may settle it.
+    bool datesAmbiguous = false;
     std::vector<std::string> notes;  // what the user should know, e.g. which close column was used
 };
 

@@ -207,7 +207,7 @@ std::vector<std::string_view> valuesOf(const Rows& rows, int column)
 // The candidate reading the most of `values`; sets `problem` when none reads
 // any or a day-first and a month-first one read them all alike.
 DateFormat detectDates(const std::vector<std::string_view>& values, const std::string& columnName, bool& allRead,
-                       std::string& problem)
+                       bool& ambiguous, std::string& problem)
 {
     const auto candidates = DateFormat::candidates();
     std::vector<std::size_t> hits;
@@ -225,6 +225,7 @@ DateFormat detectDates(const std::vector<std::string_view>& values, const std::s
     }
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         if (hits[i] == hits[best] && candidates[i].isDayMonthTwinOf(candidates[best])) {
+            ambiguous = true;
             problem = "the dates in column " + columnName + " (such as '" + std::string(values.front())
                       + "') could be day/month or month/day; say which with --date-format %d/%m/%Y or "
                         "--date-format %m/%d/%Y";
@@ -243,6 +244,12 @@ std::string TableSniffer::normalizedName(std::string_view name)
         if (c != ' ' && c != '_' && c != '-' && c != '.' && c != '*' && c != '"')
             out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
+}
+
+bool TableSniffer::isJsonLines(std::span<const std::string> lines)
+{
+    const auto first = std::find_if_not(lines.begin(), lines.end(), [](const std::string& l) { return isBlank(l); });
+    return first != lines.end() && (*first)[first->find_first_not_of(" \t")] == '{';
 }
 
 bool TableSniffer::isDatasetCsv(std::span<const std::string> lines)
@@ -342,7 +349,7 @@ TableFormat TableSniffer::detect(std::span<const std::string> lines, const Table
     } else {
         bool allRead = true;
         format.dates = detectDates(valuesOf(rows, format.dateColumn), format.columnNames[static_cast<std::size_t>(format.dateColumn)],
-                                   allRead, problem);
+                                   allRead, format.datesAmbiguous, problem);
         guessed |= !allRead;
         if (!problem.empty())
             return format;

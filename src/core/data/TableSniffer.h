@@ -17,8 +17,14 @@ namespace ss {
 class TableSniffer {
 public:
     static constexpr std::size_t kSampleLines = 256;
+    // How far a reader looks for a date that settles day/month order, as in
+    // a long table whose first few hundred rows share a date.
+    static constexpr std::size_t kMaxSampleLines = 65536;
 
     static TableFormat detect(std::span<const std::string> lines, const TableOptions& options);
+
+    // True when the first line with text is a JSON object: JSON lines.
+    static bool isJsonLines(std::span<const std::string> lines);
 
     // True when the lines are the dataset's own CSV (a ticker file or
     // data.csv, ISO dates, in time order), which TickerCsvParser reads
