@@ -6,6 +6,7 @@
 #include "app/ImportPreviewModel.h"
 #include "app/MainWindow.h"
 #include "app/TableImport.h"
+#include "app/TrainingDialog.h"
 #include "core/data/DataLoader.h"
 
 #include <QComboBox>
@@ -62,6 +63,7 @@ private slots:
     void followsTheChoices();
     void windowOpensThroughItAndRemembers();
     void cancelLoadsNothing();
+    void trainingDialogReadsTheRememberedChoice();
 
 private:
     QTemporaryDir dir_;
@@ -202,6 +204,21 @@ void TestImportPreview::cancelLoadsNothing()
     QVERIFY(!window.isLoading());
     QSettings settings;
     QVERIFY(!TableImport::remembered(settings, path).has_value());
+}
+
+// The training dialog reads a file with the choice the preview remembered for it.
+void TestImportPreview::trainingDialogReadsTheRememberedChoice()
+{
+    const QString path = dir_.filePath(QStringLiteral("train-europe.csv"));
+    writeFixture(path, europeanTable(40));
+    TrainingDialog dialog;
+    QVERIFY(!dialog.setTickerFile(path));  // its close column has no English name
+    TableOptions options;
+    std::string error;
+    QVERIFY(options.setColumns("date=Datum,close=Schluss", error));
+    QSettings settings;
+    TableImport::remember(settings, path, options);
+    QVERIFY(dialog.setTickerFile(path));
 }
 
 QTEST_MAIN(TestImportPreview)
