@@ -158,6 +158,9 @@ void TestPriceTables::reads_data()
         << "" << "" << "" << twoDays << 3 << 2 << "close is not a finite number" << "";
     QTest::newRow("duplicate dates") << QByteArray("Date,Close/Last\n2000-01-14,10.75\n2000-01-13,10.5\n2000-01-13,9\n") << ""
                                      << "" << "" << twoDays << 1 << 4 << "duplicate timestamp" << "";
+    QTest::newRow("the dataset's columns with a download's volume suffixes")
+        << QByteArray("Date,Open,High,Low,Close,Volume\n2000-01-13,1,1,1,10.5,1.2M\n2000-01-14,1,1,1,10.75,980K\n")
+        << "" << "" << "" << twoDays << 0 << 0 << "" << "";
     QTest::newRow("Close used, Adj Close named in the report")
         << QByteArray("Date,Open,High,Low,Close,Adj Close,Volume\n2000-01-13,1,1,1,10.5,5.25,0\n"
                       "2000-01-14,1,1,1,10.75,5.375,0\n")
@@ -222,6 +225,8 @@ void TestPriceTables::refuses_data()
                                                     << "--columns close=5";
     QTest::newRow("a wide column headed by no stock name")
         << QByteArray("date,AAPL,") + QByteArray(70, 'X') + "\n2000-01-03,1,2\n" << "" << "wide" << "is no stock name";
+    QTest::newRow("stocks headed by words, not tickers") << QByteArray("date,Apple,Amazon\n2000-01-03,1,2\n") << ""
+                                                          << "" << "--layout wide";
     QTest::newRow("not a price table") << QByteArray("this is not\nprice data\n") << "" << "" << "neither a header";
 }
 

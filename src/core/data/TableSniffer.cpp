@@ -261,7 +261,7 @@ bool TableSniffer::isDatasetCsv(std::span<const std::string> lines)
     CsvFields::split(*line, ',', fields);
     if (timestamp::parse(fields.front()))
         return fields.size() >= 7;  // the dataset's columns, with or without Stock
-    int dateColumn = -1;
+    int dateColumn = -1, volumeColumn = -1;
     bool hasClose = false;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string name = normalizedName(fields[i]);
@@ -269,6 +269,8 @@ bool TableSniffer::isDatasetCsv(std::span<const std::string> lines)
             return false;
         if (dateColumn < 0 && (name == "date" || name == "timestamp"))
             dateColumn = static_cast<int>(i);
+        if (name == "volume")
+            volumeColumn = static_cast<int>(i);
         hasClose |= name == "close" || name == "price";
     }
     if (dateColumn < 0 || !hasClose)
@@ -287,6 +289,12 @@ bool TableSniffer::isDatasetCsv(std::span<const std::string> lines)
         if (!t)
             return !firstDates.empty();
         firstDates.push_back(*t);
+        // So is a download's volume such as "1.2B", which the dataset's reader would refuse the row for.
+        if (static_cast<std::size_t>(volumeColumn) < fields.size()) {
+            const std::string& volume = fields[static_cast<std::size_t>(volumeColumn)];
+            if (!volume.empty() && std::string_view("KMBkmb").find(volume.back()) != std::string_view::npos)
+                return false;
+        }
     }
     return !(firstDates.size() == 3 && firstDates[0] > firstDates[1] && firstDates[1] > firstDates[2]);
 }
@@ -426,7 +434,8 @@ TableFormat TableSniffer::detect(std::span<const std::string> lines, const Table
         std::string list;
         for (const auto& n : format.columnNames)
             list += (list.empty() ? "" : ", ") + n;
-        problem = "no close column among " + list + "; name it with --columns close=NAME|N";
+        problem = "no close column among " + list
+                  + "; name it with --columns close=NAME|N, or read a column per stock with --layout wide";
     }
     // The decimal mark from the prices; from every other column while the close column is unknown.
     const std::vector<int> priced = format.layout == TableLayout::Wide ? format.stockColumns
