@@ -41,7 +41,13 @@ bool ImportPreviewDialog::isNeededFor(const QString& path)
     return format.columnNames.size() >= 2 && (!format.certain || !format.problem.empty());
 }
 
-ImportPreviewDialog::ImportPreviewDialog(const QString& path, QWidget* parent)
+bool ImportPreviewDialog::fits(const QString& path, const TableOptions& options)
+{
+    const auto lines = TableSniffer::sampleOf(path.toStdString(), TableSniffer::kSampleLines, nullptr);
+    return TableSniffer::detect(lines, options).problem.empty();
+}
+
+ImportPreviewDialog::ImportPreviewDialog(const QString& path, const TableOptions& initial, QWidget* parent)
     : QDialog(parent), ui_(std::make_unique<Ui::ImportPreviewDialog>()), model_(new ImportPreviewModel(this)),
       lines_(TableSniffer::sampleOf(path.toStdString(), TableSniffer::kSampleLines, nullptr)),
       stock_(DataLoader::stockNameForFile(path.toStdString()))
@@ -63,7 +69,7 @@ ImportPreviewDialog::ImportPreviewDialog(const QString& path, QWidget* parent)
     ui_->layoutCombo->addItem(tr("Long: a symbol column names each row's stock"), static_cast<int>(TableLayout::Long));
     ui_->layoutCombo->addItem(tr("Wide: a column per stock"), static_cast<int>(TableLayout::Wide));
 
-    showFormat(TableSniffer::detect(lines_, {}));
+    showFormat(TableSniffer::detect(lines_, initial));
     refresh();
 
     connect(ui_->delimiterCombo, &QComboBox::currentIndexChanged, this, &ImportPreviewDialog::redetect);

@@ -29,7 +29,11 @@ public:
     // own files and files of one column never need it.
     static bool isNeededFor(const QString& path);
 
-    explicit ImportPreviewDialog(const QString& path, QWidget* parent = nullptr);
+    // Whether `options` read `path` as it is now.
+    static bool fits(const QString& path, const TableOptions& options);
+
+    // Starts from what detection makes of the file given `initial`.
+    explicit ImportPreviewDialog(const QString& path, const TableOptions& initial = {}, QWidget* parent = nullptr);
     ~ImportPreviewDialog() override;
 
     // What the choices shown say, as the loader takes them.

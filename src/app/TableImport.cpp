@@ -23,15 +23,13 @@ QString groupFor(const QString& path)
 void TableImport::open(QWidget* parent, QSettings& settings, const QString& path,
                        std::function<void(const TableOptions&)> load)
 {
-    if (const auto chosen = remembered(settings, path)) {
-        load(*chosen);
+    // A remembered choice the file no longer fits (it was replaced) is shown again, not used blindly.
+    const auto chosen = remembered(settings, path);
+    if (chosen ? ImportPreviewDialog::fits(path, *chosen) : !ImportPreviewDialog::isNeededFor(path)) {
+        load(chosen.value_or(TableOptions{}));
         return;
     }
-    if (!ImportPreviewDialog::isNeededFor(path)) {
-        load({});
-        return;
-    }
-    auto* preview = new ImportPreviewDialog(path, parent);
+    auto* preview = new ImportPreviewDialog(path, chosen.value_or(TableOptions{}), parent);
     preview->setAttribute(Qt::WA_DeleteOnClose);
     QObject::connect(preview, &QDialog::accepted, preview, [&settings, path, preview, load = std::move(load)] {
         remember(settings, path, preview->options());

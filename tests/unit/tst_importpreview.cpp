@@ -188,6 +188,14 @@ void TestImportPreview::windowOpensThroughItAndRemembers()
     QVERIFY(!window.findChild<ImportPreviewDialog*>());
     QVERIFY(loaded.wait(kPatienceMs));
     QCOMPARE(window.loadReport().records, std::size_t(5));
+
+    // Replaced by a file the choice no longer fits: asked again, from that choice.
+    writeFixture(path, "when;AAPL;AMZN\n2000-01-03;;10\n");
+    window.openData(path);
+    preview = window.findChild<ImportPreviewDialog*>();
+    QVERIFY(preview);
+    QCOMPARE(combo(*preview, "layoutCombo")->currentData().toInt(), int(TableLayout::Wide));
+    preview->reject();
 }
 
 void TestImportPreview::cancelLoadsNothing()

@@ -302,6 +302,9 @@ bool TableSniffer::isDatasetCsv(std::span<const std::string> lines)
 TableFormat TableSniffer::detect(std::span<const std::string> lines, const TableOptions& options)
 {
     TableFormat format;
+    // What the user said stands even where detection stops short.
+    if (options.layout != TableLayout::Auto)
+        format.layout = options.layout;
     std::vector<std::string_view> text;
     for (const std::string& line : lines)
         if (!isBlank(line))
