@@ -164,6 +164,14 @@ NumberFormat detectNumbers(const Rows& rows, const std::vector<int>& columns, ch
     return format;
 }
 
+std::string joinedNames(const std::vector<std::string>& names)
+{
+    std::string list;
+    for (const auto& n : names)
+        list += (list.empty() ? "" : ", ") + n;
+    return list;
+}
+
 // The column a ColumnChoice means; -1 with `problem` set when there is none.
 int resolveColumn(const ColumnChoice& choice, const std::vector<std::string>& names, const char* role,
                   std::string& problem)
@@ -178,10 +186,8 @@ int resolveColumn(const ColumnChoice& choice, const std::vector<std::string>& na
     for (std::size_t i = 0; i < names.size(); ++i)
         if (lowerCase(names[i]) == lowerCase(choice.name))
             return static_cast<int>(i);
-    std::string list;
-    for (const auto& n : names)
-        list += (list.empty() ? "" : ", ") + n;
-    problem = "--columns " + std::string(role) + "=" + choice.name + ": no such column (the columns are " + list + ")";
+    problem = "--columns " + std::string(role) + "=" + choice.name + ": no such column (the columns are "
+              + joinedNames(names) + ")";
     return -1;
 }
 
@@ -233,6 +239,58 @@ DateFormat detectDates(const std::vector<std::string_view>& values, const std::s
         }
     }
     return candidates[best];
+}
+
+// The layout: as told, else long with a symbol column, one stock with a
+// close column, else wide when two or more columns are headed like tickers.
+// `otherColumns` (all but the date and symbol columns) keeps those a wide
+// table reads. Returns whether that was a guess.
+bool settleLayout(TableFormat& format, TableLayout layout, std::vector<int>& otherColumns)
+{
+    format.layout = layout;
+    bool guessed = false;
+    if (format.layout == TableLayout::Auto) {
+        if (format.symbolColumn >= 0 && format.closeColumn >= 0)
+            format.layout = TableLayout::Long;
+        else if (format.closeColumn >= 0)
+            format.layout = TableLayout::Single;
+        else if (std::count_if(otherColumns.begin(), otherColumns.end(), [&](int c) {
+                     return format.hasHeader && looksLikeTicker(format.columnNames[static_cast<std::size_t>(c)]);
+                 }) >= 2) {
+            format.layout = TableLayout::Wide;
+            guessed = true;
+            std::erase_if(otherColumns,
+                          [&](int c) { return !looksLikeTicker(format.columnNames[static_cast<std::size_t>(c)]); });
+        } else if (otherColumns.size() == 1) {
+            format.layout = TableLayout::Single;
+            format.closeColumn = otherColumns.front();
+            guessed = true;
+        }
+    }
+    switch (format.layout) {
+    case TableLayout::Auto:
+    case TableLayout::Single:
+        format.layout = TableLayout::Single;
+        format.symbolColumn = -1;
+        break;
+    case TableLayout::Long:
+        if (format.symbolColumn < 0)
+            format.problem = "a long table needs a symbol column; name it with --columns symbol=NAME|N";
+        break;
+    case TableLayout::Wide:
+        format.closeColumn = -1;
+        format.symbolColumn = -1;
+        format.stockColumns = otherColumns;
+        for (int c : otherColumns) {
+            format.stockNames.push_back(lowerCase(format.columnNames[static_cast<std::size_t>(c)]));
+            if (!isValidStockName(format.stockNames.back()))
+                format.problem = "column " + std::to_string(c + 1) + "'s header is no stock name (1 to 64 bytes of text)";
+        }
+        if (format.stockColumns.empty())
+            format.problem = "a wide table needs a column per stock beside its date column";
+        break;
+    }
+    return guessed;
 }
 
 } // namespace
@@ -359,8 +417,9 @@ TableFormat TableSniffer::detect(std::span<const std::string> lines, const Table
         format.dates = *DateFormat::compile(options.dateFormat);
     } else {
         bool allRead = true;
-        format.dates = detectDates(valuesOf(rows, format.dateColumn), format.columnNames[static_cast<std::size_t>(format.dateColumn)],
-                                   allRead, format.datesAmbiguous, problem);
+        format.dates = detectDates(valuesOf(rows, format.dateColumn),
+                                   format.columnNames[static_cast<std::size_t>(format.dateColumn)], allRead,
+                                   format.datesAmbiguous, problem);
         guessed |= !allRead;
         if (!problem.empty())
             return format;
@@ -386,60 +445,14 @@ TableFormat TableSniffer::detect(std::span<const std::string> lines, const Table
     if (!problem.empty())
         return format;
 
-    // The layout: as told, else long with a symbol column, one stock with a
-    // close column, else wide when two or more columns are headed like tickers.
-    format.layout = options.layout;
     std::vector<int> otherColumns;
-    for (std::size_t c = 0; c < columnCount; ++c)
+    for (std::size_t c = 0; c < format.columnNames.size(); ++c)
         if (static_cast<int>(c) != format.dateColumn && static_cast<int>(c) != format.symbolColumn)
             otherColumns.push_back(static_cast<int>(c));
-    if (format.layout == TableLayout::Auto) {
-        if (format.symbolColumn >= 0 && format.closeColumn >= 0)
-            format.layout = TableLayout::Long;
-        else if (format.closeColumn >= 0)
-            format.layout = TableLayout::Single;
-        else if (std::count_if(otherColumns.begin(), otherColumns.end(), [&](int c) {
-                     return format.hasHeader && looksLikeTicker(format.columnNames[static_cast<std::size_t>(c)]);
-                 }) >= 2) {
-            format.layout = TableLayout::Wide;
-            guessed = true;
-            std::erase_if(otherColumns, [&](int c) { return !looksLikeTicker(format.columnNames[static_cast<std::size_t>(c)]); });
-        } else if (otherColumns.size() == 1) {
-            format.layout = TableLayout::Single;
-            format.closeColumn = otherColumns.front();
-            guessed = true;
-        }
-    }
-    switch (format.layout) {
-    case TableLayout::Auto:
-    case TableLayout::Single:
-        format.layout = TableLayout::Single;
-        format.symbolColumn = -1;
-        break;
-    case TableLayout::Long:
-        if (format.symbolColumn < 0)
-            problem = "a long table needs a symbol column; name it with --columns symbol=NAME|N";
-        break;
-    case TableLayout::Wide:
-        format.closeColumn = -1;
-        format.symbolColumn = -1;
-        format.stockColumns = otherColumns;
-        for (int c : otherColumns) {
-            format.stockNames.push_back(lowerCase(format.columnNames[static_cast<std::size_t>(c)]));
-            if (!isValidStockName(format.stockNames.back()))
-                problem = "column " + std::to_string(c + 1) + "'s header is no stock name (1 to 64 bytes of text)";
-        }
-        if (format.stockColumns.empty())
-            problem = "a wide table needs a column per stock beside its date column";
-        break;
-    }
-    if (format.layout != TableLayout::Wide && format.closeColumn < 0 && problem.empty()) {
-        std::string list;
-        for (const auto& n : format.columnNames)
-            list += (list.empty() ? "" : ", ") + n;
-        problem = "no close column among " + list
+    guessed |= settleLayout(format, options.layout, otherColumns);
+    if (format.layout != TableLayout::Wide && format.closeColumn < 0 && problem.empty())
+        problem = "no close column among " + joinedNames(format.columnNames)
                   + "; name it with --columns close=NAME|N, or read a column per stock with --layout wide";
-    }
     // The decimal mark from the prices; from every other column while the close column is unknown.
     const std::vector<int> priced = format.layout == TableLayout::Wide ? format.stockColumns
                                     : format.closeColumn >= 0         ? std::vector<int>{format.closeColumn}
