@@ -113,6 +113,11 @@ int ReplayCommand::run(const QStringList& arguments)
             printError("--clusters and --online replay files; they do not take a live feed yet");
             return Usage;
         }
+        if (!table->isDefault()) {
+            printError("--columns, --date-format, --delimiter, --decimal and --layout read a table loaded whole, "
+                       "not --live");
+            return Usage;
+        }
         return live.run(parser, parser.value(data), std::move(*loadedModel), modelPath,
                         {parser.value(jsonl), log.get(),
                          resumed ? std::optional(resumed->id) : std::nullopt});

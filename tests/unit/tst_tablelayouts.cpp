@@ -61,6 +61,8 @@ private slots:
     void initTestCase();
     void sameFiguresInEveryLayout_data();
     void sameFiguresInEveryLayout();
+    void optionsRefused_data();
+    void optionsRefused();
 
 private:
     QTemporaryDir dir_;
@@ -173,6 +175,35 @@ void TestTableLayouts::sameFiguresInEveryLayout()
     QFile written(calls);
     QVERIFY(written.open(QIODevice::ReadOnly));
     QCOMPARE(written.readAll(), referenceCalls_);
+}
+
+// Every command that reads --data or --csv takes the table options, and
+// names the one it cannot use.
+void TestTableLayouts::optionsRefused_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("error");
+    const QString ibm = QStringLiteral(STOCKSTREAM_SAMPLE_DIR "/ibm.us.txt");
+    QTest::newRow("replay, an unknown layout") << QStringList{"replay", "--data", ibm, "--layout", "tall"} << "--layout";
+    QTest::newRow("replay, columns without roles") << QStringList{"replay", "--data", ibm, "--columns", "Datum"}
+                                                   << "--columns";
+    QTest::newRow("replay --live with a table option")
+        << QStringList{"replay", "--data", ibm, "--live", "--delimiter", ";"} << "not --live";
+    QTest::newRow("train, a decimal mark that is none") << QStringList{"train", "--csv", ibm, "--out", "m.json",
+                                                                       "--decimal", "x"}
+                                                        << "--decimal";
+    QTest::newRow("produce, a date format without a day") << QStringList{"produce", "--data", ibm, "--date-format", "%Y"}
+                                                          << "--date-format";
+}
+
+void TestTableLayouts::optionsRefused()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, error);
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(error.toUtf8()), run.err.constData());
+    QVERIFY(run.out.isEmpty());
 }
 
 QTEST_MAIN(TestTableLayouts)
