@@ -53,7 +53,7 @@ void parseStream(LineReader& reader, const std::string& defaultStock, const Tabl
         for (std::size_t i = 0; i < head.size(); ++i)
             head[i].text = headText[i];
     };
-    readHead(TableSniffer::kSampleLines);
+    readHead(TableSniffer::kKindLines);
     // Calls `parse` on every line, the kept first ones and then the rest,
     // until it returns false or the load is cancelled.
     const auto eachLine = [&](auto&& parse) {
@@ -102,6 +102,7 @@ void parseStream(LineReader& reader, const std::string& defaultStock, const Tabl
             return true;
         });
     } else {
+        readHead(TableSniffer::kSampleLines);
         TableFormat format = TableSniffer::detect(headText, options);
         if (format.datesAmbiguous) {
             readHead(TableSniffer::kMaxSampleLines);

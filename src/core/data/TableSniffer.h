@@ -17,6 +17,10 @@ namespace ss {
 class TableSniffer {
 public:
     static constexpr std::size_t kSampleLines = 256;
+    // Enough to tell JSON lines and the dataset's CSV, which are read
+    // without keeping a sample: thousands of small files each copying 256
+    // lines would cost more than reading them.
+    static constexpr std::size_t kKindLines = 8;
     // How far a reader looks for a date that settles day/month order, as in
     // a long table whose first few hundred rows share a date.
     static constexpr std::size_t kMaxSampleLines = 65536;
