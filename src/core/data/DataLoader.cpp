@@ -54,6 +54,10 @@ void parseStream(LineReader& reader, const std::string& defaultStock, const Tabl
             head[i].text = headText[i];
     };
     readHead(TableSniffer::kKindLines);
+    // Blank lines first: the first line with text may come further down.
+    const auto blank = [](const std::string& t) { return t.find_first_not_of(" \t") == std::string::npos; };
+    if (std::all_of(headText.begin(), headText.end(), blank))
+        readHead(TableSniffer::kSampleLines);
     // Calls `parse` on every line, the kept first ones and then the rest,
     // until it returns false or the load is cancelled.
     const auto eachLine = [&](auto&& parse) {
