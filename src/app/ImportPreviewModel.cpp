@@ -46,10 +46,11 @@ void ImportPreviewModel::setTable(const std::vector<std::string>& lines, const T
         QStringList closes;
         for (const TickRecord& r : records) {
             row.date = QString::fromStdString(timestamp::format(r.time));
+            const QString close = QString::number(r.close, 'g', 10);
+            // Several stocks a row: each close says whose it is.
             closes << (format.layout == TableLayout::Single
-                           ? QString::number(r.close, 'g', 10)
-                           : QStringLiteral("%1 %2").arg(QString::fromUtf8(r.stock.data(), static_cast<qsizetype>(r.stock.size())))
-                                 .arg(r.close, 0, 'g', 10));
+                           ? close
+                           : QString::fromUtf8(r.stock.data(), static_cast<qsizetype>(r.stock.size())) + ' ' + close);
         }
         row.closes = closes.join(QStringLiteral(", "));
         rows_.push_back(std::move(row));
@@ -76,7 +77,8 @@ QVariant ImportPreviewModel::data(const QModelIndex& index, int role) const
     if (role == Qt::BackgroundRole)
         return row.problem.isEmpty() ? QVariant() : QVariant(QBrush(QColor(255, 205, 205)));
     if (role == Qt::ToolTipRole)
-        return row.problem.isEmpty() ? QVariant() : QVariant(tr("Line %1 would be rejected: %2").arg(row.line).arg(row.problem));
+        return row.problem.isEmpty() ? QVariant()
+                                     : QVariant(tr("Line %1 would be rejected: %2").arg(row.line).arg(row.problem));
     if (role != Qt::DisplayRole)
         return {};
     const int column = index.column();
