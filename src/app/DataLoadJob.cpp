@@ -2,7 +2,10 @@
 
 namespace ss {
 
-DataLoadJob::DataLoadJob(QString path, QObject* parent) : BackgroundJob(parent), path_(std::move(path)) {}
+DataLoadJob::DataLoadJob(QString path, TableOptions options, QObject* parent)
+    : BackgroundJob(parent), path_(std::move(path)), options_(std::move(options))
+{
+}
 
 DataLoadJob::~DataLoadJob()
 {
@@ -12,7 +15,7 @@ DataLoadJob::~DataLoadJob()
 
 void DataLoadJob::run()
 {
-    result_ = DataLoader::load(path_.toStdString(), &progress_);
+    result_ = DataLoader::load(path_.toStdString(), &progress_, 0, options_);
 }
 
 } // namespace ss

@@ -12,7 +12,7 @@ namespace ss {
 class DataLoadJob : public BackgroundJob {
     Q_OBJECT
 public:
-    explicit DataLoadJob(QString path, QObject* parent = nullptr);
+    explicit DataLoadJob(QString path, TableOptions options = {}, QObject* parent = nullptr);
     // Cancels a load still running and waits for its thread.
     ~DataLoadJob() override;
 
@@ -26,6 +26,7 @@ private:
     void run() override;
 
     QString path_;
+    TableOptions options_;
     LoadProgress progress_;
     LoadResult result_;
 };

@@ -50,7 +50,12 @@ QVariant DataQualityModel::data(const QModelIndex& index, int role) const
             return tr("unreadable: %1").arg(QString::fromStdString(f.error));
         if (f.empty)
             return tr("empty file: a stock with no data");
-        return QString::fromStdString(f.firstBadReason);
+        QStringList problems;
+        if (!f.firstBadReason.empty())
+            problems << QString::fromStdString(f.firstBadReason);
+        for (const std::string& note : f.notes)
+            problems << QString::fromStdString(note);
+        return problems.join(QStringLiteral("; "));
     }
     return {};
 }

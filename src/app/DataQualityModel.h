@@ -6,8 +6,8 @@
 
 namespace ss {
 
-// The files of a load that were empty, unreadable or had lines refused:
-// what the "data quality" view lists.
+// The files of a load that were empty, unreadable, had lines refused or
+// notes on how a table was read: what the "data quality" view lists.
 class DataQualityModel : public QAbstractTableModel {
     Q_OBJECT
 public:

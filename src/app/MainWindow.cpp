@@ -22,6 +22,7 @@
 #include "SnapshotFeed.h"
 #include "StockChartPanel.h"
 #include "StockHistory.h"
+#include "TableImport.h"
 #include "TrainingDialog.h"
 #include "WatchlistModel.h"
 #include "core/live/StockRegistry.h"
@@ -387,12 +388,17 @@ void MainWindow::openSample()
 
 void MainWindow::openData(const QString& path)
 {
+    TableImport::open(this, settings_, path, [this, path](const TableOptions& options) { loadData(path, options); });
+}
+
+void MainWindow::loadData(const QString& path, const TableOptions& options)
+{
     loadJob_.reset();
     if (loadDialog_) {
         loadDialog_->deleteLater();
         loadDialog_ = nullptr;
     }
-    loadJob_ = std::make_unique<DataLoadJob>(path);
+    loadJob_ = std::make_unique<DataLoadJob>(path, options);
     const quint64 generation = ++loadGeneration_;
     // Queued: finishing destroys the job, which must not happen while it emits.
     connect(
@@ -935,7 +941,7 @@ void MainWindow::seekToTimeline(int position)
 void MainWindow::chooseDataFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open price data"), QFileInfo(dataPath_).path(),
-                                                      tr("Price data (*.txt *.csv *.jsonl *.json);;All files (*)"));
+                                                      tr("Price data (*.txt *.csv *.tsv *.jsonl *.json);;All files (*)"));
     if (!path.isEmpty())
         openData(path);
 }

@@ -3,6 +3,7 @@
 #include "ExportDialog.h"
 #include "LiveFeed.h"
 #include "core/data/LoadReport.h"
+#include "core/data/TableOptions.h"
 #include "core/model/LogisticModel.h"
 #include "core/online/OnlineOptions.h"
 #include "core/stream/ReplayEngine.h"
@@ -151,6 +152,8 @@ private:
     void restoreSettings();
     void saveSettings();
     QProgressDialog* progressDialog(const QString& title, const QString& label, int maximum);
+    // openData() once the file's reading is settled (see TableImport).
+    void loadData(const QString& path, const TableOptions& options);
     void finishLoad(const QString& path);
     void showData(std::shared_ptr<const MarketData> data, const QString& path);
     void setModel(std::shared_ptr<const LogisticModel> model);

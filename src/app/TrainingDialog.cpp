@@ -4,6 +4,7 @@
 #include "BuiltInSample.h"
 #include "HoldOutVerdict.h"
 #include "ModelLibraryModel.h"
+#include "TableImport.h"
 #include "TrainingJob.h"
 #include "core/data/DataLoader.h"
 #include "core/model/ExampleSet.h"
@@ -271,9 +272,9 @@ bool TrainingDialog::setTickerFile(const QString& path)
 void TrainingDialog::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Train on a ticker file"), QFileInfo(filePath_).path(),
-                                                      tr("Price data (*.txt *.csv *.jsonl *.json);;All files (*)"));
+                                                      tr("Price data (*.txt *.csv *.tsv *.jsonl *.json);;All files (*)"));
     if (!path.isEmpty())
-        setTickerFile(path);
+        TableImport::open(this, settings_, path, [this, path](const TableOptions&) { setTickerFile(path); });
 }
 
 void TrainingDialog::chooseFolder()
@@ -309,7 +310,8 @@ std::shared_ptr<const MarketData> TrainingDialog::sourceData(QString* error)
                 *error = tr("Choose a ticker file.");
                 return nullptr;
             }
-            LoadResult loaded = DataLoader::load(filePath_.toStdString());
+            LoadResult loaded = DataLoader::load(filePath_.toStdString(), nullptr, 0,
+                                                 TableImport::remembered(settings_, filePath_).value_or(TableOptions{}));
             if (!loaded.data) {
                 *error = QString::fromStdString(loaded.error);
                 return nullptr;

@@ -45,6 +45,8 @@ void printLoadReport(const LoadReport& report)
             printWarning(QStringLiteral("%1: cannot read: %2").arg(file, QString::fromStdString(f.error)));
         else if (f.empty)
             printWarning(QStringLiteral("%1: empty file, a stock with no data").arg(file));
+        for (const std::string& note : f.notes)
+            printWarning(QStringLiteral("%1: %2").arg(file, QString::fromStdString(note)));
         if (f.rejected > 0)
             printWarning(QStringLiteral("%1: %2 line(s) rejected, first at line %3: %4")
                              .arg(file)

@@ -1,6 +1,7 @@
 #include "ProduceCommand.h"
 
 #include "CliOutput.h"
+#include "TableFlags.h"
 #include "core/data/DataLoader.h"
 #include "core/kafka/KafkaProducer.h"
 #include "core/live/LiveSource.h"
@@ -63,12 +64,20 @@ int ProduceCommand::run(const QStringList& arguments)
     const QCommandLineOption retryFor("retry-for", "Seconds to keep dialling a tcp:// receiver that is not up "
                                                    "yet (default 30).", "SECONDS", "30");
     parser.addOptions({data, to, speed, retryFor, kafkaOption});
+    const TableFlags tableFlags;
+    tableFlags.addTo(parser);
     if (const auto exit = parseCommandLine(parser, arguments,
                                            "Send price history, in stream order, as JSON-line ticks "
                                            "{\"stock\", \"price\", \"date\"}."))
         return *exit;
     if (!parser.isSet(data)) {
         printError("produce needs --data PATH");
+        return Usage;
+    }
+    QString tableError;
+    const auto table = tableFlags.read(parser, &tableError);
+    if (!table) {
+        printError(tableError);
         return Usage;
     }
     const QString destination = parser.value(to);
@@ -122,7 +131,7 @@ int ProduceCommand::run(const QStringList& arguments)
     std::signal(SIGPIPE, SIG_IGN);
     QElapsedTimer clock;
     clock.start();
-    const LoadResult loaded = DataLoader::load(parser.value(data).toStdString());
+    const LoadResult loaded = DataLoader::load(parser.value(data).toStdString(), nullptr, 0, *table);
     printLoadReport(loaded.report);
     if (!loaded.data) {
         printError(QString::fromStdString(loaded.error));

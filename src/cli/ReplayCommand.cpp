@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "LiveReplay.h"
 #include "OnlineFlags.h"
+#include "TableFlags.h"
 #include "core/data/DataLoader.h"
 #include "core/online/OnlineLearningStage.h"
 #include "core/storage/LoggedRun.h"
@@ -44,6 +45,8 @@ int ReplayCommand::run(const QStringList& arguments)
     live.addTo(parser);
     const OnlineFlags onlineFlags;
     onlineFlags.addTo(parser);
+    const TableFlags tableFlags;
+    tableFlags.addTo(parser);
     if (const auto exit = parseCommandLine(parser, arguments, "Replay price history and score every window."))
         return *exit;
 
@@ -83,7 +86,8 @@ int ReplayCommand::run(const QStringList& arguments)
         }
     }
     const auto online = onlineFlags.read(parser, &error);
-    if (!online) {
+    const auto table = online ? tableFlags.read(parser, &error) : std::nullopt;
+    if (!online || !table) {
         printError(error);
         return Usage;
     }
@@ -103,9 +107,15 @@ int ReplayCommand::run(const QStringList& arguments)
         return Failure;
     }
 
-    if (live.requested(parser, parser.value(data)))
+    if (live.requested(parser, parser.value(data))) {
+        if (!table->isDefault()) {
+            printError("--columns, --date-format, --delimiter, --decimal and --layout read a table loaded whole, "
+                       "not --live");
+            return Usage;
+        }
         return live.run(parser, parser.value(data), std::move(*loadedModel), modelPath,
                         {parser.value(jsonl), log.get(), resumed ? std::optional(resumed->id) : std::nullopt, *online});
+    }
 
     // Ctrl-C or SIGTERM stops the replay in order: the logs commit and close.
     const TerminationRequest termination;
@@ -115,7 +125,7 @@ int ReplayCommand::run(const QStringList& arguments)
     LoadProgress loadProgress;
     const QString source = parser.isSet(data) ? parser.value(data) : resumed->source;
     const std::string path = source.toStdString();
-    auto pending = std::async(std::launch::async, [&] { return DataLoader::load(path, &loadProgress, threadCount); });
+    auto pending = std::async(std::launch::async, [&] { return DataLoader::load(path, &loadProgress, threadCount, *table); });
     while (pending.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) {
         if (TerminationRequest::pending())
             loadProgress.cancel = true;

@@ -1,6 +1,7 @@
 #include "TrainCommand.h"
 
 #include "CliOutput.h"
+#include "TableFlags.h"
 #include "core/data/DataLoader.h"
 #include "core/model/ModelTrainer.h"
 
@@ -66,6 +67,8 @@ int TrainCommand::run(const QStringList& arguments)
     const QCommandLineOption testFraction("test-fraction", "Share of the latest examples held out for evaluation, "
                                                            "0 to below 1; 0 fits on all (default 0.2).", "F", "0.2");
     parser.addOptions({csv, out, window, transform, c, testFraction});
+    const TableFlags tableFlags;
+    tableFlags.addTo(parser);
     if (const auto exit = parseCommandLine(parser, arguments,
                                            "Fit the logistic model on one stock's closes. The saved model is the fit "
                                            "on the training part; the last F of the examples, in time order, is the "
@@ -79,11 +82,17 @@ int TrainCommand::run(const QStringList& arguments)
     TrainingOptions options;
     if (!readOptions(parser, window, transform, c, testFraction, options))
         return Usage;
+    QString error;
+    const auto table = tableFlags.read(parser, &error);
+    if (!table) {
+        printError(error);
+        return Usage;
+    }
 
     QElapsedTimer clock;
     clock.start();
     const QString path = parser.value(csv);
-    const LoadResult loaded = DataLoader::load(path.toStdString());
+    const LoadResult loaded = DataLoader::load(path.toStdString(), nullptr, 0, *table);
     if (!loaded.data) {
         printError(QString::fromStdString(loaded.error));
         return Failure;
@@ -108,7 +117,6 @@ int TrainCommand::run(const QStringList& arguments)
         printError(trained.error);
         return Failure;
     }
-    QString error;
     if (!trained.model->save(parser.value(out), &error)) {
         printError(error);
         return Failure;

@@ -38,6 +38,7 @@ private slots:
     void tickerFile();
     void unifiedDataCsv();
     void jsonLines();
+    void jsonLinesAfterBlankLines();
     void jsonLinesBadInput_data();
     void jsonLinesBadInput();
     void standardInput();
@@ -158,6 +159,17 @@ void TestDataLoader::jsonLines()
     QVERIFY(jnj);
     QCOMPARE(r.data->stock(*jnj).closes.front(), 0.5941);
     QCOMPARE(timestamp::formatDate(r.data->stock(*jnj).times.front()), std::string("1970-01-19"));
+}
+
+void TestDataLoader::jsonLinesAfterBlankLines()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("ticks.jsonl");
+    writeFile(path, QByteArray(20, '\n') + R"({"stock": "jnj.us", "price": 0.5941, "date": "1970-01-19"})" + "\n");
+    const LoadResult r = DataLoader::load(path.toStdString());
+    QVERIFY2(r.data, r.error.c_str());
+    QCOMPARE(r.report.rejected, std::size_t(0));
+    QCOMPARE(r.data->recordCount(), std::size_t(1));
 }
 
 void TestDataLoader::jsonLinesBadInput_data()

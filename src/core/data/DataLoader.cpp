@@ -3,6 +3,9 @@
 #include "JsonLinesParser.h"
 #include "LineReader.h"
 #include "SeriesCollector.h"
+#include "TableParser.h"
+#include "TableRowOrder.h"
+#include "TableSniffer.h"
 #include "TickerCsvParser.h"
 
 #include <algorithm>
@@ -29,51 +32,110 @@ bool hasDataExtension(const fs::path& p)
 {
     std::string ext = p.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext == ".txt" || ext == ".csv" || ext == ".jsonl" || ext == ".json";
+    return ext == ".txt" || ext == ".csv" || ext == ".tsv" || ext == ".jsonl" || ext == ".json";
 }
 
-// Parses one stream with the parser its first line calls for.
-void parseStream(LineReader& reader, const std::string& defaultStock, SeriesCollector& out, FileReport& report,
-                 const std::atomic<bool>* cancel)
+// Parses one stream: JSON lines; the dataset's own CSV by its fast reader
+// and long-standing rules; any other table by the format its first lines
+// show, detected once.
+void parseStream(LineReader& reader, const std::string& defaultStock, const TableOptions& options,
+                 SeriesCollector& out, FileReport& report, const std::atomic<bool>* cancel)
 {
-    std::unique_ptr<TickerCsvParser> csv;
-    std::unique_ptr<JsonLinesParser> json;
+    std::vector<LineReader::Line> head;
+    std::vector<std::string> headText;
     LineReader::Line line;
-    TickRecord record;
-    while (reader.next(line)) {
-        if ((line.number & 0xFFFF) == 0 && cancel && cancel->load(std::memory_order_relaxed))
-            return;
-        if (line.overlong) {
-            out.reject(line.number, "line too long");
-            continue;
+    // Keeps the first `count` lines, to decide how to read them all.
+    const auto readHead = [&](std::size_t count) {
+        while (head.size() < count && reader.next(line)) {
+            head.push_back(line);
+            headText.emplace_back(line.overlong ? std::string_view() : line.text);
         }
-        if (!csv && !json) {
-            const auto first = line.text.find_first_not_of(" \t");
-            if (first == std::string_view::npos)
-                continue;
-            if (line.text[first] == '{')
-                json = std::make_unique<JsonLinesParser>();
-            else
-                csv = std::make_unique<TickerCsvParser>(defaultStock);
-        }
-        const char* why = "";
-        const LineKind kind = csv ? csv->parse(line.text, record, why) : json->parse(line.text, record, why);
-        if (kind == LineKind::Record) {
-            out.add(record.stock, record.time, record.close, line.number);
-        } else if (kind == LineKind::Malformed) {
-            if (csv && csv->headerRefused()) {
-                report.error = why;
+        for (std::size_t i = 0; i < head.size(); ++i)
+            head[i].text = headText[i];
+    };
+    readHead(TableSniffer::kKindLines);
+    // Blank lines first: the first line with text may come further down.
+    const auto blank = [](const std::string& t) { return t.find_first_not_of(" \t") == std::string::npos; };
+    if (std::all_of(headText.begin(), headText.end(), blank))
+        readHead(TableSniffer::kSampleLines);
+    // Calls `parse` on every line, the kept first ones and then the rest,
+    // until it returns false or the load is cancelled.
+    const auto eachLine = [&](auto&& parse) {
+        const auto one = [&](const LineReader::Line& l) {
+            if (!l.overlong)
+                return parse(l);
+            out.reject(l.number, "line too long");
+            return true;
+        };
+        for (const auto& l : head)
+            if (!one(l))
                 return;
-            }
-            out.reject(line.number, why);
+        while (reader.next(line)) {
+            if ((line.number & 0xFFFF) == 0 && cancel && cancel->load(std::memory_order_relaxed))
+                return;
+            if (!one(line))
+                return;
         }
+    };
+
+    TickRecord record;
+    const char* why = "";
+    if (TableSniffer::isJsonLines(headText)) {
+        JsonLinesParser json;
+        eachLine([&](const LineReader::Line& l) {
+            const LineKind kind = json.parse(l.text, record, why);
+            if (kind == LineKind::Record)
+                out.add(record.stock, record.time, record.close, l.number);
+            else if (kind == LineKind::Malformed)
+                out.reject(l.number, why);
+            return true;
+        });
+    } else if (options.isDefault() && TableSniffer::isDatasetCsv(headText)) {
+        TickerCsvParser csv(defaultStock);
+        eachLine([&](const LineReader::Line& l) {
+            const LineKind kind = csv.parse(l.text, record, why);
+            if (kind == LineKind::Record) {
+                out.add(record.stock, record.time, record.close, l.number);
+            } else if (kind == LineKind::Malformed) {
+                if (csv.headerRefused()) {
+                    report.error = why;
+                    return false;
+                }
+                out.reject(l.number, why);
+            }
+            return true;
+        });
+    } else {
+        readHead(TableSniffer::kSampleLines);
+        TableFormat format = TableSniffer::detect(headText, options);
+        if (format.datesAmbiguous) {
+            readHead(TableSniffer::kMaxSampleLines);
+            format = TableSniffer::detect(headText, options);
+        }
+        if (!format.problem.empty()) {
+            report.error = format.problem;
+            return;
+        }
+        report.notes = format.notes;
+        TableParser table(std::move(format), defaultStock);
+        TableRowOrder rows;
+        std::vector<TickRecord> records;
+        eachLine([&](const LineReader::Line& l) {
+            if (table.parse(l.text, records, why) == LineKind::Malformed)
+                out.reject(l.number, why);
+            for (const TickRecord& r : records)
+                rows.add(r.stock, r.time, r.close, l.number);
+            return true;
+        });
+        if (const std::size_t moved = rows.drainInto(out))
+            report.notes.push_back(std::to_string(moved) + " row(s) were not in time order and were sorted");
     }
     if (!reader.error().empty())
         report.error = "read error: " + reader.error();
 }
 
-ParsedFile parseFile(const std::string& path, const std::atomic<bool>* cancel, std::atomic<std::size_t>* bytes,
-                     std::vector<char>& buffer)
+ParsedFile parseFile(const std::string& path, const TableOptions& options, const std::atomic<bool>* cancel,
+                     std::atomic<std::size_t>* bytes, std::vector<char>& buffer)
 {
     ParsedFile result;
     result.report.file = path;
@@ -92,7 +154,7 @@ ParsedFile parseFile(const std::string& path, const std::atomic<bool>* cancel, s
     }
     LineReader reader(fd, true, &buffer);
     SeriesCollector collector(result.report);
-    parseStream(reader, stock, collector, result.report, cancel);
+    parseStream(reader, stock, options, collector, result.report, cancel);
     if (bytes)
         bytes->fetch_add(reader.bytesRead(), std::memory_order_relaxed);
     result.series = collector.take();
@@ -100,13 +162,13 @@ ParsedFile parseFile(const std::string& path, const std::atomic<bool>* cancel, s
     return result;
 }
 
-ParsedFile parseStdin()
+ParsedFile parseStdin(const TableOptions& options)
 {
     ParsedFile result;
     result.report.file = "-";
     LineReader reader(STDIN_FILENO);
     SeriesCollector collector(result.report);
-    parseStream(reader, "stdin", collector, result.report, nullptr);
+    parseStream(reader, "stdin", options, collector, result.report, nullptr);
     result.series = collector.take();
     result.report.empty = result.report.records == 0 && result.report.rejected == 0 && result.report.error.empty();
     return result;
@@ -145,16 +207,17 @@ std::string DataLoader::stockNameForFile(const std::string& path)
     fs::path p(path);
     std::string ext = p.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext == ".txt" || ext == ".csv" ? p.stem().string() : p.filename().string();
+    return ext == ".txt" || ext == ".csv" || ext == ".tsv" ? p.stem().string() : p.filename().string();
 }
 
-LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, unsigned threads)
+LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, unsigned threads,
+                            const TableOptions& options)
 {
     LoadResult result;
     std::vector<ParsedFile> parsed;
 
     if (path == "-") {
-        parsed.push_back(parseStdin());
+        parsed.push_back(parseStdin(options));
     } else {
         std::error_code ec;
         const auto status = fs::status(path, ec);
@@ -176,7 +239,7 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
                 return result;
             }
             if (paths.empty()) {
-                result.error = "no price files (*.txt, *.csv, *.jsonl) in " + path;
+                result.error = "no price files (*.txt, *.csv, *.tsv, *.jsonl) in " + path;
                 return result;
             }
             std::sort(paths.begin(), paths.end());
@@ -194,7 +257,7 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
             for (std::size_t i; (i = next.fetch_add(1)) < paths.size();) {
                 if (cancel && cancel->load(std::memory_order_relaxed))
                     return;
-                parsed[i] = parseFile(paths[i], cancel, progress ? &progress->bytesRead : nullptr, buffer);
+                parsed[i] = parseFile(paths[i], options, cancel, progress ? &progress->bytesRead : nullptr, buffer);
                 if (progress)
                     progress->filesDone.fetch_add(1, std::memory_order_relaxed);
             }

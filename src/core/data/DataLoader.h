@@ -2,6 +2,7 @@
 
 #include "LoadReport.h"
 #include "MarketData.h"
+#include "TableOptions.h"
 
 #include <atomic>
 #include <memory>
@@ -26,14 +27,18 @@ struct LoadResult {
 };
 
 // Reads a replay source into memory: a folder of ticker files, one ticker
-// file, a unified data.csv, a JSON-lines file, or "-" for standard input.
+// file, a unified data.csv, a JSON-lines file, "-" for standard input, or
+// any price table (a download, a long table with a symbol column, a wide
+// table with a column per stock) read as its first lines show or as
+// `options` say.
 // Files are parsed in parallel and closed as soon as they are read, so a
 // folder of thousands of files works under a small descriptor limit.
 class DataLoader {
 public:
-    static LoadResult load(const std::string& path, LoadProgress* progress = nullptr, unsigned threads = 0);
+    static LoadResult load(const std::string& path, LoadProgress* progress = nullptr, unsigned threads = 0,
+                           const TableOptions& options = {});
 
-    // The stock a ticker file stands for: its name without ".txt" / ".csv".
+    // The stock a ticker file stands for: its name without ".txt", ".csv" or ".tsv".
     static std::string stockNameForFile(const std::string& path);
 };
 

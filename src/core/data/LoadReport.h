@@ -15,6 +15,7 @@ struct FileReport {
     std::string firstBadReason;
     bool empty = false;            // no bytes, or nothing but a header
     std::string error;             // set when the file could not be read at all
+    std::vector<std::string> notes;  // how a table was read, where the user may want it otherwise
 
     void reject(std::size_t line, std::string_view reason)
     {
@@ -25,8 +26,8 @@ struct FileReport {
     }
 };
 
-// The whole load: one entry per input file that was empty, unreadable or had
-// rejected lines (clean files are only counted, to stay small at 7,195 files).
+// The whole load: one entry per input file that was empty, unreadable, had
+// rejected lines or notes (clean files are only counted, to stay small at 7,195 files).
 struct LoadReport {
     std::size_t files = 0;
     std::size_t records = 0;
@@ -42,7 +43,7 @@ struct LoadReport {
         rejected += file.rejected;
         emptyFiles += file.empty;
         unreadableFiles += !file.error.empty();
-        if (file.rejected > 0 || file.empty || !file.error.empty())
+        if (file.rejected > 0 || file.empty || !file.error.empty() || !file.notes.empty())
             notable.push_back(std::move(file));
     }
 };
