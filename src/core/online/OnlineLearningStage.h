@@ -55,7 +55,7 @@ public:
     // What the models said about the record process() took last: kept for
     // the one record only, so the pipeline can hand it to its sinks with
     // the static model's call without a copy of the stage's state.
-    const OnlineCall& latestCall() const override { return latest_; }
+    const OnlineCall* latestCall() const override { return &latest_; }
 
     const OnlineOptions& options() const { return options_; }
     OnlineSnapshot snapshot() const;

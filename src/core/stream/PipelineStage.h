@@ -23,10 +23,10 @@ public:
     virtual void addToSummary(QJsonObject& summary) const = 0;
 };
 
-// A learner the pipeline feeds every record beside the static scorer, in
-// stream order, on the stream's thread (online learning is one). It is
-// plugged in by whoever drives the stream, so the stream itself depends on
-// no learner.
+// A stage the pipeline feeds every record beside the static scorer, in
+// stream order, on the stream's thread: a learner (online learning), or
+// anything else that follows the calls. It is plugged in by whoever drives
+// the stream, so the stream itself depends on no stage.
 class PipelineStage {
 public:
     virtual ~PipelineStage() = default;
@@ -39,8 +39,9 @@ public:
     // model's call on it, if it made one.
     virtual void process(const Tick& tick, const Windower& windower, std::optional<bool> staticUp) = 0;
     // What the stage said of the record process() took last, kept beside
-    // the static model's call by the sinks.
-    virtual const OnlineCall& latestCall() const = 0;
+    // the static model's call by the sinks; null for a stage that says
+    // nothing of a call (only one stage of a stream may).
+    virtual const OnlineCall* latestCall() const { return nullptr; }
     // The stream ended completely.
     virtual void finish() = 0;
     virtual std::shared_ptr<const StageSnapshot> stageSnapshot() const = 0;

@@ -1,5 +1,8 @@
 #include "PredictionPipeline.h"
 
+#include <algorithm>
+#include <typeinfo>
+
 namespace ss {
 
 PredictionPipeline::PredictionPipeline(std::size_t stocks, std::shared_ptr<const LogisticModel> model)
@@ -9,10 +12,26 @@ PredictionPipeline::PredictionPipeline(std::size_t stocks, std::shared_ptr<const
 
 PredictionPipeline::~PredictionPipeline() = default;
 
+void PredictionPipeline::plugStage(const StageFactory& factory)
+{
+    std::unique_ptr<PipelineStage> plugged = factory(status_.size(), *model_);
+    const PipelineStage& made = *plugged;
+    const auto same = std::find_if(stages_.begin(), stages_.end(),
+                                   [&made](const auto& stage) { return typeid(*stage) == typeid(made); });
+    if (same != stages_.end())
+        *same = std::move(plugged);
+    else
+        stages_.push_back(std::move(plugged));
+    annotator_ = nullptr;
+    for (const auto& stage : stages_)
+        if (stage->latestCall())
+            annotator_ = stage.get();
+}
+
 void PredictionPipeline::finish()
 {
-    if (stage_)
-        stage_->finish();
+    for (const auto& stage : stages_)
+        stage->finish();
 }
 
 void PredictionPipeline::setModel(std::shared_ptr<const LogisticModel> model)
@@ -29,8 +48,8 @@ std::size_t PredictionPipeline::addStock()
     windower_.addStock();
     evaluator_.addStock();
     status_.emplace_back();
-    if (stage_)
-        stage_->addStock();
+    for (const auto& stage : stages_)
+        stage->addStock();
     return status_.size() - 1;
 }
 
@@ -49,8 +68,8 @@ void PredictionPipeline::reset()
     evaluator_.reset(stocks);
     status_.assign(stocks, StockStatus{});
     records_ = 0;
-    if (stage_)
-        stage_->reset();
+    for (const auto& stage : stages_)
+        stage->reset();
     // A new pass starts with the model in force now.
     models_ = {{model_}};
 }

@@ -43,12 +43,13 @@ public:
     void addSink(PredictionSink* sink) { sinks_.push_back(sink); }
     const std::vector<PredictionSink*>& sinks() const { return sinks_; }
     void reset();
-    // Plugs in a learner (online learning), made anew for this stream's
+    // Plugs in a stage (online learning), made anew for this stream's
     // stocks and the model in force now: before the stream starts, or
-    // mid-stream to learn from the next record on. It replaces the one
-    // plugged in before. Without one, the per-record cost is a test.
-    void plugStage(const StageFactory& factory) { stage_ = factory(status_.size(), *model_); }
-    const PipelineStage* stage() const { return stage_.get(); }
+    // mid-stream to follow it from the next record on. It replaces a stage
+    // of the same kind plugged in before. Without any, the per-record cost
+    // is a test.
+    void plugStage(const StageFactory& factory);
+    const std::vector<std::unique_ptr<PipelineStage>>& stages() const { return stages_; }
     // The stream ended completely.
     void finish();
     // A stock first seen mid-stream (live sources); returns its index.
@@ -76,8 +77,8 @@ public:
         const LogisticModel& model = *model_;
         const int w = model.window();
         if (!windower_.window(tick.stock, w, window_.data())) {
-            if (stage_)
-                stage_->process(tick, windower_, std::nullopt);
+            for (const auto& stage : stages_)
+                stage->process(tick, windower_, std::nullopt);
             return;
         }
         features::compute(model.transform(), window_.data(), w, features_.data());
@@ -89,13 +90,13 @@ public:
         st.margin = margin;
         st.hasCall = true;
         st.callUp = up;
-        if (stage_)
-            stage_->process(tick, windower_, up);
+        for (const auto& stage : stages_)
+            stage->process(tick, windower_, up);
         if (sinks_.empty())
             return;
         const Prediction prediction{tick.stock, tick.time, window_.data(), w, features_.data(),
                                     features::count(model.transform(), w), margin, LogisticModel::probability(margin),
-                                    up, stage_ ? &stage_->latestCall() : nullptr};
+                                    up, annotator_ ? annotator_->latestCall() : nullptr};
         for (PredictionSink* sink : sinks_)
             sink->onPrediction(prediction);
     }
@@ -124,7 +125,8 @@ private:
     std::size_t records_ = 0;
     std::array<double, features::kMaxWindow> window_{};
     std::array<double, features::kMaxWindow> features_{};
-    std::unique_ptr<PipelineStage> stage_;
+    std::vector<std::unique_ptr<PipelineStage>> stages_;
+    const PipelineStage* annotator_ = nullptr;  // the stage that says something of each call
 };
 
 } // namespace ss

@@ -35,7 +35,7 @@ ReplaySnapshot snapshotOf(const PredictionPipeline& pipeline, const ReplayProgre
     s.openCalls = pipeline.evaluator().openCalls();
     s.model = pipeline.model();
     s.models = pipeline.models();
-    if (const PipelineStage* stage = pipeline.stage())
+    for (const auto& stage : pipeline.stages())
         s.stages.push_back(stage->stageSnapshot());
     return s;
 }
