@@ -1,6 +1,8 @@
 #include "LiveFeed.h"
 
+#if STOCKSTREAM_KAFKA
 #include "core/kafka/KafkaSession.h"
+#endif
 #include "core/live/LiveSession.h"
 #include "core/storage/LoggedRun.h"
 #include "core/storage/PredictionLog.h"
@@ -40,6 +42,7 @@ std::unique_ptr<FeedSession> openSocket(const LiveFeedSettings& settings, std::s
     return std::make_unique<LiveSession>(std::move(source), std::move(model));
 }
 
+#if STOCKSTREAM_KAFKA
 // A Kafka topic, read as a member of the settings' group; the messages it
 // holds from before the group's last commit come first.
 std::unique_ptr<FeedSession> openKafka(const LiveFeedSettings& settings, std::shared_ptr<const LogisticModel> model,
@@ -62,6 +65,7 @@ std::unique_ptr<FeedSession> openKafka(const LiveFeedSettings& settings, std::sh
     // A topic has no end: the feed runs until disconnected.
     return std::make_unique<KafkaSession>(std::move(source), std::move(model), std::chrono::milliseconds(0));
 }
+#endif
 
 } // namespace
 
@@ -74,7 +78,11 @@ std::unique_ptr<LiveFeed> LiveFeed::open(const LiveFeedSettings& settings, std::
     }
     std::unique_ptr<FeedSession> session;
     if (settings.kind == LiveFeedSettings::Kind::Kafka)
+#if STOCKSTREAM_KAFKA
         session = openKafka(settings, model, error);
+#else
+        *error = tr("This build of StockStream reads no Kafka topics (it was configured without Kafka).");
+#endif
     else
         session = openSocket(settings, model, error);
     if (!session)

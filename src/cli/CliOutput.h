@@ -16,6 +16,10 @@ namespace ss::cli {
 // Exit statuses shared by every command.
 enum Exit { Ok = 0, Failure = 1, Usage = 2, Interrupted = 130 };
 
+// What a kafka:// address meets in a build configured without Kafka.
+inline constexpr const char* kNoKafka = "this build of stockstream-cli reads and writes no Kafka topics "
+                                        "(it was configured with -DSTOCKSTREAM_KAFKA=OFF)";
+
 // One line on standard error, prefixed with the program's name.
 void printError(const QString& message);
 void printWarning(const QString& message);

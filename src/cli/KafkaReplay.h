@@ -22,7 +22,6 @@ class KafkaReplay {
 public:
     KafkaReplay();
     void addTo(QCommandLineParser& parser) const;
-    static bool requested(const QString& data) { return data.startsWith(QLatin1String("kafka://")); }
 
     // idleTimeout: the --idle-timeout of live feeds.
     int run(const QCommandLineParser& parser, const QString& data, LogisticModel model, const QString& modelPath,

@@ -46,7 +46,9 @@ LiveReplay::LiveReplay()
 void LiveReplay::addTo(QCommandLineParser& parser) const
 {
     parser.addOptions({listen_, live_, reconnect_, retryFor_, idleTimeout_});
+#if STOCKSTREAM_KAFKA
     kafka_.addTo(parser);
+#endif
 }
 
 bool LiveReplay::requested(const QCommandLineParser& parser, const QString& data) const
@@ -69,8 +71,14 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
         printError("--retry-for and --idle-timeout take a number of seconds");
         return Usage;
     }
-    if (KafkaReplay::requested(data))
+    if (data.startsWith(QLatin1String("kafka://"))) {
+#if STOCKSTREAM_KAFKA
         return kafka_.run(parser, data, std::move(model), modelPath, outputs, *idleTimeout);
+#else
+        printError(kNoKafka);
+        return Usage;
+#endif
+    }
     if (outputs.resume) {
         printError("--resume continues a replay of a file or a Kafka topic; this live feed cannot be replayed");
         return Usage;

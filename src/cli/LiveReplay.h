@@ -1,6 +1,9 @@
 #pragma once
 
+#include "FeedOutputs.h"
+#if STOCKSTREAM_KAFKA
 #include "KafkaReplay.h"
+#endif
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -32,7 +35,9 @@ private:
     QCommandLineOption reconnect_;
     QCommandLineOption retryFor_;
     QCommandLineOption idleTimeout_;
+#if STOCKSTREAM_KAFKA
     KafkaReplay kafka_;
+#endif
 };
 
 } // namespace ss::cli

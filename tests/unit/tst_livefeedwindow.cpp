@@ -5,7 +5,9 @@
 // on the same ticks written as ticker files, never from the program.
 #include "ExpectedPredictions.h"
 #include "LoopbackSocket.h"
+#if STOCKSTREAM_KAFKA
 #include "MockKafkaCluster.h"
+#endif
 #include "Patience.h"
 #include "app/ClusterView.h"
 #include "app/LiveFeed.h"
@@ -122,6 +124,7 @@ struct ExpectedTally {
     double lastPUp = 0;
 };
 
+#if STOCKSTREAM_KAFKA
 // The lines as messages of the mock cluster's topic "ticks", made with
 // `partitions` partitions; false if it could not be.
 bool publish(MockKafkaCluster& kafka, int partitions, const QByteArrayList& lines)
@@ -147,6 +150,7 @@ LiveFeedSettings kafkaFeed(const MockKafkaCluster& kafka, const QString& group)
                                QStringLiteral("statistics.interval.ms=200")};
     return s;
 }
+#endif
 
 QVariant cell(const WatchlistModel& model, int row, int column)
 {
@@ -166,10 +170,12 @@ private slots:
     void clustersAndModelsFollowALiveFeed();
     void refusedConnectionSaysSoOnce();
     void portInUseSaysSo();
+#if STOCKSTREAM_KAFKA
     void followsAKafkaTopic();
     void unreachableBrokersSaySoUntilOneAnswers();
     void brokerDownDoesNotHoldUpTheWindow_data();
     void brokerDownDoesNotHoldUpTheWindow();
+#endif
     void disconnectMidStreamStopsCleanly();
     void closingWhileLiveEndsTheFeed();
 
@@ -375,6 +381,7 @@ void TestLiveFeedWindow::portInUseSaysSo()
     ::close(taken);
 }
 
+#if STOCKSTREAM_KAFKA
 // The ticks keyed by stock over a few partitions: each stock's ticks stay
 // in order, which is all its calls depend on.
 void TestLiveFeedWindow::followsAKafkaTopic()
@@ -525,6 +532,7 @@ void TestLiveFeedWindow::brokerDownDoesNotHoldUpTheWindow()
     QCOMPARE(window_->isVisible(), !closing);
     window_.reset();
 }
+#endif
 
 void TestLiveFeedWindow::disconnectMidStreamStopsCleanly()
 {
