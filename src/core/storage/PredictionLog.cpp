@@ -3,6 +3,7 @@
 #include "SqliteStatement.h"
 #include "core/data/MarketData.h"
 #include "core/model/LogisticModel.h"
+#include "core/system/SmallFile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -320,15 +321,16 @@ bool PredictionLog::prepareSchema(QString* error)
 std::optional<RunInfo> PredictionLog::describeRun(const QString& source, const QString& modelPath,
                                                   const LogisticModel& model, const MarketData& data, QString* error)
 {
-    QFile file(modelPath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the model file '%1': %2").arg(modelPath, file.errorString());
+    QString why;
+    const auto modelFile = SmallFile::read(modelPath, LogisticModel::kMaxFileBytes, &why);
+    if (!modelFile) {
+        *error = QStringLiteral("cannot read the model file '%1': %2").arg(modelPath, why);
         return std::nullopt;
     }
     RunInfo run;
     run.source = source == QLatin1String("-") ? source : QFileInfo(source).absoluteFilePath();
     run.modelPath = modelPath.startsWith(QLatin1Char(':')) ? modelPath : QFileInfo(modelPath).absoluteFilePath();
-    run.modelSha256 = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+    run.modelSha256 = QString::fromLatin1(QCryptographicHash::hash(*modelFile, QCryptographicHash::Sha256).toHex());
     run.model = model.toJson();
     run.window = model.window();
     run.transform = model.transform();
