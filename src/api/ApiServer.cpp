@@ -2,6 +2,7 @@
 
 #include "core/model/LogisticModel.h"
 #include "core/storage/PredictionLog.h"
+#include "core/stream/ReplayRate.h"
 #include "core/system/InstalledData.h"
 
 #include <QFileInfo>
@@ -84,7 +85,7 @@ std::optional<Pace> paceOf(const QJsonValue& speed)
     if (speed.isUndefined() || speed == QJsonValue(QStringLiteral("max")))
         return pace;
     pace.rate = speed.toDouble(-1);
-    if (!speed.isDouble() || !(pace.rate > 0) || !std::isfinite(pace.rate))
+    if (!speed.isDouble() || !ReplayRate::valid(pace.rate))
         return std::nullopt;
     return pace;
 }
@@ -213,7 +214,7 @@ ApiServer::Reply ApiServer::startReplay(const QByteArray& body)
     const auto pace = paceOf(request.value("speed"));
     if (!pace)
         return {Status::BadRequest,
-                errorBody(QStringLiteral("\"speed\" must be \"max\" or a positive number of records per second"))};
+                errorBody(QStringLiteral("\"speed\" must be %1").arg(ReplayRate::rule("records")))};
     if (replay_ && replay_->active())
         return {Status::Conflict, errorBody(QStringLiteral("a replay is running already; stop it first"))};
 

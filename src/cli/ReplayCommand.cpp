@@ -7,6 +7,7 @@
 #include "core/storage/JsonLinesPredictionWriter.h"
 #include "core/storage/RunRecorder.h"
 #include "core/stream/ReplayEngine.h"
+#include "core/stream/ReplayRate.h"
 #include "core/stream/ReplaySummary.h"
 #include "core/system/InstalledData.h"
 #include "core/system/TerminationRequest.h"
@@ -74,14 +75,11 @@ int ReplayCommand::run(const QStringList& arguments)
         return Usage;
     }
     Pace pace;
-    if (parser.value(speed) != "max") {
-        bool ok = false;
-        pace.rate = parser.value(speed).toDouble(&ok);
-        if (!ok || !(pace.rate > 0) || !std::isfinite(pace.rate)) {
-            printError(QStringLiteral("--speed takes max or a positive number of records per second, not '%1'")
-                           .arg(parser.value(speed)));
-            return Usage;
-        }
+    if (const auto rate = ReplayRate::parse(parser.value(speed))) {
+        pace.rate = *rate;
+    } else {
+        printError(QStringLiteral("--speed takes %1, not '%2'").arg(ReplayRate::rule("records"), parser.value(speed)));
+        return Usage;
     }
     const auto online = onlineFlags.read(parser, &error);
     if (!online) {
@@ -137,7 +135,7 @@ int ReplayCommand::run(const QStringList& arguments)
     printLoadReport(loaded.report);
     if (!loaded.data) {
         printError(QString::fromStdString(loaded.error));
-        return Failure;
+        return loaded.cancelled ? Interrupted : Failure;
     }
 
     const auto scorer = std::make_shared<const LogisticModel>(std::move(*loadedModel));
@@ -157,7 +155,7 @@ int ReplayCommand::run(const QStringList& arguments)
         auto writer = JsonLinesPredictionWriter::create(parser.value(jsonl), loaded.data, scorer->transform(), &error);
         if (!writer) {
             printError(error);
-            return Failure;
+            return TerminationRequest::pending() ? Interrupted : Failure;
         }
         jsonLines = std::make_unique<PredictionLogSink>(std::move(writer));
     }

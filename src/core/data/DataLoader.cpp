@@ -213,11 +213,12 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
             result.error = "loading cancelled";
             return result;
         }
-        if (paths.size() == 1 && !parsed.front().report.error.empty()) {
-            result.error = "cannot read " + path + ": " + parsed.front().report.error;
-            result.report.add(std::move(parsed.front().report));
-            return result;
-        }
+    }
+    // One input that is not prices fails the load, standard input as a file.
+    if (parsed.size() == 1 && !parsed.front().report.error.empty()) {
+        result.error = "cannot read " + path + ": " + parsed.front().report.error;
+        result.report.add(std::move(parsed.front().report));
+        return result;
     }
 
     auto stocks = combine(parsed);
