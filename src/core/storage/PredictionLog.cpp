@@ -16,6 +16,7 @@
 #include <cerrno>
 #include <cstring>
 #include <limits>
+#include <thread>
 #include <unordered_map>
 
 #include <unistd.h>
@@ -228,8 +229,15 @@ std::unique_ptr<PredictionLog> PredictionLog::open(const QString& path, QString*
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, static_cast<int>(options.busyTimeout.count()));
     std::unique_ptr<PredictionLog> log(new PredictionLog(db, path));
-    if (!log->prepareSchema(error))
-        return nullptr;
+    // SQLite answers "busy" without waiting where waiting could deadlock, as
+    // when two programs turn a new file to WAL at once: the schema is tried
+    // again until the same timeout.
+    const auto deadline = std::chrono::steady_clock::now() + options.busyTimeout;
+    while (!log->prepareSchema(error)) {
+        if (!log->busy_ || std::chrono::steady_clock::now() >= deadline)
+            return nullptr;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     return log;
 }
 
@@ -253,6 +261,7 @@ bool PredictionLog::exec(const char* sql, QString* error)
     if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
         return true;
     *error = failure(QStringLiteral("cannot write"));
+    busy_ = (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY;
     rollback();
     return false;
 }
@@ -277,11 +286,31 @@ bool PredictionLog::prepareSchema(QString* error)
         *error = QStringLiteral("'%1' is not a StockStream prediction log (%2)").arg(path_, why);
         return false;
     };
+    busy_ = false;
     const auto appId = scalar("PRAGMA application_id");
     const auto version = scalar("PRAGMA user_version");
     const auto objects = scalar("SELECT count(*) FROM sqlite_schema");
-    if (!appId || !version || !objects)
+    if (!appId || !version || !objects) {
+        busy_ = (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY;
         return notALog(SqliteStatement::errorText(db_));
+    }
+    const bool fresh = *appId == 0 && *version == 0 && *objects == 0;
+    // Another program's database is refused before anything in it changes,
+    // its journal mode included.
+    if (!fresh) {
+        if (*appId != kApplicationId)
+            return notALog(QStringLiteral("it holds another program's data"));
+        if (*version > kSchemaVersion) {
+            *error = QStringLiteral("the prediction log '%1' was written by a newer StockStream (log version %2; this "
+                                    "version reads up to %3)")
+                         .arg(path_)
+                         .arg(*version)
+                         .arg(kSchemaVersion);
+            return false;
+        }
+        if (*version < 1)
+            return notALog(QStringLiteral("it has no schema version"));
+    }
 
     // Settings that belong to the connection, and WAL, which the file keeps.
     if (!exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
@@ -289,7 +318,7 @@ bool PredictionLog::prepareSchema(QString* error)
               error))
         return false;
 
-    if (*appId == 0 && *version == 0 && *objects == 0) {
+    if (fresh) {
         if (!exec("BEGIN IMMEDIATE", error))
             return false;
         // Another program may have created it while this one waited.
@@ -303,18 +332,6 @@ bool PredictionLog::prepareSchema(QString* error)
                                  + QByteArrayLiteral("; COMMIT;");
         return exec(setup.constData(), error);
     }
-    if (*appId != kApplicationId)
-        return notALog(QStringLiteral("it holds another program's data"));
-    if (*version > kSchemaVersion) {
-        *error = QStringLiteral("the prediction log '%1' was written by a newer StockStream (log version %2; this "
-                                "version reads up to %3)")
-                     .arg(path_)
-                     .arg(*version)
-                     .arg(kSchemaVersion);
-        return false;
-    }
-    if (*version < 1)
-        return notALog(QStringLiteral("it has no schema version"));
     return true;
 }
 
