@@ -3,6 +3,7 @@
 #include "JsonLinesParser.h"
 #include "LineReader.h"
 #include "SeriesCollector.h"
+#include "TickRecord.h"
 #include "TickerCsvParser.h"
 
 #include <algorithm>
@@ -78,6 +79,10 @@ ParsedFile parseFile(const std::string& path, const std::atomic<bool>* cancel, s
     ParsedFile result;
     result.report.file = path;
     const std::string stock = DataLoader::stockNameForFile(path);
+    if (!isValidStockName(stock)) {
+        result.report.error = kBadStockFileName;
+        return result;
+    }
     // Non-blocking open: a FIFO or device given as a path must not hang the load.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
