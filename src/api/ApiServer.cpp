@@ -6,15 +6,14 @@
 #include "core/system/InstalledData.h"
 
 #include <QFileInfo>
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QUrlQuery>
 
 #include <algorithm>
-#include <cmath>
 
 namespace ss::api {
 
@@ -69,16 +68,6 @@ QByteArray predictionsBody(qint64 run, const std::vector<const PredictionRecord*
     return QByteArray::fromStdString(out);
 }
 
-// The value of the request's Authorization header; header names are
-// case-insensitive.
-QByteArray authorization(const QHttpServerRequest& request)
-{
-    for (const auto& [name, value] : request.headers())
-        if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
-            return value;
-    return {};
-}
-
 std::optional<Pace> paceOf(const QJsonValue& speed)
 {
     Pace pace;
@@ -115,7 +104,7 @@ bool ApiServer::listen(const QHostAddress& address, quint16 port, QString* error
         delete tcp;
         return false;
     }
-    bind(tcp);
+    connect(tcp, &QTcpServer::newConnection, this, &ApiServer::accept);
     tcp_ = tcp;
     return true;
 }
@@ -136,48 +125,43 @@ void ApiServer::stopReplay()
         replay_->stop();
 }
 
-bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+void ApiServer::accept()
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
+    while (QTcpSocket* socket = tcp_->nextPendingConnection())
+        new HttpConnection(
+            socket, requestTimeout_, [this](const HttpRequest& request) { return screen(request); },
+            [this](const HttpRequest& request) { return route(request); });
+}
+
+std::optional<ApiServer::Reply> ApiServer::screen(const HttpRequest& request) const
+{
     // The token is checked before anything else, so a caller without it
-    // learns nothing, not even which paths exist.
-    if (!token_.admits(authorization(request))) {
-        responder.write(errorBody(QStringLiteral("missing or wrong token: send Authorization: Bearer TOKEN")),
-                        {{"Content-Type", "application/json"}, {"WWW-Authenticate", "Bearer"}},
-                        Status::Unauthorized);
-        return true;
-    }
-    const Reply reply = route(request);
-    responder.write(reply.body, "application/json", reply.status);
-    return true;
+    // learns nothing, not even which paths exist, and sends no body.
+    if (token_.admits(request.header("Authorization")))
+        return std::nullopt;
+    return Reply{Status::Unauthorized,
+                 errorBody(QStringLiteral("missing or wrong token: send Authorization: Bearer TOKEN"))};
 }
 
-void ApiServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
+ApiServer::Reply ApiServer::route(const HttpRequest& request)
 {
-    // handleRequest() answers every request; this is only here because
-    // QAbstractHttpServer requires it.
-    makeResponder(request, socket).write(errorBody(QStringLiteral("not found")), "application/json",
-                                         Status::NotFound);
-}
-
-ApiServer::Reply ApiServer::route(const QHttpServerRequest& request)
-{
-    using Method = QHttpServerRequest::Method;
-    const QStringList path = request.url().path().split('/', Qt::SkipEmptyParts);
-    const Method method = request.method();
-    if (method == Method::Get && path == QStringList{"runs"})
+    const QStringList path = request.url.path().split('/', Qt::SkipEmptyParts);
+    const QUrlQuery query(request.url);
+    const bool get = request.method == "GET";
+    const bool post = request.method == "POST";
+    if (get && path == QStringList{"runs"})
         return runs();
-    if (method == Method::Post && path == QStringList{"replays"})
-        return startReplay(request.body());
-    if (method == Method::Get && path == QStringList{"replays", "current"})
+    if (post && path == QStringList{"replays"})
+        return startReplay(request.body);
+    if (get && path == QStringList{"replays", "current"})
         return currentReplay();
-    if (method == Method::Post && path == QStringList{"replays", "current", "stop"})
+    if (post && path == QStringList{"replays", "current", "stop"})
         return stopCurrentReplay();
-    if (method == Method::Get && path.size() == 3 && path[0] == "stocks" && path[2] == "predictions")
-        return stockPredictions(path[1], request.query());
-    if (method == Method::Get && path == QStringList{"predictions", "latest"})
-        return latestPredictions(request.query());
-    return {Status::NotFound, errorBody(QStringLiteral("no such endpoint: %1").arg(request.url().path()))};
+    if (get && path.size() == 3 && path[0] == "stocks" && path[2] == "predictions")
+        return stockPredictions(path[1], query);
+    if (get && path == QStringList{"predictions", "latest"})
+        return latestPredictions(query);
+    return {Status::NotFound, errorBody(QStringLiteral("no such endpoint: %1").arg(request.url.path()))};
 }
 
 ApiServer::Reply ApiServer::runs()
