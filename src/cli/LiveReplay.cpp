@@ -147,7 +147,7 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
         auto writer = JsonLinesPredictionWriter::create(outputs.jsonl, names, scorer->transform(), &error);
         if (!writer) {
             printError(error);
-            return Failure;
+            return TerminationRequest::pending() ? Interrupted : Failure;
         }
         jsonLines = std::make_unique<PredictionLogSink>(std::move(writer));
         session.addSink(jsonLines.get());

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <poll.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -105,13 +106,24 @@ ParsedFile parseFile(const std::string& path, const std::atomic<bool>* cancel, s
     return result;
 }
 
-ParsedFile parseStdin()
+ParsedFile parseStdin(const std::atomic<bool>* cancel)
 {
     ParsedFile result;
     result.report.file = "-";
     LineReader reader(STDIN_FILENO);
+    // A read from a pipe whose writer waits would not end on a cancel.
+    reader.setWaitForData([cancel] {
+        pollfd in{STDIN_FILENO, POLLIN, 0};
+        for (;;) {
+            const int ready = ::poll(&in, 1, 100);
+            if (ready > 0 || (ready < 0 && errno != EINTR))
+                return true;  // data, its end, or an error the read will report
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                return false;
+        }
+    });
     SeriesCollector collector(result.report);
-    parseStream(reader, "stdin", collector, result.report, nullptr);
+    parseStream(reader, "stdin", collector, result.report, cancel);
     result.series = collector.take();
     result.report.empty = result.report.records == 0 && result.report.rejected == 0 && result.report.error.empty();
     return result;
@@ -158,8 +170,9 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
     LoadResult result;
     std::vector<ParsedFile> parsed;
 
+    const std::atomic<bool>* cancel = progress ? &progress->cancel : nullptr;
     if (path == "-") {
-        parsed.push_back(parseStdin());
+        parsed.push_back(parseStdin(cancel));
     } else {
         std::error_code ec;
         const auto status = fs::status(path, ec);
@@ -191,7 +204,6 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
 
         if (progress)
             progress->filesTotal = paths.size();
-        const std::atomic<bool>* cancel = progress ? &progress->cancel : nullptr;
         parsed.resize(paths.size());
         std::atomic<std::size_t> next{0};
         auto work = [&] {
@@ -212,12 +224,11 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
             pool.emplace_back(work);
         work();
         pool.clear();
-
-        if (cancel && cancel->load()) {
-            result.cancelled = true;
-            result.error = "loading cancelled";
-            return result;
-        }
+    }
+    if (cancel && cancel->load()) {
+        result.cancelled = true;
+        result.error = "loading cancelled";
+        return result;
     }
     // One input that is not prices fails the load, standard input as a file.
     if (parsed.size() == 1 && !parsed.front().report.error.empty()) {
