@@ -4,9 +4,13 @@
 #include <QJsonObject>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 namespace ss::api {
 
 namespace {
+
+constexpr std::chrono::milliseconds kLinger{1000};
 
 const char* reasonPhrase(int status)
 {
@@ -42,6 +46,8 @@ HttpConnection::HttpConnection(QTcpSocket* socket, std::chrono::milliseconds tim
     connect(socket_, &QTcpSocket::disconnected, socket_, &QObject::deleteLater);
     deadline_.setSingleShot(true);
     connect(&deadline_, &QTimer::timeout, this, [this] {
+        if (answered_)
+            return socket_->abort();
         answer(errorReply(HttpStatus::RequestTimeout, QStringLiteral("no whole request within %1 ms").arg(deadline_.interval())));
     });
     deadline_.start(timeout);
@@ -87,8 +93,16 @@ void HttpConnection::answer(const HttpReply& reply)
         head += "WWW-Authenticate: Bearer\r\n";
     socket_->write(head + "\r\n" + reply.body);
     socket_->skip(socket_->bytesAvailable());
-    // Closes once the answer is sent.
-    socket_->disconnectFromHost();
+    // Closing outright while a refused client still sends its body would
+    // reset the connection, and the client could lose the answer. Instead
+    // the sending half is closed once the answer is out, what still comes
+    // is dropped unread, and the connection goes when the client closes its
+    // half, or after a short linger.
+    connect(socket_, &QTcpSocket::bytesWritten, this, [this] {
+        if (socket_->bytesToWrite() == 0)
+            ::shutdown(static_cast<int>(socket_->socketDescriptor()), SHUT_WR);
+    });
+    deadline_.start(kLinger);
 }
 
 } // namespace ss::api
