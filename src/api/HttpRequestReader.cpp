@@ -73,8 +73,14 @@ HttpRequestReader::State HttpRequestReader::parseHead(QByteArrayView head)
         || (requestLine[2] != "HTTP/1.1" && requestLine[2] != "HTTP/1.0"))
         return refuse(HttpStatus::BadRequest, QStringLiteral("the request line is not METHOD /PATH HTTP/1.x"));
     request_.method = requestLine[0];
-    request_.url = QUrl::fromEncoded(requestLine[1], QUrl::StrictMode);
-    if (!request_.url.isValid())
+    // Path and query set apart: a target such as //host/path is a path
+    // here, never a URL with an authority.
+    const QByteArray& target = requestLine[1];
+    const qsizetype question = target.indexOf('?');
+    request_.url.setPath(QString::fromLatin1(question < 0 ? target : target.first(question)), QUrl::StrictMode);
+    if (question >= 0)
+        request_.url.setQuery(QString::fromLatin1(target.sliced(question + 1)), QUrl::StrictMode);
+    if (!request_.url.isValid() || !request_.url.path().startsWith(QLatin1Char('/')))
         return refuse(HttpStatus::BadRequest, QStringLiteral("the request's path is not a valid URL path"));
     for (qsizetype i = 1; i < lines.size(); ++i) {
         QByteArrayView line = lines[i];

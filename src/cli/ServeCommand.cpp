@@ -29,7 +29,7 @@ QByteArray readToken(const QCommandLineParser& parser, const QCommandLineOption&
             *error = QStringLiteral("cannot read %1: %2").arg(path, why);
             return {};
         }
-        const QByteArray token = text->left(text->indexOf('\n')).trimmed();
+        const QByteArray token = text->split('\n').front().trimmed();
         if (token.isEmpty())
             *error = QStringLiteral("%1 holds no token").arg(path);
         return token;

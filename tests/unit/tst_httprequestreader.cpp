@@ -58,6 +58,8 @@ void TestHttpRequestReader::readsOrRefuses_data()
                               << int(HttpStatus::BadRequest) << false << QByteArray();
     QTest::newRow("absolute URL") << QByteArray("GET http://x/runs HTTP/1.1\r\n\r\n") << State::Refused
                                   << int(HttpStatus::BadRequest) << false << QByteArray();
+    QTest::newRow("target that reads as host and path") << QByteArray("GET //runs/x HTTP/1.1\r\n\r\n") << State::Refused
+                                                        << int(HttpStatus::BadRequest) << false << QByteArray();
     QTest::newRow("HTTP/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << State::Refused
                                     << int(HttpStatus::BadRequest) << false << QByteArray();
     QTest::newRow("header without a colon") << QByteArray("GET / HTTP/1.1\r\nHost x\r\n\r\n") << State::Refused
