@@ -59,11 +59,14 @@ private:
     using Status = HttpStatus;
 
     ApiServer(std::unique_ptr<PredictionLog> log, BearerToken token);
+    using Respond = HttpConnection::Respond;
+
     void accept();
     std::optional<Reply> screen(const HttpRequest& request) const;
-    Reply route(const HttpRequest& request);
+    void route(const HttpRequest& request, const Respond& respond);
     Reply runs();
-    Reply startReplay(const QByteArray& body);
+    // Answers once the model is read, on a worker thread.
+    void startReplay(const QByteArray& body, const Respond& respond);
     Reply currentReplay() const;
     Reply stopCurrentReplay();
     Reply stockPredictions(const QString& stock, const QUrlQuery& query);
@@ -75,6 +78,7 @@ private:
     const std::unique_ptr<PredictionLog> log_;
     const BearerToken token_;
     std::unique_ptr<ReplayJob> replay_;
+    bool startingReplay_ = false;  // its model is being read
     QTcpServer* tcp_ = nullptr;
     std::chrono::milliseconds requestTimeout_ = kRequestTimeout;
 };

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QTcpSocket>
 
 #include <sys/socket.h>
@@ -56,8 +57,8 @@ HttpConnection::HttpConnection(QTcpSocket* socket, std::chrono::milliseconds tim
 
 void HttpConnection::read()
 {
-    if (answered_) {
-        // What a refused client still sends is dropped unread.
+    if (handled_ || answered_) {
+        // What a client sends after its request is dropped unread.
         socket_->skip(socket_->bytesAvailable());
         return;
     }
@@ -74,7 +75,12 @@ void HttpConnection::read()
     case State::Refused:
         return answer(errorReply(reader_.refusal().status, reader_.refusal().reason));
     case State::Complete:
-        return answer(handle_(reader_.request()));
+        handled_ = true;
+        deadline_.stop();
+        return handle_(reader_.request(), [self = QPointer(this)](const HttpReply& reply) {
+            if (self)  // else the client went away meanwhile
+                self->answer(reply);
+        });
     default:
         return;
     }

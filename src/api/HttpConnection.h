@@ -31,7 +31,9 @@ class HttpConnection : public QObject {
 public:
     // A refusal of the request on its method, URL and headers, or nullopt.
     using Screen = std::function<std::optional<HttpReply>(const HttpRequest&)>;
-    using Handle = std::function<HttpReply(const HttpRequest&)>;
+    // Sends the answer; a handler may call it later, once, from this thread.
+    using Respond = std::function<void(const HttpReply&)>;
+    using Handle = std::function<void(const HttpRequest&, const Respond&)>;
 
     // Takes ownership of `socket`; deletes itself once closed.
     HttpConnection(QTcpSocket* socket, std::chrono::milliseconds timeout, Screen screen, Handle handle);
@@ -46,6 +48,7 @@ private:
     Screen screen_;
     Handle handle_;
     bool screened_ = false;
+    bool handled_ = false;  // the request went to handle_
     bool answered_ = false;
 };
 

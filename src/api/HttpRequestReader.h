@@ -12,7 +12,7 @@ namespace ss::api {
 
 // The statuses the API answers with.
 struct HttpStatus {
-    enum : int {
+    enum Code : int {
         Ok = 200,
         Accepted = 202,
         BadRequest = 400,
