@@ -121,6 +121,16 @@ void TestHostileCli::exportsToStandardOutputByName()
     const QByteArray records = run.out.left(run.out.lastIndexOf('\n', run.out.size() - 2) + 1);
     QVERIFY(records.count('\n') > 1000);
     QVERIFY(isJsonLines(records));
+
+    // Redirected to a file: written through standard output, not renamed
+    // over the file, so the result line follows the records in it.
+    const QString file = path("redirected.jsonl");
+    const CliRun redirected = runProgram(
+        "sh", {"-c", R"("$0" export --db "$1" --format jsonl --out /dev/stdout > "$2")", STOCKSTREAM_CLI, log_, file});
+    QVERIFY2(redirected.exitCode == 0, redirected.err.constData());
+    const QByteArray written = readFile(file);
+    QCOMPARE(written.left(written.lastIndexOf('\n', written.size() - 2) + 1), records);
+    QCOMPARE(summaryOf(written).value("out").toString(), QStringLiteral("/dev/stdout"));
 }
 
 void TestHostileCli::smallFilesAreReadWithACap_data()

@@ -42,11 +42,16 @@ bool OutputFile::open(Write how, QString* why)
         return false;
     }
     const bool exists = status.st_mode != 0;
+    // The file standard output or error already is (`--out /dev/stdout`,
+    // whether a terminal, a pipe or a redirected file): written through
+    // that stream, so what the command prints after it follows it.
+    for (const int stream : {STDOUT_FILENO, STDERR_FILENO}) {
+        if (exists && sameFile(status, stream))
+            return adopt(::fcntl(stream, F_DUPFD_CLOEXEC, 0), why);
+    }
+    if (exists && S_ISFIFO(status.st_mode))
+        return openFifo(why);
     if (exists && !S_ISREG(status.st_mode)) {
-        const bool stream = S_ISFIFO(status.st_mode)
-                            || (S_ISCHR(status.st_mode) && (sameFile(status, STDOUT_FILENO) || sameFile(status, STDERR_FILENO)));
-        if (stream)
-            return openStream(why);
         *why = QStringLiteral("it exists and is not a regular file (a device, folder or socket is never replaced)");
         return false;
     }
@@ -61,7 +66,7 @@ bool OutputFile::open(Write how, QString* why)
     return true;
 }
 
-bool OutputFile::openStream(QString* why)
+bool OutputFile::openFifo(QString* why)
 {
     // A FIFO's open() blocks until a reader comes, and a signal handler
     // installed with SA_RESTART would not end that wait: poll instead.
@@ -79,10 +84,16 @@ bool OutputFile::openStream(QString* why)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    return adopt(fd, why);
+}
+
+bool OutputFile::adopt(int fd, QString* why)
+{
     auto file = std::make_unique<QFile>(path_);
-    if (!file->open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
-        *why = file->errorString();
+    if (fd < 0 || !file->open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        *why = fd < 0 ? systemError() : file->errorString();
+        if (fd >= 0)
+            ::close(fd);
         return false;
     }
     file_ = std::move(file);

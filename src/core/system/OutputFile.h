@@ -10,10 +10,11 @@ namespace ss {
 // A file the user named for output, opened so that only a regular file is
 // ever replaced or truncated. A regular file (or a new one) is written as
 // asked: atomically (a temporary file renamed over it on commit) or in
-// place. A FIFO, or the terminal or pipe that standard output or error
-// already is (/dev/stdout), is written in place, never renamed over; any
-// other existing target (a device node, a folder, a socket) is refused, so
-// `--out /dev/null` run as root cannot replace the system's /dev/null.
+// place. A FIFO, or whatever standard output or error already is (named
+// as /dev/stdout: a terminal, a pipe, a redirected file), is written in
+// place, never renamed over; any other existing target (a device node, a
+// folder, a socket) is refused, so `--out /dev/null` run as root cannot
+// replace the system's /dev/null.
 // Waiting for a FIFO's reader ends on Ctrl-C or SIGTERM.
 class OutputFile {
 public:
@@ -39,7 +40,9 @@ public:
     const QString& path() const { return path_; }
 
 private:
-    bool openStream(QString* why);
+    bool openFifo(QString* why);
+    // Writes in place through `fd`, which it then owns.
+    bool adopt(int fd, QString* why);
 
     QString path_;
     std::unique_ptr<QFileDevice> file_;
