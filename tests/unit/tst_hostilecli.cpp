@@ -242,7 +242,7 @@ void TestHostileCli::anotherProgramsDatabaseIsLeftAsItWas()
 
 void TestHostileCli::twoWritersCreatingALogWaitForEachOther()
 {
-    for (int round = 0; round < 5; ++round) {
+    for (int round = 0; round < 10; ++round) {
         const QString db = path(QStringLiteral("race-%1.sqlite").arg(round));
         StartedCli first({"replay", "--data", kTicker, "--db", db});
         StartedCli second({"replay", "--data", kTicker, "--db", db});

@@ -287,13 +287,19 @@ bool PredictionLog::prepareSchema(QString* error)
         return false;
     };
     busy_ = false;
+    // Read in one transaction: another program may be creating the log
+    // meanwhile, and a half-seen new log would look like another program's.
+    if (!exec("BEGIN", error))
+        return false;
     const auto appId = scalar("PRAGMA application_id");
     const auto version = scalar("PRAGMA user_version");
     const auto objects = scalar("SELECT count(*) FROM sqlite_schema");
-    if (!appId || !version || !objects) {
-        busy_ = (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY;
-        return notALog(SqliteStatement::errorText(db_));
-    }
+    const bool read = appId && version && objects;
+    const QString readError = read ? QString() : SqliteStatement::errorText(db_);
+    busy_ = !read && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY;
+    rollback();
+    if (!read)
+        return notALog(readError);
     const bool fresh = *appId == 0 && *version == 0 && *objects == 0;
     // Another program's database is refused before anything in it changes,
     // its journal mode included.
