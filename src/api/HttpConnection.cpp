@@ -49,7 +49,8 @@ HttpConnection::HttpConnection(QTcpSocket* socket, std::chrono::milliseconds tim
     connect(&deadline_, &QTimer::timeout, this, [this] {
         if (answered_)
             return socket_->abort();
-        answer(errorReply(HttpStatus::RequestTimeout, QStringLiteral("no whole request within %1 ms").arg(deadline_.interval())));
+        answer(errorReply(HttpStatus::RequestTimeout,
+                          QStringLiteral("no whole request within %1 ms").arg(deadline_.interval())));
     });
     deadline_.start(timeout);
     read();
