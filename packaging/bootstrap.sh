@@ -23,7 +23,7 @@ build="$root/build"
 
 # Debian 12 packages the build, the tests and the GUI need.
 packages="cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev qt6-charts-dev libgl-dev
-libeigen3-dev libsqlite3-dev sqlite3 qt6-httpserver-dev qt6-websockets-dev xvfb xauth
+libeigen3-dev libsqlite3-dev sqlite3 xvfb xauth
 librdkafka-dev dpkg-dev desktop-file-utils appstream librsvg2-bin file
 clang-14 libclang-rt-14-dev"
 

@@ -2,18 +2,20 @@
 
 #include "core/model/LogisticModel.h"
 #include "core/storage/PredictionLog.h"
+#include "core/stream/ReplayRate.h"
 #include "core/system/InstalledData.h"
 
 #include <QFileInfo>
-#include <QHttpServerRequest>
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QUrlQuery>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <cmath>
 
 namespace ss::api {
 
@@ -68,15 +70,10 @@ QByteArray predictionsBody(qint64 run, const std::vector<const PredictionRecord*
     return QByteArray::fromStdString(out);
 }
 
-// The value of the request's Authorization header; header names are
-// case-insensitive.
-QByteArray authorization(const QHttpServerRequest& request)
-{
-    for (const auto& [name, value] : request.headers())
-        if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
-            return value;
-    return {};
-}
+struct LoadedModel {
+    std::optional<LogisticModel> model;
+    QString error;
+};
 
 std::optional<Pace> paceOf(const QJsonValue& speed)
 {
@@ -84,7 +81,7 @@ std::optional<Pace> paceOf(const QJsonValue& speed)
     if (speed.isUndefined() || speed == QJsonValue(QStringLiteral("max")))
         return pace;
     pace.rate = speed.toDouble(-1);
-    if (!speed.isDouble() || !(pace.rate > 0) || !std::isfinite(pace.rate))
+    if (!speed.isDouble() || !ReplayRate::valid(pace.rate))
         return std::nullopt;
     return pace;
 }
@@ -114,7 +111,7 @@ bool ApiServer::listen(const QHostAddress& address, quint16 port, QString* error
         delete tcp;
         return false;
     }
-    bind(tcp);
+    connect(tcp, &QTcpServer::newConnection, this, &ApiServer::accept);
     tcp_ = tcp;
     return true;
 }
@@ -135,48 +132,43 @@ void ApiServer::stopReplay()
         replay_->stop();
 }
 
-bool ApiServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+void ApiServer::accept()
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
+    while (QTcpSocket* socket = tcp_->nextPendingConnection())
+        new HttpConnection(
+            socket, requestTimeout_, [this](const HttpRequest& request) { return screen(request); },
+            [this](const HttpRequest& request, const Respond& respond) { route(request, respond); });
+}
+
+std::optional<ApiServer::Reply> ApiServer::screen(const HttpRequest& request) const
+{
     // The token is checked before anything else, so a caller without it
-    // learns nothing, not even which paths exist.
-    if (!token_.admits(authorization(request))) {
-        responder.write(errorBody(QStringLiteral("missing or wrong token: send Authorization: Bearer TOKEN")),
-                        {{"Content-Type", "application/json"}, {"WWW-Authenticate", "Bearer"}},
-                        Status::Unauthorized);
-        return true;
-    }
-    const Reply reply = route(request);
-    responder.write(reply.body, "application/json", reply.status);
-    return true;
+    // learns nothing, not even which paths exist, and sends no body.
+    if (token_.admits(request.header("Authorization")))
+        return std::nullopt;
+    return Reply{Status::Unauthorized,
+                 errorBody(QStringLiteral("missing or wrong token: send Authorization: Bearer TOKEN"))};
 }
 
-void ApiServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
+void ApiServer::route(const HttpRequest& request, const Respond& respond)
 {
-    // handleRequest() answers every request; this is only here because
-    // QAbstractHttpServer requires it.
-    makeResponder(request, socket).write(errorBody(QStringLiteral("not found")), "application/json",
-                                         Status::NotFound);
-}
-
-ApiServer::Reply ApiServer::route(const QHttpServerRequest& request)
-{
-    using Method = QHttpServerRequest::Method;
-    const QStringList path = request.url().path().split('/', Qt::SkipEmptyParts);
-    const Method method = request.method();
-    if (method == Method::Get && path == QStringList{"runs"})
-        return runs();
-    if (method == Method::Post && path == QStringList{"replays"})
-        return startReplay(request.body());
-    if (method == Method::Get && path == QStringList{"replays", "current"})
-        return currentReplay();
-    if (method == Method::Post && path == QStringList{"replays", "current", "stop"})
-        return stopCurrentReplay();
-    if (method == Method::Get && path.size() == 3 && path[0] == "stocks" && path[2] == "predictions")
-        return stockPredictions(path[1], request.query());
-    if (method == Method::Get && path == QStringList{"predictions", "latest"})
-        return latestPredictions(request.query());
-    return {Status::NotFound, errorBody(QStringLiteral("no such endpoint: %1").arg(request.url().path()))};
+    const QStringList path = request.url.path().split('/', Qt::SkipEmptyParts);
+    const QUrlQuery query(request.url);
+    const bool get = request.method == "GET";
+    const bool post = request.method == "POST";
+    if (get && path == QStringList{"runs"})
+        return respond(runs());
+    if (post && path == QStringList{"replays"})
+        return startReplay(request.body, respond);
+    if (get && path == QStringList{"replays", "current"})
+        return respond(currentReplay());
+    if (post && path == QStringList{"replays", "current", "stop"})
+        return respond(stopCurrentReplay());
+    if (get && path.size() == 3 && path[0] == "stocks" && path[2] == "predictions")
+        return respond(stockPredictions(path[1], query));
+    if (get && path == QStringList{"predictions", "latest"})
+        return respond(latestPredictions(query));
+    respond({Status::NotFound, errorBody(QStringLiteral("no such endpoint: %1").arg(request.url.path()))});
 }
 
 ApiServer::Reply ApiServer::runs()
@@ -191,42 +183,55 @@ ApiServer::Reply ApiServer::runs()
     return {Status::Ok, json({{"runs", list}})};
 }
 
-ApiServer::Reply ApiServer::startReplay(const QByteArray& body)
+void ApiServer::startReplay(const QByteArray& body, const Respond& respond)
 {
+    auto refuse = [&](Status::Code status, const QString& why) { respond({status, errorBody(why)}); };
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (!document.isObject())
-        return {Status::BadRequest,
-                errorBody(parseError.error != QJsonParseError::NoError
-                              ? QStringLiteral("the body is not JSON: %1").arg(parseError.errorString())
-                              : QStringLiteral("the body must be a JSON object"))};
+        return refuse(Status::BadRequest, parseError.error != QJsonParseError::NoError
+                                              ? QStringLiteral("the body is not JSON: %1").arg(parseError.errorString())
+                                              : QStringLiteral("the body must be a JSON object"));
     const QJsonObject request = document.object();
     const QJsonValue data = request.value("data");
     if (!data.isString() || data.toString().isEmpty())
-        return {Status::BadRequest, errorBody(QStringLiteral("\"data\" must name a path to replay"))};
+        return refuse(Status::BadRequest, QStringLiteral("\"data\" must name a path to replay"));
     // Only paths: standard input and live feeds belong to the command line.
     if (!QFileInfo::exists(data.toString()))
-        return {Status::BadRequest, errorBody(QStringLiteral("no such file or folder: %1").arg(data.toString()))};
+        return refuse(Status::BadRequest, QStringLiteral("no such file or folder: %1").arg(data.toString()));
     const QJsonValue model = request.value("model");
     if (!model.isUndefined() && !model.isString())
-        return {Status::BadRequest, errorBody(QStringLiteral("\"model\" must be the path of a model file"))};
+        return refuse(Status::BadRequest, QStringLiteral("\"model\" must be the path of a model file"));
     const auto pace = paceOf(request.value("speed"));
     if (!pace)
-        return {Status::BadRequest,
-                errorBody(QStringLiteral("\"speed\" must be \"max\" or a positive number of records per second"))};
-    if (replay_ && replay_->active())
-        return {Status::Conflict, errorBody(QStringLiteral("a replay is running already; stop it first"))};
+        return refuse(Status::BadRequest, QStringLiteral("\"speed\" must be %1").arg(ReplayRate::rule("records")));
+    if (startingReplay_ || (replay_ && replay_->active()))
+        return refuse(Status::Conflict, QStringLiteral("a replay is running already; stop it first"));
 
+    // Read on a worker thread: even capped, a file on a slow disk or
+    // network file system would otherwise hold every other request.
     const QString modelPath = model.isString() ? model.toString() : InstalledData().defaultModel();
-    QString error;
-    auto scorer = LogisticModel::load(modelPath, &error);
-    if (!scorer)
-        return {Status::BadRequest, errorBody(error)};
-    replay_.reset();
-    replay_ = std::make_unique<ReplayJob>(
-        log_->path(),
-        ReplayJob::Request{data.toString(), modelPath, std::make_shared<const LogisticModel>(std::move(*scorer)), *pace});
-    return {Status::Accepted, json(replay_->status())};
+    startingReplay_ = true;
+    auto* reading = new QFutureWatcher<LoadedModel>(this);
+    connect(reading, &QFutureWatcherBase::finished, this,
+            [this, reading, respond, modelPath, source = data.toString(), pace = *pace] {
+                reading->deleteLater();
+                startingReplay_ = false;
+                LoadedModel loaded = reading->result();
+                if (!loaded.model)
+                    return respond({Status::BadRequest, errorBody(loaded.error)});
+                replay_.reset();
+                replay_ = std::make_unique<ReplayJob>(
+                    log_->path(), ReplayJob::Request{source, modelPath,
+                                                     std::make_shared<const LogisticModel>(std::move(*loaded.model)),
+                                                     pace});
+                respond({Status::Accepted, json(replay_->status())});
+            });
+    reading->setFuture(QtConcurrent::run([modelPath] {
+        LoadedModel loaded;
+        loaded.model = LogisticModel::load(modelPath, &loaded.error);
+        return loaded;
+    }));
 }
 
 ApiServer::Reply ApiServer::currentReplay() const

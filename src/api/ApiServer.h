@@ -1,13 +1,14 @@
 #pragma once
 
 #include "BearerToken.h"
+#include "HttpConnection.h"
 #include "ReplayJob.h"
 
-#include <QAbstractHttpServer>
 #include <QByteArray>
 #include <QHostAddress>
-#include <QHttpServerResponder>
+#include <QObject>
 
+#include <chrono>
 #include <memory>
 #include <variant>
 
@@ -33,11 +34,13 @@ namespace ss::api {
 // One replay at a time: a second POST /replays while one runs is refused
 // (409). Requests are answered on the thread that owns the server, reading
 // the log through a connection of its own while a replay writes through
-// another.
-class ApiServer : public QAbstractHttpServer {
+// another. Each connection carries one request within HttpConnection's
+// limits, refused on its headers alone when the token is wrong.
+class ApiServer : public QObject {
     Q_OBJECT
 public:
-    using Status = QHttpServerResponder::StatusCode;
+    // How long a client has to send a whole request.
+    static constexpr std::chrono::milliseconds kRequestTimeout{10000};
 
     // Opens (or creates) the log; nullptr with *error when it cannot.
     static std::unique_ptr<ApiServer> create(const QString& logPath, BearerToken token, QString* error);
@@ -49,21 +52,21 @@ public:
     quint16 port() const;
     // Stops a replay in progress, its run committed; for an orderly exit.
     void stopReplay();
-
-protected:
-    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
-    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+    void setRequestTimeout(std::chrono::milliseconds timeout) { requestTimeout_ = timeout; }
 
 private:
-    struct Reply {
-        Status status = Status::Ok;
-        QByteArray body;  // JSON
-    };
+    using Reply = HttpReply;
+    using Status = HttpStatus;
 
     ApiServer(std::unique_ptr<PredictionLog> log, BearerToken token);
-    Reply route(const QHttpServerRequest& request);
+    using Respond = HttpConnection::Respond;
+
+    void accept();
+    std::optional<Reply> screen(const HttpRequest& request) const;
+    void route(const HttpRequest& request, const Respond& respond);
     Reply runs();
-    Reply startReplay(const QByteArray& body);
+    // Answers once the model is read, on a worker thread.
+    void startReplay(const QByteArray& body, const Respond& respond);
     Reply currentReplay() const;
     Reply stopCurrentReplay();
     Reply stockPredictions(const QString& stock, const QUrlQuery& query);
@@ -75,7 +78,9 @@ private:
     const std::unique_ptr<PredictionLog> log_;
     const BearerToken token_;
     std::unique_ptr<ReplayJob> replay_;
+    bool startingReplay_ = false;  // its model is being read
     QTcpServer* tcp_ = nullptr;
+    std::chrono::milliseconds requestTimeout_ = kRequestTimeout;
 };
 
 } // namespace ss::api

@@ -137,7 +137,8 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
     auto run = LoggedRun::attach(session, *scorer, {outputs.log, std::nullopt, {}, modelPath, outputs.jsonl, {}}, &error);
     if (!run) {
         printError(error);
-        return Failure;
+        // Ctrl-C or SIGTERM while a --jsonl FIFO waited for its reader.
+        return TerminationRequest::pending() ? Interrupted : Failure;
     }
 
     QElapsedTimer clock;

@@ -7,6 +7,7 @@
 #include "KafkaTickSender.h"
 #endif
 #include "core/data/DataLoader.h"
+#include "core/stream/ReplayRate.h"
 #include "core/stream/TickMerger.h"
 #include "core/system/TerminationRequest.h"
 
@@ -92,15 +93,10 @@ int ProduceCommand::run(const QStringList& arguments)
         }
         std::tie(peer.host, peer.port) = *address;
     }
-    double rate = 0;
-    if (parser.value(speed) != QLatin1String("max")) {
-        bool ok = false;
-        rate = parser.value(speed).toDouble(&ok);
-        if (!ok || !(rate > 0) || !std::isfinite(rate)) {
-            printError(QStringLiteral("--speed takes max or a positive number of ticks per second, not '%1'")
-                           .arg(parser.value(speed)));
-            return Usage;
-        }
+    const auto rate = ReplayRate::parse(parser.value(speed));
+    if (!rate) {
+        printError(QStringLiteral("--speed takes %1, not '%2'").arg(ReplayRate::rule("ticks"), parser.value(speed)));
+        return Usage;
     }
     bool retryOk = false;
     const double retrySeconds = parser.value(retryFor).toDouble(&retryOk);
@@ -146,10 +142,10 @@ int ProduceCommand::run(const QStringList& arguments)
     while (written && !TerminationRequest::pending() && merger.next(tick)) {
         written = sender->send(market.stock(tick.stock).name, tick.time, tick.close);
         ++produced;
-        if (rate > 0) {
+        if (*rate > 0) {
             // Tick n is due n / rate seconds after the start.
             const auto due = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                         std::chrono::duration<double>(static_cast<double>(produced) / rate));
+                                         std::chrono::duration<double>(static_cast<double>(produced) / *rate));
             const auto now = std::chrono::steady_clock::now();
             if (due > now || now - lastFlush >= kPacedFlush) {
                 written = written && sender->flush();

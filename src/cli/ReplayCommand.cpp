@@ -8,6 +8,7 @@
 #include "core/online/OnlineLearningStage.h"
 #include "core/storage/LoggedRun.h"
 #include "core/stream/ReplayEngine.h"
+#include "core/stream/ReplayRate.h"
 #include "core/system/InstalledData.h"
 #include "core/system/TerminationRequest.h"
 
@@ -76,14 +77,11 @@ int ReplayCommand::run(const QStringList& arguments)
         return Usage;
     }
     Pace pace;
-    if (parser.value(speed) != "max") {
-        bool ok = false;
-        pace.rate = parser.value(speed).toDouble(&ok);
-        if (!ok || !(pace.rate > 0) || !std::isfinite(pace.rate)) {
-            printError(QStringLiteral("--speed takes max or a positive number of records per second, not '%1'")
-                           .arg(parser.value(speed)));
-            return Usage;
-        }
+    if (const auto rate = ReplayRate::parse(parser.value(speed))) {
+        pace.rate = *rate;
+    } else {
+        printError(QStringLiteral("--speed takes %1, not '%2'").arg(ReplayRate::rule("records"), parser.value(speed)));
+        return Usage;
     }
     const auto online = onlineFlags.read(parser, &error);
     const auto table = online ? tableFlags.read(parser, &error) : std::nullopt;
@@ -140,7 +138,7 @@ int ReplayCommand::run(const QStringList& arguments)
     printLoadReport(loaded.report);
     if (!loaded.data) {
         printError(QString::fromStdString(loaded.error));
-        return Failure;
+        return loaded.cancelled ? Interrupted : Failure;
     }
 
     const auto scorer = std::make_shared<const LogisticModel>(std::move(*loadedModel));
@@ -153,7 +151,8 @@ int ReplayCommand::run(const QStringList& arguments)
                                  &error);
     if (!run) {
         printError(error);
-        return Failure;
+        // Ctrl-C or SIGTERM while a --jsonl FIFO waited for its reader.
+        return TerminationRequest::pending() ? Interrupted : Failure;
     }
     engine.setPace(pace);
     run->drive({.stopWanted = [] { return TerminationRequest::pending(); },

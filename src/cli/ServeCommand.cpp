@@ -3,10 +3,10 @@
 #include "CliOutput.h"
 #include "api/ApiServer.h"
 #include "core/live/LiveSource.h"
+#include "core/system/SmallFile.h"
 #include "core/system/TerminationRequest.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QHostAddress>
 
 namespace ss::cli {
@@ -14,20 +14,24 @@ namespace ss::cli {
 namespace {
 
 constexpr auto kTokenVariable = "STOCKSTREAM_API_TOKEN";
+// A token is one short line; more than this is not a token file.
+constexpr qint64 kMaxTokenFileBytes = 4096;
 
 // The token from --token-file (its first line) or the environment; an
 // empty array with *error when there is none.
 QByteArray readToken(const QCommandLineParser& parser, const QCommandLineOption& tokenFile, QString* error)
 {
     if (parser.isSet(tokenFile)) {
-        QFile file(parser.value(tokenFile));
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString());
+        const QString path = parser.value(tokenFile);
+        QString why;
+        const auto text = SmallFile::read(path, kMaxTokenFileBytes, &why);
+        if (!text) {
+            *error = QStringLiteral("cannot read %1: %2").arg(path, why);
             return {};
         }
-        const QByteArray token = file.readLine().trimmed();
+        const QByteArray token = text->split('\n').front().trimmed();
         if (token.isEmpty())
-            *error = QStringLiteral("%1 holds no token").arg(file.fileName());
+            *error = QStringLiteral("%1 holds no token").arg(path);
         return token;
     }
     const QByteArray token = qgetenv(kTokenVariable).trimmed();

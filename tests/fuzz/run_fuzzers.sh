@@ -15,7 +15,7 @@ seconds=${1:-10}
 [ $# -gt 0 ] && shift
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${STOCKSTREAM_FUZZ_BUILD:-"$root/build-fuzz"}
-harnesses=${*:-"fuzz_tickerfile fuzz_jsonlines fuzz_livefeed fuzz_modelfile fuzz_predictionlog"}
+harnesses=${*:-"fuzz_tickerfile fuzz_jsonlines fuzz_livefeed fuzz_modelfile fuzz_predictionlog fuzz_httprequest fuzz_options"}
 
 CXX=${CXX:-clang++-14} cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DSTOCKSTREAM_FUZZ=ON -DSTOCKSTREAM_GUI=OFF -DBUILD_TESTING=OFF >/dev/null

@@ -4,9 +4,11 @@
 #include "ExpectedPredictions.h"
 #include "LatestRecords.h"
 #include "Patience.h"
+#include "SpecialFiles.h"
 #include "api/ApiServer.h"
 #include "core/storage/PredictionExporter.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkInterface>
 #include <QNetworkProxy>
@@ -83,6 +85,8 @@ private slots:
     void latestIsEachStocksLastExportedRecord();
     void badRequests_data();
     void badRequests();
+    void hostileConnectionsAreAnsweredAndClosed_data();
+    void hostileConnectionsAreAnsweredAndClosed();
 
 private:
     Answer send(const QByteArray& verb, const QString& path, const QByteArray& body = {},
@@ -96,6 +100,7 @@ private:
     ExpectedCalls expected_;
     QNetworkAccessManager network_;
     std::unique_ptr<ApiServer> server_;
+    bool hasDevice_ = false;  // an endless device node (as /dev/zero) in dir_; root only
 };
 
 void TestApiServer::initTestCase()
@@ -106,6 +111,8 @@ void TestApiServer::initTestCase()
     writeFolder(folder_);
     expected_ = expectedCalls(folder_, readJsonFile(kModel));
     QCOMPARE(expected_.size(), std::size_t(4 + 2));
+    QVERIFY(makeFifo(dir_.filePath("model-fifo")));
+    hasDevice_ = makeCharacterDevice(dir_.filePath("model-device"), 5);
     // Straight to the server, whatever proxy the environment names.
     network_.setProxy(QNetworkProxy::NoProxy);
 }
@@ -375,6 +382,15 @@ void TestApiServer::badRequests_data()
     QTest::newRow("negative speed") << QByteArray("POST") << "/replays" << replay({{"data", "."}, {"speed", -3}}) << 400;
     QTest::newRow("speed as text") << QByteArray("POST") << "/replays" << replay({{"data", "."}, {"speed", "fast"}})
                                    << 400;
+    QTest::newRow("speed beyond the pacing's range")
+        << QByteArray("POST") << "/replays" << replay({{"data", "."}, {"speed", 1e308}}) << 400;
+    // Neither blocks the server nor is read without end.
+    QTest::newRow("model a FIFO") << QByteArray("POST") << "/replays"
+                                  << replay({{"data", "."}, {"model", dir_.filePath("model-fifo")}}) << 400;
+    if (hasDevice_)
+        QTest::newRow("model an endless device")
+            << QByteArray("POST") << "/replays" << replay({{"data", "."}, {"model", dir_.filePath("model-device")}})
+            << 400;
     QTest::newRow("limit not a number") << QByteArray("GET") << "/stocks/aaa.us/predictions?limit=abc" << QByteArray()
                                         << 400;
     QTest::newRow("limit 0") << QByteArray("GET") << "/stocks/aaa.us/predictions?limit=0" << QByteArray() << 400;
@@ -403,6 +419,53 @@ void TestApiServer::badRequests()
     // The server goes on serving, and nothing else was started.
     QCOMPARE(send("GET", "/replays/current").body.value("run").toInteger(), run);
     QCOMPARE(send("GET", "/runs").body.value("runs").toArray().size(), 1);
+}
+
+void TestApiServer::hostileConnectionsAreAnsweredAndClosed_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<bool>("bodyFollows");  // the client keeps sending a body
+    QTest::addColumn<int>("status");
+    const QByteArray token = "Authorization: Bearer " + kToken + "\r\n";
+    const QByteArray huge = "POST /replays HTTP/1.1\r\nContent-Length: 2147483648\r\n";
+    QTest::newRow("2 GiB body without the token") << huge + "\r\n" << true << 401;
+    QTest::newRow("2 GiB body with a wrong token") << huge + "Authorization: Bearer nope\r\n\r\n" << true << 401;
+    QTest::newRow("2 GiB body with the token") << huge + token + "\r\n" << true << 413;
+    QTest::newRow("chunked body") << "POST /replays HTTP/1.1\r\nTransfer-Encoding: chunked\r\n" + token + "\r\n"
+                                  << true << 411;
+    QTest::newRow("endless head") << "GET /runs HTTP/1.1\r\nX-Filler: " + QByteArray(64 * 1024, 'x') << false << 431;
+    QTest::newRow("silent client") << QByteArray() << false << 408;
+    QTest::newRow("half a request") << "GET /runs HTTP/1.1\r\n" + token << false << 408;
+}
+
+// Over a plain socket, as an attacker would: the answer comes without the
+// body being read, and the server closes the connection.
+void TestApiServer::hostileConnectionsAreAnsweredAndClosed()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(bool, bodyFollows);
+    QFETCH(int, status);
+    server_->setRequestTimeout(std::chrono::milliseconds(300));
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, server_->port());
+    QVERIFY(socket.waitForConnected(kPatienceMs));
+    socket.write(head);
+    QByteArray answer;
+    QElapsedTimer clock;
+    clock.start();
+    const QByteArray body(64 * 1024, 'b');
+    while (socket.state() == QAbstractSocket::ConnectedState && clock.elapsed() < kPatienceMs) {
+        if (bodyFollows && socket.bytesToWrite() < body.size())
+            socket.write(body);
+        QTest::qWait(20);  // the server answers on this thread
+        answer += socket.readAll();
+    }
+    answer += socket.readAll();
+    QVERIFY2(socket.state() != QAbstractSocket::ConnectedState, "the server kept the connection open");
+    QVERIFY2(answer.startsWith("HTTP/1.1 " + QByteArray::number(status) + ' '), answer.left(200).constData());
+    QVERIFY(answer.contains("\r\nConnection: close\r\n"));
+    // And it goes on serving.
+    QCOMPARE(send("GET", "/runs").status, 200);
 }
 
 QTEST_MAIN(TestApiServer)

@@ -99,6 +99,7 @@ private slots:
     void seekForwardAndBack();
     void pauseAndStopFromAnotherThread();
     void pacedPlayDoesNotRunAhead();
+    void pacedPlayBeyondAnyRateReachesTheEnd();
     void switchModelMidStream();
     void playAfterFinishStartsOver();
 };
@@ -220,6 +221,19 @@ void TestReplayEngine::pacedPlayDoesNotRunAhead()
     // At five timestamps a second, a tenth of a second cannot reach the end.
     QVERIFY(engine.progress().processed < data->recordCount());
     QVERIFY(engine.progress().processed > 0 || engine.state() == ReplayState::Paused);
+}
+
+// A rate far past what a size_t holds once multiplied by the time
+// elapsed: the records due saturate at a batch instead of overflowing.
+void TestReplayEngine::pacedPlayBeyondAnyRateReachesTheEnd()
+{
+    const auto data = market();
+    ReplayEngine engine(data, model());
+    engine.setPace({Pace::Unit::Records, 1e308});
+    engine.play();
+    QVERIFY(engine.waitUntilDone(10s));
+    QCOMPARE(engine.state(), ReplayState::Finished);
+    QCOMPARE(engine.progress().processed, data->recordCount());
 }
 
 void TestReplayEngine::switchModelMidStream()

@@ -6,6 +6,7 @@
 #include "TableParser.h"
 #include "TableRowOrder.h"
 #include "TableSniffer.h"
+#include "TickRecord.h"
 #include "TickerCsvParser.h"
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <poll.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -140,6 +142,10 @@ ParsedFile parseFile(const std::string& path, const TableOptions& options, const
     ParsedFile result;
     result.report.file = path;
     const std::string stock = DataLoader::stockNameForFile(path);
+    if (!isValidStockName(stock)) {
+        result.report.error = kBadStockFileName;
+        return result;
+    }
     // Non-blocking open: a FIFO or device given as a path must not hang the load.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
@@ -162,13 +168,24 @@ ParsedFile parseFile(const std::string& path, const TableOptions& options, const
     return result;
 }
 
-ParsedFile parseStdin(const TableOptions& options)
+ParsedFile parseStdin(const TableOptions& options, const std::atomic<bool>* cancel)
 {
     ParsedFile result;
     result.report.file = "-";
     LineReader reader(STDIN_FILENO);
+    // A read from a pipe whose writer waits would not end on a cancel.
+    reader.setWaitForData([cancel] {
+        pollfd in{STDIN_FILENO, POLLIN, 0};
+        for (;;) {
+            const int ready = ::poll(&in, 1, 100);
+            if (ready > 0 || (ready < 0 && errno != EINTR))
+                return true;  // data, its end, or an error the read will report
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                return false;
+        }
+    });
     SeriesCollector collector(result.report);
-    parseStream(reader, "stdin", options, collector, result.report, nullptr);
+    parseStream(reader, "stdin", options, collector, result.report, cancel);
     result.series = collector.take();
     result.report.empty = result.report.records == 0 && result.report.rejected == 0 && result.report.error.empty();
     return result;
@@ -216,8 +233,9 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
     LoadResult result;
     std::vector<ParsedFile> parsed;
 
+    const std::atomic<bool>* cancel = progress ? &progress->cancel : nullptr;
     if (path == "-") {
-        parsed.push_back(parseStdin(options));
+        parsed.push_back(parseStdin(options, cancel));
     } else {
         std::error_code ec;
         const auto status = fs::status(path, ec);
@@ -249,7 +267,6 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
 
         if (progress)
             progress->filesTotal = paths.size();
-        const std::atomic<bool>* cancel = progress ? &progress->cancel : nullptr;
         parsed.resize(paths.size());
         std::atomic<std::size_t> next{0};
         auto work = [&] {
@@ -270,17 +287,17 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
             pool.emplace_back(work);
         work();
         pool.clear();
-
-        if (cancel && cancel->load()) {
-            result.cancelled = true;
-            result.error = "loading cancelled";
-            return result;
-        }
-        if (paths.size() == 1 && !parsed.front().report.error.empty()) {
-            result.error = "cannot read " + path + ": " + parsed.front().report.error;
-            result.report.add(std::move(parsed.front().report));
-            return result;
-        }
+    }
+    if (cancel && cancel->load()) {
+        result.cancelled = true;
+        result.error = "loading cancelled";
+        return result;
+    }
+    // One input that is not prices fails the load, standard input as a file.
+    if (parsed.size() == 1 && !parsed.front().report.error.empty()) {
+        result.error = "cannot read " + path + ": " + parsed.front().report.error;
+        result.report.add(std::move(parsed.front().report));
+        return result;
     }
 
     auto stocks = combine(parsed);

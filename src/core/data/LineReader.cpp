@@ -87,8 +87,16 @@ bool LineReader::next(Line& line)
             return false;
         if (avail >= kMaxLineLength) {
             // Too long to keep: drop what we have and keep scanning for its end.
+            if (!line.overlong)
+                overlongFrom_ = bytesRead_ - avail;
             line.overlong = true;
             begin_ = end_;
+            if (bytesRead_ - overlongFrom_ > kMaxSkippedLength) {
+                error_ = "line " + std::to_string(lineNumber_ + 1) + " runs on past "
+                         + std::to_string(kMaxSkippedLength >> 20) + " MiB without ending";
+                eof_ = true;
+                return false;
+            }
         }
         if (!fill() && end_ == begin_) {
             if (line.overlong) {

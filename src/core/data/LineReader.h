@@ -17,6 +17,9 @@ namespace ss {
 class LineReader {
 public:
     static constexpr std::size_t kMaxLineLength = 64 * 1024;
+    // A "line" that runs on this far without an end (/dev/zero, a binary
+    // stream) ends the input with an error: skipping it would never end.
+    static constexpr std::size_t kMaxSkippedLength = 64 * 1024 * 1024;
 
     struct Line {
         std::string_view text;   // without the line ending
@@ -57,6 +60,7 @@ private:
     std::size_t end_ = 0;    // end of valid bytes
     std::size_t lineNumber_ = 0;
     std::size_t bytesRead_ = 0;
+    std::size_t overlongFrom_ = 0;  // where the overlong line being skipped began
     std::string error_;
     std::function<bool()> waitForData_;
 };

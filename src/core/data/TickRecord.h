@@ -39,5 +39,8 @@ inline constexpr const char* kPriceOutOfRange = "price is out of range (1e-30 to
 // JSON, CSV and SQLite, so they must be sane text: 1..64 bytes of valid UTF-8
 // without control characters.
 bool isValidStockName(std::string_view name);
+// Why a file is refused whose name (less .txt or .csv) names its stock.
+inline constexpr const char* kBadStockFileName =
+    "its name cannot name a stock (1 to 64 bytes of UTF-8 text without control characters)";
 
 } // namespace ss

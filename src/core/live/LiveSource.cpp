@@ -1,6 +1,7 @@
 #include "LiveSource.h"
 
 #include "core/data/DataLoader.h"
+#include "core/data/TickRecord.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -128,6 +129,10 @@ bool LiveSource::openFile(std::string* error)
     if (S_ISDIR(st.st_mode)) {
         *error = "cannot stream " + path + ": it is a folder; a folder's files are merged in time order when it "
                  "is loaded (leave out --live)";
+        return false;
+    }
+    if (!isValidStockName(defaultStock())) {
+        *error = "cannot stream " + path + ": " + kBadStockFileName;
         return false;
     }
     return true;

@@ -1,9 +1,10 @@
 #include "LogisticModel.h"
 
-#include <QFile>
+#include "core/system/OutputFile.h"
+#include "core/system/SmallFile.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -84,21 +85,14 @@ std::optional<LogisticModel> LogisticModel::fromJson(const QByteArray& json, QSt
 
 std::optional<LogisticModel> LogisticModel::load(const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot open model %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    // A model file is a few hundred bytes; anything huge is not one.
-    constexpr qint64 kMaxModelBytes = 16 * 1024 * 1024;
-    if (file.size() > kMaxModelBytes) {
-        if (error)
-            *error = QStringLiteral("model %1 refused: file too large to be a model").arg(path);
-        return std::nullopt;
-    }
     QString why;
-    auto model = fromJson(file.readAll(), &why);
+    const auto bytes = SmallFile::read(path, kMaxFileBytes, &why);
+    if (!bytes) {
+        if (error)
+            *error = QStringLiteral("cannot open model %1: %2").arg(path, why);
+        return std::nullopt;
+    }
+    auto model = fromJson(*bytes, &why);
     if (!model) {
         if (error)
             *error = QStringLiteral("model %1 refused: %2").arg(path, why);
@@ -127,11 +121,12 @@ QJsonObject LogisticModel::toJson() const
 
 bool LogisticModel::save(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented)) < 0
-        || !file.commit()) {
+    OutputFile file(path);
+    QString why;
+    const QByteArray text = QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
+    if (!file.open(OutputFile::Write::Atomically, &why) || !file.write(text, &why) || !file.commit(&why)) {
         if (error)
-            *error = QStringLiteral("cannot write model %1: %2").arg(path, file.errorString());
+            *error = QStringLiteral("cannot write model %1: %2").arg(path, why);
         return false;
     }
     return true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "FeatureTransform.h"
+#include "core/system/InstalledData.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -19,7 +20,9 @@ public:
     static constexpr const char* kFormat = "stockstream-logistic/1";
     // The model every program scores with unless told otherwise, compiled
     // into the core library's resources.
-    static constexpr const char* kBuiltIn = ":/models/ibm-relative-w5.json";
+    static constexpr const char* kBuiltIn = InstalledData::kBuiltInModel;
+    // A model file is a few hundred bytes; anything this large is not one.
+    static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
     // The largest weight or intercept a model file may hold: with features
     // of in-range prices (kMaxPrice) every term stays below 1e160, so a
     // margin is always finite. Fitted models are many orders below it.

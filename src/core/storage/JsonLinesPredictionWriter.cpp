@@ -20,9 +20,10 @@ std::unique_ptr<JsonLinesPredictionWriter> JsonLinesPredictionWriter::create(con
                                                                              QString* error)
 {
     std::unique_ptr<JsonLinesPredictionWriter> writer(new JsonLinesPredictionWriter(std::move(names), transform));
-    writer->file_.setFileName(path);
-    if (!writer->file_.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = QStringLiteral("cannot write '%1': %2").arg(path, writer->file_.errorString());
+    writer->file_ = std::make_unique<OutputFile>(path);
+    QString why;
+    if (!writer->file_->open(OutputFile::Write::InPlace, &why)) {
+        *error = QStringLiteral("cannot write '%1': %2").arg(path, why);
         return nullptr;
     }
     return writer;
@@ -112,7 +113,7 @@ bool JsonLinesPredictionWriter::finish(bool complete, QString* error)
         append(*record);
     if (!flush(error))
         return false;
-    file_.close();
+    file_.reset();
     return true;
 }
 
@@ -120,11 +121,11 @@ bool JsonLinesPredictionWriter::flush(QString* error)
 {
     if (output_)
         return output_->flush(error);
-    const auto size = static_cast<qint64>(buffer_.size());
-    const bool ok = file_.write(buffer_.data(), size) == size && file_.flush();
+    QString why;
+    const bool ok = file_->write(buffer_.data(), static_cast<qint64>(buffer_.size()), &why) && file_->commit(&why);
     buffer_.clear();
     if (!ok)
-        *error = QStringLiteral("cannot write '%1': %2").arg(file_.fileName(), file_.errorString());
+        *error = QStringLiteral("cannot write '%1': %2").arg(file_->path(), why);
     return ok;
 }
 

@@ -4,7 +4,7 @@
 #include "PredictionRecord.h"
 #include "PredictionRecordOutput.h"
 
-#include <QFile>
+#include "core/system/OutputFile.h"
 
 #include <memory>
 #include <string>
@@ -41,7 +41,7 @@ private:
     void append(const PredictionRecord& record);
     bool flush(QString* error);
 
-    QFile file_;
+    std::unique_ptr<OutputFile> file_;
     std::unique_ptr<PredictionRecordOutput> output_;  // instead of file_ when set
     StockNames lookup_;
     std::vector<std::string> names_;       // the names looked up so far

@@ -1,6 +1,6 @@
 #include "PredictionExporter.h"
 
-#include <QSaveFile>
+#include "core/system/OutputFile.h"
 
 #include <string>
 
@@ -23,9 +23,10 @@ std::optional<std::int64_t> PredictionExporter::exportTo(PredictionLog& log, con
     const auto online = log.hasOnlineCalls(query.run, error);
     if (!online)
         return std::nullopt;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
+    OutputFile file(path);
+    QString why;
+    if (!file.open(OutputFile::Write::Atomically, &why)) {
+        *error = QStringLiteral("cannot write '%1': %2").arg(path, why);
         return std::nullopt;
     }
 
@@ -36,8 +37,7 @@ std::optional<std::int64_t> PredictionExporter::exportTo(PredictionLog& log, con
     bool writeFailed = false;
     bool cancelled = false;
     auto writeChunk = [&] {
-        const auto size = static_cast<qint64>(chunk.size());
-        writeFailed = file.write(chunk.data(), size) != size;
+        writeFailed = !file.write(chunk.data(), static_cast<qint64>(chunk.size()), &why);
         chunk.clear();
         return !writeFailed;
     };
@@ -64,16 +64,16 @@ std::optional<std::int64_t> PredictionExporter::exportTo(PredictionLog& log, con
         },
         error);
     if (!read) {
-        file.cancelWriting();
+        file.cancel();
         return std::nullopt;
     }
     if (cancelled) {
-        file.cancelWriting();
+        file.cancel();
         *error = QStringLiteral("export to '%1' cancelled").arg(path);
         return std::nullopt;
     }
-    if (writeFailed || !writeChunk() || !file.commit()) {
-        *error = QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
+    if (writeFailed || !writeChunk() || !file.commit(&why)) {
+        *error = QStringLiteral("cannot write '%1': %2").arg(path, why);
         return std::nullopt;
     }
     if (progress)

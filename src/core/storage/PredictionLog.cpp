@@ -3,6 +3,7 @@
 #include "SqliteStatement.h"
 #include "core/data/MarketData.h"
 #include "core/model/LogisticModel.h"
+#include "core/system/SmallFile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -15,6 +16,7 @@
 #include <cerrno>
 #include <cstring>
 #include <limits>
+#include <thread>
 #include <unordered_map>
 
 #include <unistd.h>
@@ -227,8 +229,15 @@ std::unique_ptr<PredictionLog> PredictionLog::open(const QString& path, QString*
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, static_cast<int>(options.busyTimeout.count()));
     std::unique_ptr<PredictionLog> log(new PredictionLog(db, path));
-    if (!log->prepareSchema(error))
-        return nullptr;
+    // SQLite answers "busy" without waiting where waiting could deadlock, as
+    // when two programs turn a new file to WAL at once: the schema is tried
+    // again until the same timeout.
+    const auto deadline = std::chrono::steady_clock::now() + options.busyTimeout;
+    while (!log->prepareSchema(error)) {
+        if (!log->busy_ || std::chrono::steady_clock::now() >= deadline)
+            return nullptr;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     return log;
 }
 
@@ -252,6 +261,7 @@ bool PredictionLog::exec(const char* sql, QString* error)
     if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
         return true;
     *error = failure(QStringLiteral("cannot write"));
+    busy_ = (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY;
     rollback();
     return false;
 }
@@ -276,11 +286,37 @@ bool PredictionLog::prepareSchema(QString* error)
         *error = QStringLiteral("'%1' is not a StockStream prediction log (%2)").arg(path_, why);
         return false;
     };
+    busy_ = false;
+    // Read in one transaction: another program may be creating the log
+    // meanwhile, and a half-seen new log would look like another program's.
+    if (!exec("BEGIN", error))
+        return false;
     const auto appId = scalar("PRAGMA application_id");
     const auto version = scalar("PRAGMA user_version");
     const auto objects = scalar("SELECT count(*) FROM sqlite_schema");
-    if (!appId || !version || !objects)
-        return notALog(SqliteStatement::errorText(db_));
+    const bool read = appId && version && objects;
+    const QString readError = read ? QString() : SqliteStatement::errorText(db_);
+    busy_ = !read && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY;
+    rollback();
+    if (!read)
+        return notALog(readError);
+    const bool fresh = *appId == 0 && *version == 0 && *objects == 0;
+    // Another program's database is refused before anything in it changes,
+    // its journal mode included.
+    if (!fresh) {
+        if (*appId != kApplicationId)
+            return notALog(QStringLiteral("it holds another program's data"));
+        if (*version > kSchemaVersion) {
+            *error = QStringLiteral("the prediction log '%1' was written by a newer StockStream (log version %2; this "
+                                    "version reads up to %3)")
+                         .arg(path_)
+                         .arg(*version)
+                         .arg(kSchemaVersion);
+            return false;
+        }
+        if (*version < 1)
+            return notALog(QStringLiteral("it has no schema version"));
+    }
 
     // Settings that belong to the connection, and WAL, which the file keeps.
     if (!exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
@@ -288,7 +324,7 @@ bool PredictionLog::prepareSchema(QString* error)
               error))
         return false;
 
-    if (*appId == 0 && *version == 0 && *objects == 0) {
+    if (fresh) {
         if (!exec("BEGIN IMMEDIATE", error))
             return false;
         // Another program may have created it while this one waited.
@@ -302,33 +338,22 @@ bool PredictionLog::prepareSchema(QString* error)
                                  + QByteArrayLiteral("; COMMIT;");
         return exec(setup.constData(), error);
     }
-    if (*appId != kApplicationId)
-        return notALog(QStringLiteral("it holds another program's data"));
-    if (*version > kSchemaVersion) {
-        *error = QStringLiteral("the prediction log '%1' was written by a newer StockStream (log version %2; this "
-                                "version reads up to %3)")
-                     .arg(path_)
-                     .arg(*version)
-                     .arg(kSchemaVersion);
-        return false;
-    }
-    if (*version < 1)
-        return notALog(QStringLiteral("it has no schema version"));
     return true;
 }
 
 std::optional<RunInfo> PredictionLog::describeRun(const QString& source, const QString& modelPath,
                                                   const LogisticModel& model, const MarketData& data, QString* error)
 {
-    QFile file(modelPath);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the model file '%1': %2").arg(modelPath, file.errorString());
+    QString why;
+    const auto modelFile = SmallFile::read(modelPath, LogisticModel::kMaxFileBytes, &why);
+    if (!modelFile) {
+        *error = QStringLiteral("cannot read the model file '%1': %2").arg(modelPath, why);
         return std::nullopt;
     }
     RunInfo run;
     run.source = source == QLatin1String("-") ? source : QFileInfo(source).absoluteFilePath();
     run.modelPath = modelPath.startsWith(QLatin1Char(':')) ? modelPath : QFileInfo(modelPath).absoluteFilePath();
-    run.modelSha256 = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+    run.modelSha256 = QString::fromLatin1(QCryptographicHash::hash(*modelFile, QCryptographicHash::Sha256).toHex());
     run.model = model.toJson();
     run.window = model.window();
     run.transform = model.transform();

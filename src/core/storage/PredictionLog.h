@@ -173,6 +173,7 @@ private:
 
     sqlite3* db_;
     QString path_;
+    bool busy_ = false;  // the last statement that failed met another writer's lock
 };
 
 } // namespace ss

@@ -293,7 +293,7 @@ ReplayEngine::Job ReplayEngine::nextJob(std::unique_lock<std::mutex>& lock)
             if (due >= 1.0) {
                 if (pace_.unit == Pace::Unit::Timestamps)
                     return {Work::ProcessTimestamp, 0, 0, true};
-                return {Work::Process, std::min(static_cast<std::size_t>(due), kBatch), 0, true};
+                return {Work::Process, static_cast<std::size_t>(std::min(due, static_cast<double>(kBatch))), 0, true};
             }
             const auto wakeAt = paceStart_ + duration_cast<steady_clock::duration>(duration<double>(
                                                  (static_cast<double>(unitsSincePace_) + 1.0) / pace_.rate));

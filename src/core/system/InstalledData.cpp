@@ -1,6 +1,5 @@
 #include "InstalledData.h"
 
-#include "core/model/LogisticModel.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -44,7 +43,7 @@ QString InstalledData::sampleFolder() const
 
 QString InstalledData::defaultModel() const
 {
-    const QString builtIn = QString::fromLatin1(LogisticModel::kBuiltIn);
+    const QString builtIn = QString::fromLatin1(kBuiltInModel);
     const QString installed = existing(QStringLiteral("models/") + QFileInfo(builtIn).fileName());
     return installed.isEmpty() ? builtIn : installed;
 }

@@ -25,8 +25,11 @@ public:
     QString modelsFolder() const;
     QString sampleFolder() const;
 
+    // The model built into the programs (a Qt resource of this library's).
+    static constexpr const char* kBuiltInModel = ":/models/ibm-relative-w5.json";
+
     // The model to score with when none is named: the installed copy of the
-    // built-in model when there is one, else LogisticModel::kBuiltIn.
+    // built-in model when there is one, else kBuiltInModel.
     QString defaultModel() const;
 
 private:
