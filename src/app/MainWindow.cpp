@@ -46,6 +46,7 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QShortcut>
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QStyle>
@@ -106,6 +107,25 @@ MainWindow::MainWindow(QWidget* parent)
     sizeWatchlistColumns();
     ui_->watchlistView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     connect(ui_->filterEdit, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    // Space, the arrows and the replay's other keys work from the first
+    // launch: the filter takes the keyboard only when asked to (a click,
+    // Ctrl+F or /), and Escape clears it and gives the keyboard back.
+    ui_->filterEdit->setFocusPolicy(Qt::ClickFocus);
+    ui_->filterEdit->setClearButtonEnabled(true);
+    ui_->filterEdit->setToolTip(tr("Show the stocks whose name contains this (Ctrl+F or /; Escape clears it)"));
+    auto* findStock = new QAction(tr("Find Stock"), this);
+    findStock->setShortcuts({QKeySequence::Find, QKeySequence(Qt::Key_Slash)});
+    connect(findStock, &QAction::triggered, this, [this] {
+        ui_->filterEdit->setFocus(Qt::ShortcutFocusReason);
+        ui_->filterEdit->selectAll();
+    });
+    addAction(findStock);
+    auto* leaveFilter = new QShortcut(QKeySequence(Qt::Key_Escape), ui_->filterEdit, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(leaveFilter, &QShortcut::activated, this, [this] {
+        ui_->filterEdit->clear();
+        ui_->watchlistView->setFocus(Qt::ShortcutFocusReason);
+    });
+    ui_->watchlistView->setFocus(Qt::OtherFocusReason);
     connect(ui_->watchlistView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelectedStock);
     connect(ui_->watchlistView->selectionModel(), &QItemSelectionModel::selectionChanged, this,

@@ -10,6 +10,7 @@
 #include "app/WatchlistModel.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
 #include <QDir>
@@ -114,6 +115,7 @@ class TestMainWindow : public QObject {
 private slots:
     void initTestCase();
     void opensOnTheSampleWithAModel();
+    void keysDriveTheReplayFromTheFirstLaunch();
     void playThenPauseMatchesTheEngine();
     void chartsMatchTheFiles();
     void stepsOneRecordAndOneDay();
@@ -156,6 +158,44 @@ void TestMainWindow::initTestCase()
     window_->openInitial(QString());
     QVERIFY(loaded.wait(kPatienceMs));
     QCOMPARE(loaded.front().front().toBool(), true);
+}
+
+// On a first launch the keyboard is where the replay's keys work: Space
+// plays and pauses whatever widget the window gave it to; Ctrl+F and /
+// take the filter, and Escape clears it and gives the keyboard back.
+void TestMainWindow::keysDriveTheReplayFromTheFirstLaunch()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::dataLoaded);
+    window.openInitial(QString());
+    QVERIFY(loaded.wait(kPatienceMs));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QWidget* start = QApplication::focusWidget();
+    QVERIFY(start);
+    QVERIFY2(!qobject_cast<QLineEdit*>(start), start->metaObject()->className());
+
+    QTest::keyClick(start, Qt::Key_Space);
+    QTRY_COMPARE_WITH_TIMEOUT(window.engine()->state(), ReplayState::Playing, kPatienceMs);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QTRY_COMPARE_WITH_TIMEOUT(window.engine()->state(), ReplayState::Paused, kPatienceMs);
+
+    auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+    QVERIFY(filter);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), filter);
+    QTest::keyClicks(filter, QStringLiteral("ibm "));
+    QCOMPARE(filter->text(), QStringLiteral("ibm "));  // a space typed in the filter is text, not Play
+    QCOMPARE(window.engine()->state(), ReplayState::Paused);
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QVERIFY(filter->text().isEmpty());
+    QVERIFY(QApplication::focusWidget() != filter);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Slash);
+    QTRY_COMPARE(QApplication::focusWidget(), filter);
+    QTest::keyClick(filter, Qt::Key_Escape);
+    window.engine()->stop();
 }
 
 void TestMainWindow::waitUntilIdle()
