@@ -27,7 +27,12 @@ bool StreamThread::waitUntilDone(std::chrono::milliseconds timeout)
         return true;
     {
         std::unique_lock lock(mutex_);
-        if (!doneChanged_.wait_for(lock, timeout, [this] { return done_; }))
+        const auto done = [this] { return done_; };
+        // A wait "for ever" as a plain wait: converted to a deadline, the
+        // largest timeout would overflow the clock.
+        if (timeout == std::chrono::milliseconds::max())
+            doneChanged_.wait(lock, done);
+        else if (!doneChanged_.wait_for(lock, timeout, done))
             return false;
     }
     if (thread_.joinable())
