@@ -166,6 +166,14 @@ void TestBacktestStage::oneStock_data()
     QTest::newRow("zigzag, long/flat, wrong, 10 bps")
         << zigzag << "DUDUD" << 10.0 << Strategy::LongFlat
         << QList<double>{0, -0.2 - 0.001, -0.001, -0.2 - 0.001} << 4 << 1 - 0.799 * 0.999 * 0.799 << 3 << 0.5;
+    // README's worked example: up (right), down (right), up (right), the fourth open; 10 bps.
+    const QList<double> readme{100, 104, 101.92, 102.9392};
+    QTest::newRow("README, long/flat") << readme << "UDUU" << 10.0 << Strategy::LongFlat
+                                       << QList<double>{0.039, -0.001, 0.009} << 3 << 1 - 0.999 << 3 << 2.0 / 3;
+    QTest::newRow("README, long/short") << readme << "UDUU" << 10.0 << Strategy::LongShort
+                                        << QList<double>{0.039, 0.018, 0.008} << 3 << 0.0 << 3 << 1.0;
+    QTest::newRow("README, buy-and-hold") << readme << "UDUU" << 10.0 << Strategy::BuyAndHold
+                                          << QList<double>{0.039, -0.02, 0.01} << 3 << 1 - 0.98 << 1 << 1.0;
     // Calls are ignored: long throughout.
     QTest::newRow("zigzag, buy-and-hold, 10 bps") << zigzag << "DUDUD" << 10.0 << Strategy::BuyAndHold
                                                   << QList<double>{0.25 - 0.001, -0.2, 0.25, -0.2} << 4
