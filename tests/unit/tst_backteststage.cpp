@@ -126,6 +126,7 @@ private slots:
     void oneStock();
     void portfolioAcrossCalendars();
     void longShortIsTheNegationOfTheInverseModel();
+    void eachStockAsIfAlone();
     void summaryBlock();
     void resetStartsOver();
 };
@@ -290,16 +291,46 @@ void TestBacktestStage::longShortIsTheNegationOfTheInverseModel()
         QVERIFY(x.periods > 100);
         QCOMPARE(x.periods, y.periods);
         // Each call's return is the other's negated: so is their mean, their spread is the same.
-        QVERIFY(std::abs(x.mean + y.mean) < 1e-15);
-        QVERIFY(std::abs(x.squaredDeviations - y.squaredDeviations) < 1e-12);
-        QVERIFY(x.equity != y.equity);
+        QVERIFY(std::abs(x.series.mean(x.periods) + y.series.mean(y.periods)) < 1e-15);
+        QVERIFY(std::abs(x.series.squaredDeviations(x.periods) - y.series.squaredDeviations(y.periods)) < 1e-12);
+        QVERIFY(x.series.equity != y.series.equity);
     }
     const EquityAccount& x = accountOf(a.portfolio, Strategy::LongShort);
     const EquityAccount& y = accountOf(b.portfolio, Strategy::LongShort);
     QCOMPARE(x.periods, y.periods);
-    QVERIFY(std::abs(x.mean + y.mean) < 1e-15);
+    QVERIFY(std::abs(x.series.mean(x.periods) + y.series.mean(y.periods)) < 1e-15);
     // Buy-and-hold does not depend on the model.
-    QCOMPARE(accountOf(a.portfolio, Strategy::BuyAndHold).equity, accountOf(b.portfolio, Strategy::BuyAndHold).equity);
+    QCOMPARE(accountOf(a.portfolio, Strategy::BuyAndHold).series.equity,
+             accountOf(b.portfolio, Strategy::BuyAndHold).series.equity);
+}
+
+void TestBacktestStage::eachStockAsIfAlone()
+{
+    // Enough calls that the accounts are brought up to date several times
+    // during the stream, and once more for the snapshot.
+    const auto data = randomWalks(8, 2500, 7);
+    const auto model = std::make_shared<const LogisticModel>(5, FeatureTransform::Relative,
+                                                             std::vector<double>{0.5, -0.9, 1.2, -0.3}, 0.02);
+    const BacktestSnapshot all = replay(*data, model, 10);
+    std::size_t calls = 0;
+    for (std::size_t stock = 0; stock < data->stockCount(); ++stock) {
+        const BacktestSnapshot alone = replay(MarketData({data->stock(stock)}), model, 10);
+        for (const Strategy s : kAllStrategies) {
+            const EquityAccount& x = accountOf(all.stocks[stock], s);
+            const EquityAccount& y = accountOf(alone.stocks[0], s);
+            QCOMPARE(x.series.equity, y.series.equity);
+            QCOMPARE(x.series.maxDrawdown, y.series.maxDrawdown);
+            QCOMPARE(x.series.shiftedSquares, y.series.shiftedSquares);
+            QCOMPARE(x.periods, y.periods);
+            QCOMPARE(x.trades, y.trades);
+            QCOMPARE(x.exposedCalls, y.exposedCalls);
+            QCOMPARE(x.start, y.start);
+            QCOMPARE(x.end, y.end);
+        }
+        calls += accountOf(all.stocks[stock], Strategy::BuyAndHold).periods;
+    }
+    QVERIFY(calls > 3 * 4096);  // the batch the stage settles at a time
+    QCOMPARE(accountOf(all.portfolio, Strategy::LongFlat).calls, calls);
 }
 
 void TestBacktestStage::summaryBlock()

@@ -17,7 +17,7 @@ std::size_t BacktestSnapshot::stocksBeatingBuyAndHold() const
 {
     return static_cast<std::size_t>(std::count_if(stocks.begin(), stocks.end(), [](const StrategyAccounts& s) {
         return accountOf(s, Strategy::BuyAndHold).periods > 0
-               && accountOf(s, Strategy::LongFlat).equity > accountOf(s, Strategy::BuyAndHold).equity;
+               && accountOf(s, Strategy::LongFlat).series.equity > accountOf(s, Strategy::BuyAndHold).series.equity;
     }));
 }
 

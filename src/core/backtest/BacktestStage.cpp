@@ -1,5 +1,6 @@
 #include "BacktestStage.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace ss {
@@ -12,8 +13,10 @@ StageFactory backtest(double costBps)
 }
 
 BacktestStage::BacktestStage(std::size_t stocks, double costBps)
-    : cost_(costBps / 10000), costBps_(costBps), open_(stocks), books_(stocks)
+    : cost_(costBps / 10000), costBps_(costBps), open_(stocks)
 {
+    pending_.reserve(kBatch);
+    ledger_.stocks.resize(stocks);
 }
 
 void BacktestStage::reset()
@@ -24,53 +27,82 @@ void BacktestStage::reset()
 void BacktestStage::addStock()
 {
     open_.emplace_back();
-    books_.emplace_back();
+    ledger_.stocks.emplace_back();
 }
 
-void BacktestStage::resolve(const Tick& tick, OpenCall& open)
+void BacktestStage::settle()
 {
-    open.valid = false;
-    if (periodCount_ > 0 && tick.time != periodTo_) {
-        closePeriod(portfolio_, periodSums_, periodCount_, periodFrom_, periodTo_);
-        periodSums_ = {};
-        periodCount_ = 0;
+    // Stocks' ledgers are visited at random: ask for them a few calls ahead.
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+        if (i + kAhead < pending_.size()) {
+            const char* ahead = reinterpret_cast<const char*>(&ledger_.stocks[pending_[i + kAhead].stock]);
+            for (std::size_t line = 0; line < sizeof(StockLedger); line += 64)
+                __builtin_prefetch(ahead + line);
+        }
+        ledger_.add(pending_[i], cost_);
     }
-    periodFrom_ = periodCount_ == 0 ? open.time : std::min(periodFrom_, open.time);
-    periodTo_ = tick.time;
-    ++periodCount_;
+    pending_.clear();
+}
 
-    const double r = tick.close / open.close - 1;
-    Book& book = books_[tick.stock];
+void BacktestStage::Ledger::add(const Resolved& call, double cost)
+{
+    if (periodCount > 0 && call.time != periodTo)
+        closePeriod();
+    periodFrom = periodCount == 0 ? call.callTime : std::min(periodFrom, call.callTime);
+    periodTo = call.time;
+    ++periodCount;
+
+    StockLedger& stock = stocks[call.stock];
+    const bool first = stock.periods++ == 0;
+    if (first)
+        stock.start = call.callTime;
+    stock.end = call.time;
     for (std::size_t s = 0; s < kStrategies; ++s) {
-        const int p = position(kAllStrategies[s], open.up);
-        const int change = std::abs(p - book.positions[s]);
-        const double net = p * r - change * cost_;
-        book.positions[s] = p;
-        book.accounts[s].addPeriod(net, open.time, tick.time);
-        book.accounts[s].countCall(p != 0, change != 0);
-        portfolio_[s].countCall(p != 0, change != 0);
-        periodSums_[s] += net;
+        const int p = position(kAllStrategies[s], call.up);
+        const int change = std::abs(p - stock.positions[s]);
+        const double net = p * call.move - change * cost;
+        stock.positions[s] = static_cast<std::int8_t>(p);
+        stock.series[s].add(net, first);
+        stock.exposedCalls[s] += p != 0;
+        stock.trades[s] += change != 0;
+        periodSums[s] += net;
     }
 }
 
-void BacktestStage::closePeriod(StrategyAccounts& portfolio, const std::array<double, kStrategies>& sums,
-                                std::size_t count, Timestamp from, Timestamp to)
+void BacktestStage::Ledger::closePeriod()
 {
     for (std::size_t s = 0; s < kStrategies; ++s)
-        portfolio[s].addPeriod(sums[s] / static_cast<double>(count), from, to);
+        portfolio[s].addPeriod(periodSums[s] / static_cast<double>(periodCount), periodFrom, periodTo);
+    periodSums = {};
+    periodCount = 0;
 }
 
 BacktestSnapshot BacktestStage::snapshot() const
 {
+    // The calls not yet added, and the timestamp still coming in, count
+    // with what they have so far.
+    Ledger ledger = ledger_;
+    for (const Resolved& call : pending_)
+        ledger.add(call, cost_);
+    if (ledger.periodCount > 0)
+        ledger.closePeriod();
+
     BacktestSnapshot s;
     s.costBps = costBps_;
-    s.portfolio = portfolio_;
-    // The timestamp still coming in counts with what it has so far.
-    if (periodCount_ > 0)
-        closePeriod(s.portfolio, periodSums_, periodCount_, periodFrom_, periodTo_);
-    s.stocks.reserve(books_.size());
-    for (const Book& book : books_)
-        s.stocks.push_back(book.accounts);
+    s.portfolio = ledger.portfolio;
+    s.stocks.reserve(ledger.stocks.size());
+    for (const StockLedger& stock : ledger.stocks) {
+        StrategyAccounts& accounts = s.stocks.emplace_back();
+        for (std::size_t k = 0; k < kStrategies; ++k) {
+            accounts[k] = {stock.series[k], stock.periods, stock.periods, stock.exposedCalls[k], stock.trades[k],
+                           stock.start, stock.end};
+            // The portfolio's calls are its stocks' calls.
+            s.portfolio[k].calls += stock.periods;
+            s.portfolio[k].exposedCalls += stock.exposedCalls[k];
+            s.portfolio[k].trades += stock.trades[k];
+        }
+    }
     return s;
 }
 

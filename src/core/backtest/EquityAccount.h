@@ -7,17 +7,47 @@
 
 namespace ss {
 
-// One strategy's equity, period by period (a stock's call, or a timestamp
-// of the portfolio), with what its figures need: running mean and sum of
-// squared deviations (Welford's, stable over millions of periods), the
-// highest equity so far and the deepest fall below it, and the span the
-// periods cover. A few doubles, so a snapshot copies one per stock cheaply.
-struct EquityAccount {
+// A strategy's equity and what its figures need of its period returns,
+// updated on every resolved call of the stream, so without a branch the
+// processor could guess wrong: the sums of the returns and of their
+// squares are taken about the first return (a series that never varies
+// has a deviation of exactly 0, and returns a little apart keep their
+// precision).
+struct ReturnSeries {
     double equity = 1;
     double peak = 1;  // the starting equity counts as a high
     double maxDrawdown = 0;
-    double mean = 0;
-    double squaredDeviations = 0;
+    double shift = 0;  // the first period's return
+    double shiftedSum = 0;
+    double shiftedSquares = 0;
+
+    void add(double netReturn, bool first)
+    {
+        shift = first ? netReturn : shift;
+        const double d = netReturn - shift;
+        shiftedSum += d;
+        shiftedSquares += d * d;
+        equity *= 1 + netReturn;
+        peak = std::max(peak, equity);
+        maxDrawdown = std::max(maxDrawdown, 1 - equity / peak);
+    }
+
+    double mean(std::size_t periods) const
+    {
+        return periods ? shift + shiftedSum / static_cast<double>(periods) : 0;
+    }
+    // The sum of squared deviations from the mean.
+    double squaredDeviations(std::size_t periods) const
+    {
+        return periods ? std::max(0.0, shiftedSquares - shiftedSum * shiftedSum / static_cast<double>(periods)) : 0;
+    }
+};
+
+// One strategy's account over its periods (a stock's calls, or the
+// portfolio's timestamps), with the calls behind them and the span they
+// cover: what its figures are worked out from.
+struct EquityAccount {
+    ReturnSeries series;
     std::size_t periods = 0;
     std::size_t calls = 0;
     std::size_t exposedCalls = 0;  // with a position other than flat
@@ -30,20 +60,7 @@ struct EquityAccount {
     {
         start = periods == 0 ? from : std::min(start, from);
         end = periods == 0 ? to : std::max(end, to);
-        ++periods;
-        const double delta = netReturn - mean;
-        mean += delta / static_cast<double>(periods);
-        squaredDeviations += delta * (netReturn - mean);
-        equity *= 1 + netReturn;
-        peak = std::max(peak, equity);
-        maxDrawdown = std::max(maxDrawdown, 1 - equity / peak);
-    }
-
-    void countCall(bool exposed, bool traded)
-    {
-        ++calls;
-        exposedCalls += exposed;
-        trades += traded;
+        series.add(netReturn, periods++ == 0);
     }
 };
 
