@@ -2,6 +2,7 @@
 #include "ui_MainWindow.h"
 
 #include "AccuracyLine.h"
+#include "BacktestSentence.h"
 #include "BuiltInSample.h"
 #include "CandleLoadJob.h"
 #include "ClusterView.h"
@@ -12,6 +13,7 @@
 #include "ModelComparisonView.h"
 #include "ModelDescription.h"
 #include "OnlineLearningDialog.h"
+#include "core/backtest/BacktestStage.h"
 #include "core/live/FeedSession.h"
 #include "core/online/OnlineLearningStage.h"
 #include "core/storage/LoggedPasses.h"
@@ -38,6 +40,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
@@ -227,6 +230,7 @@ void MainWindow::setUpActions()
             [this] { openModel(defaultModel_); });
     connect(ui_->actionTrainModel, &QAction::triggered, this, &MainWindow::openTrainingDialog);
     connect(ui_->actionOnlineLearning, &QAction::triggered, this, &MainWindow::openOnlineLearningDialog);
+    connect(ui_->actionTradingCost, &QAction::triggered, this, &MainWindow::openTradingCostDialog);
     connect(ui_->actionResetZoom, &QAction::triggered, ui_->stockCharts, &StockChartPanel::resetZoom);
     connect(ui_->actionCandlesticks, &QAction::toggled, this, [this](bool on) {
         settings_.setValue("chart/candlesticks", on);
@@ -333,6 +337,7 @@ void MainWindow::restoreSettings()
     ui_->actionLogReplays->setChecked(settings_.value("log/enabled", true).toBool());
     ui_->actionCandlesticks->setChecked(settings_.value("chart/candlesticks", false).toBool());
     onlineOptions_ = OnlineLearningDialog::load(settings_);
+    tradingCostBps_ = settings_.value("backtest/costBps", kDefaultTradingCostBps).toDouble();
     rebuildRecentMenu();
 }
 
@@ -503,6 +508,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     engine_ = std::make_unique<ReplayEngine>(data_, model_, loadReport_);
     if (onlineOptions_.enabled())
         engine_->plugStage(onlineLearning(onlineOptions_));
+    engine_->plugStage(backtest(tradingCostBps_));
     if (ui_->actionLogReplays->isChecked()) {
         QString error;
         QDir().mkpath(QFileInfo(logPath()).path());
@@ -540,6 +546,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     candleJob_.reset();  // the days of a stock of the data before
     ui_->stockCharts->clear();
     ui_->overviewChart->clear();
+    ui_->backtestSentence->clear();
     watchlist_->setStocks(*data_);
     dataQuality_->setReport(loadReport_);
     ui_->dataQualitySummary->setText(dataQuality_->summary());
@@ -726,6 +733,7 @@ void MainWindow::refreshViews()
     const ReplaySnapshot snapshot = engine_->snapshot();
     showProgress(snapshot.progress);
     ui_->overviewChart->update(snapshot);
+    showBacktest(snapshot);
     showStocks(snapshot);
     showOnline(snapshot);
 }
@@ -748,6 +756,7 @@ void MainWindow::showSnapshot(const ReplaySnapshot& snapshot)
     // growing, at a fraction of the cost of relabelling it every frame.
     if (!overviewClock_.isValid() || overviewClock_.elapsed() >= kOverviewRefreshMs) {
         ui_->overviewChart->update(snapshot);
+        showBacktest(snapshot);
         overviewClock_.start();
     }
     refreshOnline(snapshot);
@@ -770,6 +779,38 @@ void MainWindow::showOnline(const ReplaySnapshot& snapshot)
     const auto online = onlineOf(snapshot);
     ui_->clusterView->update(online);
     ui_->comparisonView->update(online);
+}
+
+void MainWindow::openTradingCostDialog()
+{
+    bool ok = false;
+    const double cost = QInputDialog::getDouble(
+        this, tr("Trading Cost"), tr("Cost of each change of a stock's position, in basis points:"), tradingCostBps_,
+        0, 10000, 1, &ok);
+    if (ok)
+        setTradingCost(cost);
+}
+
+void MainWindow::setTradingCost(double costBps)
+{
+    tradingCostBps_ = costBps;
+    settings_.setValue("backtest/costBps", costBps);
+    if (engine_)
+        engine_->plugStage(backtest(costBps));
+    else if (live_)
+        live_->session().plugStage(backtest(costBps));
+    ui_->backtestSentence->clear();
+}
+
+QString MainWindow::backtestSentence() const
+{
+    return ui_->backtestSentence->text();
+}
+
+void MainWindow::showBacktest(const ReplaySnapshot& snapshot)
+{
+    const auto figures = backtestOf(snapshot);
+    ui_->backtestSentence->setText(figures ? BacktestSentence::of(figures->portfolio, figures->costBps) : QString());
 }
 
 OnlineLearningDialog* MainWindow::openOnlineLearningDialog()
@@ -1173,6 +1214,7 @@ bool MainWindow::connectLive(const LiveFeedSettings& settings)
     }
     closeStream();
     live_ = std::move(feed);
+    live_->session().plugStage(backtest(tradingCostBps_));
     activeRun_ = live_->runId();
     connect(live_.get(), &LiveFeed::ended, this, &MainWindow::finishLive);
     connect(live_.get(), &LiveFeed::logFailed, this,
@@ -1180,6 +1222,7 @@ bool MainWindow::connectLive(const LiveFeedSettings& settings)
     candleJob_.reset();
     ui_->stockCharts->clear();
     ui_->overviewChart->clear();
+    ui_->backtestSentence->clear();
     watchlist_->setStocks(QStringList{});
     setWindowTitle(tr("%1 — StockStream").arg(live_->describe()));
     recordsLabel_->clear();
@@ -1229,6 +1272,7 @@ void MainWindow::showLiveFrame()
         showLiveStock(frame);
     if (!overviewClock_.isValid() || overviewClock_.elapsed() >= kOverviewRefreshMs) {
         ui_->overviewChart->update(frame.snapshot);
+        showBacktest(frame.snapshot);
         overviewClock_.start();
     }
     refreshOnline(frame.snapshot);

@@ -2,6 +2,7 @@
 // figures come from reading the sample's files and the model file here, with
 // the test's own arithmetic.
 #include "Patience.h"
+#include "app/BacktestSentence.h"
 #include "app/MainWindow.h"
 #include "app/OverviewChart.h"
 #include "app/RunBrowser.h"
@@ -115,6 +116,7 @@ private slots:
     void initTestCase();
     void opensOnTheSampleWithAModel();
     void playThenPauseMatchesTheEngine();
+    void tradesTheCallsAfterCosts();
     void chartsMatchTheFiles();
     void stepsOneRecordAndOneDay();
     void seeksToADate();
@@ -242,6 +244,37 @@ void TestMainWindow::playThenPauseMatchesTheEngine()
                      s.stocks[i].pUp() > 0.5 ? QStringLiteral("▲") : QStringLiteral("▼"));
         }
     }
+}
+
+void TestMainWindow::tradesTheCallsAfterCosts()
+{
+    // Where the last test paused: the market's calls traded at the default cost.
+    ReplayEngine* engine = window_->engine();
+    QCOMPARE(window_->tradingCost(), 5.0);
+    window_->refreshViews();
+    auto figures = backtestOf(engine->snapshot());
+    QVERIFY(figures);
+    QCOMPARE(figures->costBps, 5.0);
+    QVERIFY(accountOf(figures->portfolio, Strategy::LongFlat).periods > 100);
+    QVERIFY2(window_->backtestSentence().startsWith(
+                 QStringLiteral("Trading on these calls (long/flat, 5 bps a trade) returned ")),
+             qPrintable(window_->backtestSentence()));
+    QCOMPARE(window_->backtestSentence(), BacktestSentence::of(figures->portfolio, 5));
+
+    // Another cost is remembered and trades the calls from the next record on.
+    window_->setTradingCost(7.5);
+    QCOMPARE(QSettings().value("backtest/costBps").toDouble(), 7.5);
+    const std::size_t before = engine->progress().processed;
+    for (int day = 0; day < 3; ++day)
+        engine->stepTimestamp();
+    QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed > before, kPatienceMs);
+    waitUntilIdle();
+    figures = backtestOf(engine->snapshot());
+    QCOMPARE(figures->costBps, 7.5);
+    QVERIFY(accountOf(figures->portfolio, Strategy::LongFlat).periods > 0);
+    QVERIFY(accountOf(figures->portfolio, Strategy::LongFlat).periods <= 2);
+    QVERIFY2(window_->backtestSentence().contains(QStringLiteral("7.5 bps a trade")),
+             qPrintable(window_->backtestSentence()));
 }
 
 void TestMainWindow::chartsMatchTheFiles()
