@@ -45,6 +45,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -107,6 +108,9 @@ MainWindow::MainWindow(QWidget* parent)
     ui_->watchlistView->setModel(proxy_);
     ui_->watchlistView->sortByColumn(WatchlistModel::Stock, Qt::AscendingOrder);
     sizeWatchlistColumns();
+    QHeaderView* header = ui_->watchlistView->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &MainWindow::showWatchlistColumnMenu);
     ui_->watchlistView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     connect(ui_->filterEdit, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
     connect(ui_->watchlistView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -181,7 +185,7 @@ void MainWindow::sizeWatchlistColumns()
     const std::array<QString, WatchlistModel::ColumnCount> typical{
         QStringLiteral("agm-a.us__"), QStringLiteral("2017-11-10"), QStringLiteral("12345.678"), QStringLiteral("+12.3%"),
         QStringLiteral("0.500"),      QStringLiteral("▲"),          QStringLiteral("14000"),     QStringLiteral("55.5%"),
-        QStringLiteral("55.5%"),      QStringLiteral("+10.5 pt")};
+        QStringLiteral("55.5%"),      QStringLiteral("+10.5 pt"),   QStringLiteral("+1234.5%"),  QStringLiteral("-1234.5 pt")};
     QHeaderView* header = ui_->watchlistView->horizontalHeader();
     const QFontMetrics metrics(ui_->watchlistView->font());
     for (int c = 0; c < WatchlistModel::ColumnCount; ++c) {
@@ -190,6 +194,28 @@ void MainWindow::sizeWatchlistColumns()
                                    header->fontMetrics().horizontalAdvance(title) + 16);
         header->resizeSection(c, width + 12);
     }
+}
+
+void MainWindow::showWatchlistColumnMenu(const QPoint& position)
+{
+    QMenu menu(this);
+    for (int c = WatchlistModel::Stock + 1; c < WatchlistModel::ColumnCount; ++c) {
+        QAction* action = menu.addAction(watchlist_->headerData(c, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!ui_->watchlistView->isColumnHidden(c));
+        connect(action, &QAction::toggled, this, [this, c](bool shown) { showWatchlistColumn(c, shown); });
+    }
+    menu.exec(ui_->watchlistView->horizontalHeader()->mapToGlobal(position));
+}
+
+void MainWindow::showWatchlistColumn(int column, bool shown)
+{
+    ui_->watchlistView->setColumnHidden(column, !shown);
+    QVariantList hidden;
+    for (int c = 0; c < WatchlistModel::ColumnCount; ++c)
+        if (ui_->watchlistView->isColumnHidden(c))
+            hidden.append(c);
+    settings_.setValue("watchlist/hiddenColumns", hidden);
 }
 
 void MainWindow::setUpActions()
@@ -338,6 +364,10 @@ void MainWindow::restoreSettings()
     ui_->actionCandlesticks->setChecked(settings_.value("chart/candlesticks", false).toBool());
     onlineOptions_ = OnlineLearningDialog::load(settings_);
     tradingCostBps_ = settings_.value("backtest/costBps", kDefaultTradingCostBps).toDouble();
+    // The traded returns are for those who ask for them.
+    const QVariantList optional{WatchlistModel::TradedReturn, WatchlistModel::VsBuyAndHold};
+    for (const QVariant& column : settings_.value("watchlist/hiddenColumns", optional).toList())
+        ui_->watchlistView->setColumnHidden(column.toInt(), true);
     rebuildRecentMenu();
 }
 

@@ -118,6 +118,8 @@ public:
     double tradingCost() const { return tradingCostBps_; }
     // The sentence under the market view on what trading the calls returned.
     QString backtestSentence() const;
+    // Shows or hides a watchlist column (right-click its header), remembered.
+    void showWatchlistColumn(int column, bool shown);
     ClusterView* clusterView() const;
     ModelComparisonView* comparisonView() const;
     // File ▸ Connect to Live Feed…: the dialog on the last settings; OK
@@ -156,6 +158,7 @@ protected:
 
 private:
     void sizeWatchlistColumns();
+    void showWatchlistColumnMenu(const QPoint& position);
     void setUpActions();
     void setUpTimeline();
     void setUpStatusBar();

@@ -261,6 +261,26 @@ void TestMainWindow::tradesTheCallsAfterCosts()
              qPrintable(window_->backtestSentence()));
     QCOMPARE(window_->backtestSentence(), BacktestSentence::of(figures->portfolio, 5));
 
+    // The watchlist's traded columns: hidden until asked for, then remembered.
+    auto* view = window_->findChild<QTableView*>(QStringLiteral("watchlistView"));
+    QVERIFY(view->isColumnHidden(WatchlistModel::TradedReturn) && view->isColumnHidden(WatchlistModel::VsBuyAndHold));
+    window_->showWatchlistColumn(WatchlistModel::TradedReturn, true);
+    QVERIFY(!view->isColumnHidden(WatchlistModel::TradedReturn));
+    QCOMPARE(QSettings().value("watchlist/hiddenColumns").toList(), QVariantList{WatchlistModel::VsBuyAndHold});
+    const WatchlistModel* m = window_->watchlist();
+    int traded = 0;
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const StrategyAccounts& a = figures->stocks[static_cast<std::size_t>(r)];
+        if (accountOf(a, Strategy::BuyAndHold).periods == 0)
+            continue;
+        const double longFlat = accountOf(a, Strategy::LongFlat).series.equity - 1;
+        const double held = accountOf(a, Strategy::BuyAndHold).series.equity - 1;
+        QCOMPARE(m->index(r, WatchlistModel::TradedReturn).data(WatchlistModel::SortRole).toDouble(), longFlat);
+        QCOMPARE(m->index(r, WatchlistModel::VsBuyAndHold).data(WatchlistModel::SortRole).toDouble(), longFlat - held);
+        ++traded;
+    }
+    QVERIFY(traded > 10);
+
     // Another cost is remembered and trades the calls from the next record on.
     window_->setTradingCost(7.5);
     QCOMPARE(QSettings().value("backtest/costBps").toDouble(), 7.5);
