@@ -657,6 +657,7 @@ TrainingDialog* MainWindow::openTrainingDialog()
         connect(trainingDialog_, &TrainingDialog::modelChosen, this, &MainWindow::useTrainedModel);
     }
     trainingDialog_->setLoadedData(data_, dataPath_);
+    trainingDialog_->setTradingCost(tradingCostBps_);
     trainingDialog_->show();
     trainingDialog_->raise();
     trainingDialog_->activateWindow();
@@ -825,6 +826,8 @@ void MainWindow::setTradingCost(double costBps)
 {
     tradingCostBps_ = costBps;
     settings_.setValue("backtest/costBps", costBps);
+    if (trainingDialog_)
+        trainingDialog_->setTradingCost(costBps);
     if (engine_)
         engine_->plugStage(backtest(costBps));
     else if (live_)

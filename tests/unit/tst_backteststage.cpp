@@ -1,5 +1,6 @@
 #include "core/backtest/BacktestFigures.h"
 #include "core/backtest/BacktestStage.h"
+#include "core/backtest/StretchBacktest.h"
 #include "core/stream/PredictionPipeline.h"
 #include "core/stream/TickMerger.h"
 
@@ -129,6 +130,7 @@ private slots:
     void eachStockAsIfAlone();
     void summaryBlock();
     void resetStartsOver();
+    void stretchOfOneStock();
 };
 
 void TestBacktestStage::oneStock_data()
@@ -366,6 +368,28 @@ void TestBacktestStage::resetStartsOver()
     // The open call went with the pass: the next record resolves nothing.
     stage.process({0, day(0), 100}, windower, true);
     QCOMPARE(accountOf(stage.snapshot().stocks[0], Strategy::LongFlat).periods, std::size_t(0));
+}
+
+void TestBacktestStage::stretchOfOneStock()
+{
+    // Twelve closes, 100 and 125 by turns; the stretch from close 3 on,
+    // called always up by a window of 5: calls on closes 7 to 11, the last open.
+    StockSeries series;
+    for (int d = 0; d < 12; ++d) {
+        series.times.push_back(day(d));
+        series.closes.push_back(d % 2 ? 125 : 100);
+    }
+    const auto alwaysUp = std::make_shared<const LogisticModel>(5, FeatureTransform::Relative,
+                                                                std::vector<double>{0, 0, 0, 0}, 1);
+    const BacktestSnapshot s = backtestStretch(series, 3, alwaysUp, 10);
+    const EquityAccount& a = accountOf(s.stocks[0], Strategy::LongFlat);
+    QCOMPARE(a.periods, std::size_t(4));
+    QCOMPARE(a.start, day(7));
+    QCOMPARE(a.end, day(11));
+    // 125 → 100 → 125 → 100 → 125, in from the first call: 10 bps once.
+    const Expected e = expectedOf({-0.2 - 0.001, 0.25, -0.2, 0.25}, 4);
+    compare(BacktestFigures::of(a).totalReturn, e.totalReturn, "total_return");
+    compare(BacktestFigures::of(a).sharpe, e.sharpe, "sharpe");
 }
 
 QTEST_MAIN(TestBacktestStage)
