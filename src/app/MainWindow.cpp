@@ -18,6 +18,7 @@
 #include "core/online/OnlineLearningStage.h"
 #include "core/storage/LoggedPasses.h"
 #include "OverviewChart.h"
+#include "PortfolioEquityChart.h"
 #include "ReplaySpeed.h"
 #include "RunBrowser.h"
 #include "RunsModel.h"
@@ -576,7 +577,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     candleJob_.reset();  // the days of a stock of the data before
     ui_->stockCharts->clear();
     ui_->overviewChart->clear();
-    ui_->backtestSentence->clear();
+    clearBacktest();
     watchlist_->setStocks(*data_);
     dataQuality_->setReport(loadReport_);
     ui_->dataQualitySummary->setText(dataQuality_->summary());
@@ -832,7 +833,12 @@ void MainWindow::setTradingCost(double costBps)
         engine_->plugStage(backtest(costBps));
     else if (live_)
         live_->session().plugStage(backtest(costBps));
-    ui_->backtestSentence->clear();
+    clearBacktest();
+}
+
+PortfolioEquityChart* MainWindow::portfolioEquityChart() const
+{
+    return ui_->portfolioEquityChart;
 }
 
 QString MainWindow::backtestSentence() const
@@ -844,6 +850,13 @@ void MainWindow::showBacktest(const ReplaySnapshot& snapshot)
 {
     const auto figures = backtestOf(snapshot);
     ui_->backtestSentence->setText(figures ? BacktestSentence::of(figures->portfolio, figures->costBps) : QString());
+    ui_->portfolioEquityChart->update(snapshot);
+}
+
+void MainWindow::clearBacktest()
+{
+    ui_->backtestSentence->clear();
+    ui_->portfolioEquityChart->clear();
 }
 
 OnlineLearningDialog* MainWindow::openOnlineLearningDialog()
@@ -1255,7 +1268,7 @@ bool MainWindow::connectLive(const LiveFeedSettings& settings)
     candleJob_.reset();
     ui_->stockCharts->clear();
     ui_->overviewChart->clear();
-    ui_->backtestSentence->clear();
+    clearBacktest();
     watchlist_->setStocks(QStringList{});
     setWindowTitle(tr("%1 — StockStream").arg(live_->describe()));
     recordsLabel_->clear();

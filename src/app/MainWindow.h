@@ -37,6 +37,7 @@ class ExportJob;
 class LoggedPasses;
 class RunsModel;
 class OverviewChart;
+class PortfolioEquityChart;
 class SnapshotFeed;
 class StockChartPanel;
 class RunBrowser;
@@ -118,6 +119,7 @@ public:
     double tradingCost() const { return tradingCostBps_; }
     // The sentence under the market view on what trading the calls returned.
     QString backtestSentence() const;
+    PortfolioEquityChart* portfolioEquityChart() const;
     // Shows or hides a watchlist column (right-click its header), remembered.
     void showWatchlistColumn(int column, bool shown);
     ClusterView* clusterView() const;
@@ -194,6 +196,7 @@ private:
     void finishLive();
     void showOnline(const ReplaySnapshot& snapshot);
     void showBacktest(const ReplaySnapshot& snapshot);
+    void clearBacktest();
     void refreshOnline(const ReplaySnapshot& snapshot);
     void updateRate(const ReplayProgress& progress);
     void togglePlay();

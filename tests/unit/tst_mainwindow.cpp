@@ -5,6 +5,7 @@
 #include "app/BacktestSentence.h"
 #include "app/MainWindow.h"
 #include "app/OverviewChart.h"
+#include "app/PortfolioEquityChart.h"
 #include "app/RunBrowser.h"
 #include "app/RunsModel.h"
 #include "app/StockChartPanel.h"
@@ -260,6 +261,12 @@ void TestMainWindow::tradesTheCallsAfterCosts()
                  QStringLiteral("Trading on these calls (long/flat, 5 bps a trade) returned ")),
              qPrintable(window_->backtestSentence()));
     QCOMPARE(window_->backtestSentence(), BacktestSentence::of(figures->portfolio, 5));
+    // The portfolio's equity in the market view ends where the figures are.
+    for (std::size_t k = 0; k < PortfolioEquityChart::kStrategies; ++k) {
+        const QLineSeries* line = window_->portfolioEquityChart()->line(k);
+        QVERIFY(line->count() > 0);
+        QCOMPARE(line->at(line->count() - 1).y(), figures->portfolio[k].series.equity);
+    }
 
     // The watchlist's traded columns: hidden until asked for, then remembered.
     auto* view = window_->findChild<QTableView*>(QStringLiteral("watchlistView"));
