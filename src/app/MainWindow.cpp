@@ -358,6 +358,7 @@ void MainWindow::restoreSettings()
     restoreState(settings_.value("window/state").toByteArray());
     ui_->mainSplitter->restoreState(settings_.value("window/mainSplitter").toByteArray());
     ui_->chartSplitter->restoreState(settings_.value("window/chartSplitter").toByteArray());
+    ui_->marketSplitter->restoreState(settings_.value("window/marketSplitter").toByteArray());
     const int notch = settings_.value("replay/speed", ReplaySpeed::defaultNotch()).toInt();
     speedSlider_->setValue(notch);
     speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
@@ -378,6 +379,7 @@ void MainWindow::saveSettings()
     settings_.setValue("window/state", saveState());
     settings_.setValue("window/mainSplitter", ui_->mainSplitter->saveState());
     settings_.setValue("window/chartSplitter", ui_->chartSplitter->saveState());
+    settings_.setValue("window/marketSplitter", ui_->marketSplitter->saveState());
     settings_.setValue("replay/speed", speedSlider_->value());
 }
 

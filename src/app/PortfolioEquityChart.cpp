@@ -26,7 +26,6 @@ PortfolioEquityChart::PortfolioEquityChart(QWidget* parent)
     equityAxis_->setBase(10);
     for (const QString& name : {tr("long/flat"), tr("long/short"), tr("buy-and-hold")})
         addLine()->setName(name);
-    setMinimumHeight(160);
 }
 
 void PortfolioEquityChart::update(const ReplaySnapshot& snapshot)
