@@ -36,6 +36,10 @@ std::optional<BacktestRequest> BacktestFlags::read(const QCommandLineParser& par
         return std::nullopt;
     }
     request.csv = parser.value(csv_);
+    if (request.csv == QLatin1String("-")) {
+        *error = QStringLiteral("--backtest-csv takes a file: standard output carries the one-line result");
+        return std::nullopt;
+    }
     return request;
 }
 

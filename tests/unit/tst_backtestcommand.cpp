@@ -230,6 +230,8 @@ void TestBacktestCommand::badFlags_data()
     QTest::newRow("cost without backtest") << QStringList{"--cost-bps", "5"} << "--cost-bps needs --backtest";
     QTest::newRow("csv without backtest") << QStringList{"--backtest-csv", "x.csv"} << "--backtest-csv needs --backtest";
     QTest::newRow("negative cost") << QStringList{"--backtest", "--cost-bps", "-1"} << "--cost-bps takes";
+    QTest::newRow("csv to standard output") << QStringList{"--backtest", "--backtest-csv", "-"}
+                                            << "--backtest-csv takes a file";
     QTest::newRow("cost not a number") << QStringList{"--backtest", "--cost-bps", "five"} << "--cost-bps takes";
 }
 
