@@ -2,6 +2,7 @@
 #include "ui_MainWindow.h"
 
 #include "AccuracyLine.h"
+#include "BacktestSentence.h"
 #include "BuiltInSample.h"
 #include "CandleLoadJob.h"
 #include "ClusterView.h"
@@ -12,10 +13,12 @@
 #include "ModelComparisonView.h"
 #include "ModelDescription.h"
 #include "OnlineLearningDialog.h"
+#include "core/backtest/BacktestStage.h"
 #include "core/live/FeedSession.h"
 #include "core/online/OnlineLearningStage.h"
 #include "core/storage/LoggedPasses.h"
 #include "OverviewChart.h"
+#include "PortfolioEquityChart.h"
 #include "ReplaySpeed.h"
 #include "RunBrowser.h"
 #include "RunsModel.h"
@@ -38,10 +41,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -105,6 +110,9 @@ MainWindow::MainWindow(QWidget* parent)
     ui_->watchlistView->setModel(proxy_);
     ui_->watchlistView->sortByColumn(WatchlistModel::Stock, Qt::AscendingOrder);
     sizeWatchlistColumns();
+    QHeaderView* header = ui_->watchlistView->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &MainWindow::showWatchlistColumnMenu);
     ui_->watchlistView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     connect(ui_->filterEdit, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
     // Space, the arrows and the replay's other keys work from the first
@@ -198,7 +206,7 @@ void MainWindow::sizeWatchlistColumns()
     const std::array<QString, WatchlistModel::ColumnCount> typical{
         QStringLiteral("agm-a.us__"), QStringLiteral("2017-11-10"), QStringLiteral("12345.678"), QStringLiteral("+12.3%"),
         QStringLiteral("0.500"),      QStringLiteral("▲"),          QStringLiteral("14000"),     QStringLiteral("55.5%"),
-        QStringLiteral("55.5%"),      QStringLiteral("+10.5 pt")};
+        QStringLiteral("55.5%"),      QStringLiteral("+10.5 pt"),   QStringLiteral("+1234.5%"),  QStringLiteral("-1234.5 pt")};
     QHeaderView* header = ui_->watchlistView->horizontalHeader();
     const QFontMetrics metrics(ui_->watchlistView->font());
     for (int c = 0; c < WatchlistModel::ColumnCount; ++c) {
@@ -207,6 +215,28 @@ void MainWindow::sizeWatchlistColumns()
                                    header->fontMetrics().horizontalAdvance(title) + 16);
         header->resizeSection(c, width + 12);
     }
+}
+
+void MainWindow::showWatchlistColumnMenu(const QPoint& position)
+{
+    QMenu menu(this);
+    for (int c = WatchlistModel::Stock + 1; c < WatchlistModel::ColumnCount; ++c) {
+        QAction* action = menu.addAction(watchlist_->headerData(c, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!ui_->watchlistView->isColumnHidden(c));
+        connect(action, &QAction::toggled, this, [this, c](bool shown) { showWatchlistColumn(c, shown); });
+    }
+    menu.exec(ui_->watchlistView->horizontalHeader()->mapToGlobal(position));
+}
+
+void MainWindow::showWatchlistColumn(int column, bool shown)
+{
+    ui_->watchlistView->setColumnHidden(column, !shown);
+    QVariantList hidden;
+    for (int c = 0; c < WatchlistModel::ColumnCount; ++c)
+        if (ui_->watchlistView->isColumnHidden(c))
+            hidden.append(c);
+    settings_.setValue("watchlist/hiddenColumns", hidden);
 }
 
 void MainWindow::setUpActions()
@@ -247,6 +277,7 @@ void MainWindow::setUpActions()
             [this] { openModel(defaultModel_); });
     connect(ui_->actionTrainModel, &QAction::triggered, this, &MainWindow::openTrainingDialog);
     connect(ui_->actionOnlineLearning, &QAction::triggered, this, &MainWindow::openOnlineLearningDialog);
+    connect(ui_->actionTradingCost, &QAction::triggered, this, &MainWindow::openTradingCostDialog);
     connect(ui_->actionResetZoom, &QAction::triggered, ui_->stockCharts, &StockChartPanel::resetZoom);
     connect(ui_->actionCandlesticks, &QAction::toggled, this, [this](bool on) {
         settings_.setValue("chart/candlesticks", on);
@@ -347,12 +378,18 @@ void MainWindow::restoreSettings()
     restoreState(settings_.value("window/state").toByteArray());
     ui_->mainSplitter->restoreState(settings_.value("window/mainSplitter").toByteArray());
     ui_->chartSplitter->restoreState(settings_.value("window/chartSplitter").toByteArray());
+    ui_->marketSplitter->restoreState(settings_.value("window/marketSplitter").toByteArray());
     const int notch = settings_.value("replay/speed", ReplaySpeed::defaultNotch()).toInt();
     speedSlider_->setValue(notch);
     speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
     ui_->actionLogReplays->setChecked(settings_.value("log/enabled", true).toBool());
     ui_->actionCandlesticks->setChecked(settings_.value("chart/candlesticks", false).toBool());
     onlineOptions_ = OnlineLearningDialog::load(settings_);
+    tradingCostBps_ = settings_.value("backtest/costBps", kDefaultTradingCostBps).toDouble();
+    // The traded returns are for those who ask for them.
+    const QVariantList optional{WatchlistModel::TradedReturn, WatchlistModel::VsBuyAndHold};
+    for (const QVariant& column : settings_.value("watchlist/hiddenColumns", optional).toList())
+        ui_->watchlistView->setColumnHidden(column.toInt(), true);
     rebuildRecentMenu();
 }
 
@@ -362,6 +399,7 @@ void MainWindow::saveSettings()
     settings_.setValue("window/state", saveState());
     settings_.setValue("window/mainSplitter", ui_->mainSplitter->saveState());
     settings_.setValue("window/chartSplitter", ui_->chartSplitter->saveState());
+    settings_.setValue("window/marketSplitter", ui_->marketSplitter->saveState());
     settings_.setValue("replay/speed", speedSlider_->value());
 }
 
@@ -523,6 +561,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     engine_ = std::make_unique<ReplayEngine>(data_, model_, loadReport_);
     if (onlineOptions_.enabled())
         engine_->plugStage(onlineLearning(onlineOptions_));
+    engine_->plugStage(backtest(tradingCostBps_));
     if (ui_->actionLogReplays->isChecked()) {
         QString error;
         QDir().mkpath(QFileInfo(logPath()).path());
@@ -560,6 +599,7 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     candleJob_.reset();  // the days of a stock of the data before
     ui_->stockCharts->clear();
     ui_->overviewChart->clear();
+    clearBacktest();
     watchlist_->setStocks(*data_);
     dataQuality_->setReport(loadReport_);
     ui_->dataQualitySummary->setText(dataQuality_->summary());
@@ -640,6 +680,7 @@ TrainingDialog* MainWindow::openTrainingDialog()
         connect(trainingDialog_, &TrainingDialog::modelChosen, this, &MainWindow::useTrainedModel);
     }
     trainingDialog_->setLoadedData(data_, dataPath_);
+    trainingDialog_->setTradingCost(tradingCostBps_);
     trainingDialog_->show();
     trainingDialog_->raise();
     trainingDialog_->activateWindow();
@@ -746,6 +787,7 @@ void MainWindow::refreshViews()
     const ReplaySnapshot snapshot = engine_->snapshot();
     showProgress(snapshot.progress);
     ui_->overviewChart->update(snapshot);
+    showBacktest(snapshot);
     showStocks(snapshot);
     showOnline(snapshot);
 }
@@ -768,6 +810,7 @@ void MainWindow::showSnapshot(const ReplaySnapshot& snapshot)
     // growing, at a fraction of the cost of relabelling it every frame.
     if (!overviewClock_.isValid() || overviewClock_.elapsed() >= kOverviewRefreshMs) {
         ui_->overviewChart->update(snapshot);
+        showBacktest(snapshot);
         overviewClock_.start();
     }
     refreshOnline(snapshot);
@@ -790,6 +833,52 @@ void MainWindow::showOnline(const ReplaySnapshot& snapshot)
     const auto online = onlineOf(snapshot);
     ui_->clusterView->update(online);
     ui_->comparisonView->update(online);
+}
+
+void MainWindow::openTradingCostDialog()
+{
+    bool ok = false;
+    const double cost = QInputDialog::getDouble(
+        this, tr("Trading Cost"), tr("Cost of each change of a stock's position, in basis points:"), tradingCostBps_,
+        0, 10000, 1, &ok);
+    if (ok)
+        setTradingCost(cost);
+}
+
+void MainWindow::setTradingCost(double costBps)
+{
+    tradingCostBps_ = costBps;
+    settings_.setValue("backtest/costBps", costBps);
+    if (trainingDialog_)
+        trainingDialog_->setTradingCost(costBps);
+    if (engine_)
+        engine_->plugStage(backtest(costBps));
+    else if (live_)
+        live_->session().plugStage(backtest(costBps));
+    clearBacktest();
+}
+
+PortfolioEquityChart* MainWindow::portfolioEquityChart() const
+{
+    return ui_->portfolioEquityChart;
+}
+
+QString MainWindow::backtestSentence() const
+{
+    return ui_->backtestSentence->text();
+}
+
+void MainWindow::showBacktest(const ReplaySnapshot& snapshot)
+{
+    const auto figures = backtestOf(snapshot);
+    ui_->backtestSentence->setText(figures ? BacktestSentence::of(figures->portfolio, figures->costBps) : QString());
+    ui_->portfolioEquityChart->update(snapshot);
+}
+
+void MainWindow::clearBacktest()
+{
+    ui_->backtestSentence->clear();
+    ui_->portfolioEquityChart->clear();
 }
 
 OnlineLearningDialog* MainWindow::openOnlineLearningDialog()
@@ -1193,6 +1282,7 @@ bool MainWindow::connectLive(const LiveFeedSettings& settings)
     }
     closeStream();
     live_ = std::move(feed);
+    live_->session().plugStage(backtest(tradingCostBps_));
     activeRun_ = live_->runId();
     connect(live_.get(), &LiveFeed::ended, this, &MainWindow::finishLive);
     connect(live_.get(), &LiveFeed::logFailed, this,
@@ -1200,6 +1290,7 @@ bool MainWindow::connectLive(const LiveFeedSettings& settings)
     candleJob_.reset();
     ui_->stockCharts->clear();
     ui_->overviewChart->clear();
+    clearBacktest();
     watchlist_->setStocks(QStringList{});
     setWindowTitle(tr("%1 — StockStream").arg(live_->describe()));
     recordsLabel_->clear();
@@ -1249,6 +1340,7 @@ void MainWindow::showLiveFrame()
         showLiveStock(frame);
     if (!overviewClock_.isValid() || overviewClock_.elapsed() >= kOverviewRefreshMs) {
         ui_->overviewChart->update(frame.snapshot);
+        showBacktest(frame.snapshot);
         overviewClock_.start();
     }
     refreshOnline(frame.snapshot);

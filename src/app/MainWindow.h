@@ -37,6 +37,7 @@ class ExportJob;
 class LoggedPasses;
 class RunsModel;
 class OverviewChart;
+class PortfolioEquityChart;
 class SnapshotFeed;
 class StockChartPanel;
 class RunBrowser;
@@ -93,6 +94,7 @@ public:
     // Seeks to the date at a point of the timeline slider (0..kTimelineSteps).
     void seekToTimeline(int position);
     static constexpr int kTimelineSteps = 10000;
+    static constexpr double kDefaultTradingCostBps = 5;
     // Model ▸ Train model…: opens (once created, raises) the training dialog
     // on the data open now.
     TrainingDialog* openTrainingDialog();
@@ -108,6 +110,18 @@ public:
     // record the replay is at: a restart gives them a whole pass.
     void setOnlineOptions(const OnlineOptions& options);
     const OnlineOptions& onlineOptions() const { return onlineOptions_; }
+    // Replay ▸ Trading Cost…: asks for the cost and applies it with setTradingCost().
+    void openTradingCostDialog();
+    // The cost in basis points of each change of position when the calls
+    // are traded, for the data open now (its backtest starts over from the
+    // record the replay is at) and data opened later; remembered.
+    void setTradingCost(double costBps);
+    double tradingCost() const { return tradingCostBps_; }
+    // The sentence under the market view on what trading the calls returned.
+    QString backtestSentence() const;
+    PortfolioEquityChart* portfolioEquityChart() const;
+    // Shows or hides a watchlist column (right-click its header), remembered.
+    void showWatchlistColumn(int column, bool shown);
     ClusterView* clusterView() const;
     ModelComparisonView* comparisonView() const;
     // File ▸ Connect to Live Feed…: the dialog on the last settings; OK
@@ -146,6 +160,7 @@ protected:
 
 private:
     void sizeWatchlistColumns();
+    void showWatchlistColumnMenu(const QPoint& position);
     void setUpActions();
     void setUpTimeline();
     void setUpStatusBar();
@@ -180,6 +195,8 @@ private:
     void showLiveStatus(const LiveFeed::Status& status);
     void finishLive();
     void showOnline(const ReplaySnapshot& snapshot);
+    void showBacktest(const ReplaySnapshot& snapshot);
+    void clearBacktest();
     void refreshOnline(const ReplaySnapshot& snapshot);
     void updateRate(const ReplayProgress& progress);
     void togglePlay();
@@ -220,6 +237,7 @@ private:
 
     std::shared_ptr<const LogisticModel> model_;
     OnlineOptions onlineOptions_;
+    double tradingCostBps_ = kDefaultTradingCostBps;
     std::shared_ptr<const MarketData> data_;
     LoadReport loadReport_;
     QString dataPath_;

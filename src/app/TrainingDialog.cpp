@@ -1,11 +1,13 @@
 #include "TrainingDialog.h"
 #include "ui_TrainingDialog.h"
 
+#include "BacktestSentence.h"
 #include "BuiltInSample.h"
 #include "HoldOutVerdict.h"
 #include "ModelLibraryModel.h"
 #include "TableImport.h"
 #include "TrainingJob.h"
+#include "core/backtest/StretchBacktest.h"
 #include "core/data/DataLoader.h"
 #include "core/model/ExampleSet.h"
 #include "core/system/InstalledData.h"
@@ -504,6 +506,7 @@ void TrainingDialog::train()
     }
     setMessage(ui_->dataMessage, {});
     pooledRun_ = ui_->poolCheck->isChecked();
+    trained_ = pooledRun_ ? nullptr : data;
     const bool searching = !pooledRun_ && ui_->searchCheck->isChecked();
     std::vector<double> grid;
     if (searching)
@@ -563,6 +566,15 @@ void TrainingDialog::finishTraining()
     ui_->progressBar->setValue(ui_->progressBar->maximum());
     outcome_ = std::move(outcome);
     search_ = std::move(search);
+    holdOutTrades_.reset();
+    if (outcome_->test && trained_) {
+        // The hold-out's examples are the last ones: their windows start at
+        // the close the held-out count is from the end of the examples.
+        const std::size_t from = outcome_->examples - outcome_->test->examples();
+        holdOutTrades_ = backtestStretch(trained_->stock(0), from,
+                                         std::make_shared<const LogisticModel>(*outcome_->model), tradingCostBps_)
+                             .portfolio;
+    }
     savedPath_.clear();
     const double c = outcome_->model->regularizationC();
     if (search_) {
@@ -662,6 +674,7 @@ void TrainingDialog::showMetrics(int column, const ClassificationMetrics* m)
 
 void TrainingDialog::showVerdict()
 {
+    ui_->holdOutTradesLabel->setText(holdOutTrades_ ? BacktestSentence::of(*holdOutTrades_, tradingCostBps_) : QString());
     if (!outcome_) {
         ui_->verdictLabel->setText(tr("Train a model to see how it does on the hold-out, beside the naive baselines."));
         return;

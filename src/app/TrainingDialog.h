@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/backtest/BacktestSnapshot.h"
 #include "core/data/MarketData.h"
 #include "core/model/ModelTrainer.h"
 #include "core/model/RegularizationSearch.h"
@@ -70,6 +71,11 @@ public:
     const ModelTrainer::Outcome* outcome() const { return outcome_ ? &*outcome_ : nullptr; }
     const std::optional<RegularizationSearch::Result>& search() const { return search_; }
     const QString& savedPath() const { return savedPath_; }
+    // The cost in basis points a change of position is charged when the
+    // hold-out's calls are traded (the window's trading cost).
+    void setTradingCost(double costBps) { tradingCostBps_ = costBps; }
+    // The last run's hold-out calls traded, beside its accuracy; null when nothing was held out.
+    const std::optional<StrategyAccounts>& holdOutTrades() const { return holdOutTrades_; }
     ModelLibraryModel* library() const { return library_; }
 
 signals:
@@ -121,6 +127,9 @@ private:
     QTimer pollTimer_;
     bool pooledRun_ = false;
     std::optional<ModelTrainer::Outcome> outcome_;
+    std::shared_ptr<const MarketData> trained_;  // the one stock of the run, when not pooled
+    double tradingCostBps_ = 0;
+    std::optional<StrategyAccounts> holdOutTrades_;
     std::optional<RegularizationSearch::Result> search_;
     QString savedPath_;
 };

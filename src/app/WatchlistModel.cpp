@@ -1,5 +1,6 @@
 #include "WatchlistModel.h"
 
+#include "core/backtest/BacktestSnapshot.h"
 #include "core/data/MarketData.h"
 
 #include <QColor>
@@ -27,6 +28,33 @@ std::pair<double, QString> bestBaseline(const Tally& t)
 double change(const StockStatus& s)
 {
     return s.prevClose != 0 ? s.lastClose / s.prevClose - 1 : 0;
+}
+
+QString signedPercent(double fraction)
+{
+    return QStringLiteral("%1%2").arg(fraction > 0 ? "+" : "").arg(percent(fraction));
+}
+
+QString points(double difference)
+{
+    return QStringLiteral("%1%2 pt").arg(difference >= 0 ? "+" : "").arg(difference * 100, 0, 'f', 1);
+}
+
+QColor verdictColour(bool ahead)
+{
+    return ahead ? QColor(0x2e, 0x9d, 0x4a) : QColor(0xd6, 0x3a, 0x3a);
+}
+
+// A stock's long/flat and buy-and-hold total returns, once one of its calls resolved.
+std::optional<std::pair<double, double>> returnsOf(const BacktestSnapshot* backtest, std::size_t stock)
+{
+    if (!backtest || stock >= backtest->stocks.size())
+        return std::nullopt;
+    const StrategyAccounts& a = backtest->stocks[stock];
+    if (accountOf(a, Strategy::BuyAndHold).periods == 0)
+        return std::nullopt;
+    return std::pair{accountOf(a, Strategy::LongFlat).series.equity - 1,
+                     accountOf(a, Strategy::BuyAndHold).series.equity - 1};
 }
 
 } // namespace
@@ -60,10 +88,12 @@ void WatchlistModel::addStocks(const QStringList& names)
     endInsertRows();
 }
 
-bool WatchlistModel::differs(const Row& row, const StockStatus& s, const Tally& t)
+bool WatchlistModel::differs(const Row& row, const Row& now)
 {
+    const StockStatus& s = now.status;
+    const Tally& t = now.tally;
     return row.status.records != s.records || row.status.hasCall != s.hasCall || row.status.margin != s.margin
-           || row.tally.resolved != t.resolved || row.tally.correct != t.correct;
+           || row.tally.resolved != t.resolved || row.tally.correct != t.correct || row.returns != now.returns;
 }
 
 std::size_t WatchlistModel::update(const ReplaySnapshot& snapshot)
@@ -77,14 +107,14 @@ std::size_t WatchlistModel::update(const ReplaySnapshot& snapshot)
             emit dataChanged(index(first, Stock + 1), index(end - 1, ColumnCount - 1));
         first = -1;
     };
+    const auto backtest = backtestOf(snapshot);
     for (std::size_t i = 0; i < rows_.size(); ++i) {
-        const StockStatus& s = snapshot.stocks[i];
-        const Tally& t = snapshot.tallies[i];
-        if (!differs(rows_[i], s, t)) {
+        Row now{snapshot.stocks[i], snapshot.tallies[i], returnsOf(backtest.get(), i)};
+        if (!differs(rows_[i], now)) {
             flush(static_cast<int>(i));
             continue;
         }
-        rows_[i] = {s, t};
+        rows_[i] = std::move(now);
         ++changed;
         if (first < 0)
             first = static_cast<int>(i);
@@ -111,7 +141,7 @@ QVariant WatchlistModel::display(const Row& row, int column) const
     switch (column) {
     case LastDate: return traded ? QString::fromStdString(timestamp::format(s.lastTime)) : QString();
     case LastClose: return traded ? QString::number(s.lastClose, 'g', 8) : QString();
-    case Change: return s.records > 1 ? QStringLiteral("%1%2").arg(change(s) > 0 ? "+" : "").arg(percent(change(s))) : QString();
+    case Change: return s.records > 1 ? signedPercent(change(s)) : QString();
     case PUp: return s.hasCall ? QString::number(s.pUp(), 'f', 3) : QString();
     case Call: return s.hasCall ? (s.callUp ? QStringLiteral("▲") : QStringLiteral("▼")) : QString();
     case Resolved: return t.resolved > 0 ? QString::number(t.resolved) : QString();
@@ -120,9 +150,9 @@ QVariant WatchlistModel::display(const Row& row, int column) const
     case VsBaseline:
         if (t.resolved == 0)
             return {};
-        return QStringLiteral("%1%2 pt")
-            .arg(t.accuracy() >= t.bestBaselineAccuracy() ? "+" : "")
-            .arg((t.accuracy() - t.bestBaselineAccuracy()) * 100, 0, 'f', 1);
+        return points(t.accuracy() - t.bestBaselineAccuracy());
+    case TradedReturn: return row.returns ? signedPercent(row.returns->first) : QString();
+    case VsBuyAndHold: return row.returns ? points(row.returns->first - row.returns->second) : QString();
     }
     return {};
 }
@@ -142,6 +172,9 @@ QVariant WatchlistModel::sortValue(const Row& row, int rowIndex, int column) con
     case HitRate: return t.resolved > 0 ? t.accuracy() : -1.0;
     case BestBaseline: return t.resolved > 0 ? t.bestBaselineAccuracy() : -1.0;
     case VsBaseline: return t.resolved > 0 ? t.accuracy() - t.bestBaselineAccuracy() : -2.0;
+    // Below any return: a stock without one sorts last.
+    case TradedReturn: return row.returns ? row.returns->first : -1e300;
+    case VsBuyAndHold: return row.returns ? row.returns->first - row.returns->second : -1e300;
     }
     return {};
 }
@@ -162,10 +195,11 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
                                : QVariant(column == Call ? Qt::AlignCenter : Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (column == Call && row.status.hasCall)
-            return QColor(row.status.callUp ? QColor(0x2e, 0x9d, 0x4a) : QColor(0xd6, 0x3a, 0x3a));
+            return verdictColour(row.status.callUp);
         if (column == VsBaseline && row.tally.resolved > 0)
-            return QColor(row.tally.accuracy() > row.tally.bestBaselineAccuracy() ? QColor(0x2e, 0x9d, 0x4a)
-                                                                                   : QColor(0xd6, 0x3a, 0x3a));
+            return verdictColour(row.tally.accuracy() > row.tally.bestBaselineAccuracy());
+        if (column == VsBuyAndHold && row.returns)
+            return verdictColour(row.returns->first > row.returns->second);
         return {};
     case Qt::ToolTipRole:
         if (column == BestBaseline && row.tally.resolved > 0)
@@ -191,6 +225,8 @@ QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, in
         case HitRate: return tr("Hit rate");
         case BestBaseline: return tr("Best baseline");
         case VsBaseline: return tr("vs baseline");
+        case TradedReturn: return tr("Traded");
+        case VsBuyAndHold: return tr("vs hold");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -202,6 +238,9 @@ QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, in
         case HitRate: return tr("Share of resolved calls that were right");
         case BestBaseline: return tr("Best of always up, always down and same as last move, on the same calls");
         case VsBaseline: return tr("Hit rate minus the best baseline, in percentage points");
+        case TradedReturn: return tr("Total return of trading the calls long/flat, after the trading cost");
+        case VsBuyAndHold:
+            return tr("Traded return minus buying and holding the stock over the same calls, in percentage points");
         }
     }
     return {};

@@ -5,20 +5,26 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace ss {
 
 class MarketData;
 
-// One row per stock: where it stands in the replay and how the model's calls
-// on it compare with the best naive baseline. Fed whole snapshots at the
+// One row per stock: where it stands in the replay, how the model's calls
+// on it compare with the best naive baseline and, when the calls are
+// traded, what long/flat returned against buying and holding the stock. Fed whole snapshots at the
 // view's frame rate; only rows that changed are announced, so sorting and
 // selection survive updates.
 class WatchlistModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Stock, LastDate, LastClose, Change, PUp, Call, Resolved, HitRate, BestBaseline, VsBaseline, ColumnCount };
+    enum Column {
+        Stock, LastDate, LastClose, Change, PUp, Call, Resolved, HitRate, BestBaseline, VsBaseline,
+        TradedReturn, VsBuyAndHold, ColumnCount
+    };
     // The raw number behind a cell, for sorting.
     static constexpr int SortRole = Qt::UserRole;
 
@@ -41,8 +47,10 @@ private:
     struct Row {
         StockStatus status;
         Tally tally;
+        // The stock's long/flat and buy-and-hold total returns, once a call resolved in a backtest.
+        std::optional<std::pair<double, double>> returns;
     };
-    static bool differs(const Row& row, const StockStatus& status, const Tally& tally);
+    static bool differs(const Row& row, const Row& now);
     QVariant display(const Row& row, int column) const;
     QVariant sortValue(const Row& row, int rowIndex, int column) const;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BacktestRequest.h"
 #include "core/online/OnlineOptions.h"
 
 #include <QString>
@@ -18,6 +19,7 @@ struct FeedOutputs {
     PredictionLog* log = nullptr;  // the --db log, if any
     std::optional<qint64> resume;  // --resume: the run of `log` to continue (Kafka only)
     OnlineOptions online;          // --clusters, --online and their settings
+    BacktestRequest backtest;      // --backtest and its settings
 };
 
 } // namespace ss::cli

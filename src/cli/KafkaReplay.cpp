@@ -60,6 +60,7 @@ int KafkaReplay::run(const QCommandLineParser& parser, const QString& data, Logi
     KafkaSession session(std::move(source), scorer, idleTimeout);
     if (outputs.online.enabled())
         session.plugStage(onlineLearning(outputs.online));
+    outputs.backtest.plugInto(session);
     LoggedRun::Outputs logged{outputs.log, outputs.resume, {}, modelPath, outputs.jsonl, {}};
     KafkaSink* output = nullptr;
     if (producer) {
@@ -127,6 +128,10 @@ int KafkaReplay::run(const QCommandLineParser& parser, const QString& data, Logi
     if (const std::string problem = session.endProblem(); !problem.empty())
         printWarning(QString::fromStdString(problem));
     printJsonLine(summary);
+    if (!outputs.backtest.writeCsv(session, &logError)) {
+        printError(logError);
+        return Failure;
+    }
     return Ok;
 }
 

@@ -133,6 +133,7 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
     LiveSession session(std::move(source), scorer);
     if (outputs.online.enabled())
         session.plugStage(onlineLearning(outputs.online));
+    outputs.backtest.plugInto(session);
     QString error;
     auto run = LoggedRun::attach(session, *scorer, {outputs.log, std::nullopt, {}, modelPath, outputs.jsonl, {}}, &error);
     if (!run) {
@@ -163,6 +164,10 @@ int LiveReplay::run(const QCommandLineParser& parser, const QString& data, Logis
         return Failure;
     }
     printJsonLine(summary);
+    if (!outputs.backtest.writeCsv(session, &error)) {
+        printError(error);
+        return Failure;
+    }
     if (const std::string why = session.source().error(); !why.empty()) {
         printError(QString::fromStdString(why));
         return Failure;

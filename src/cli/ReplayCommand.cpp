@@ -1,5 +1,6 @@
 #include "ReplayCommand.h"
 
+#include "BacktestFlags.h"
 #include "CliOutput.h"
 #include "LiveReplay.h"
 #include "OnlineFlags.h"
@@ -46,6 +47,8 @@ int ReplayCommand::run(const QStringList& arguments)
     live.addTo(parser);
     const OnlineFlags onlineFlags;
     onlineFlags.addTo(parser);
+    const BacktestFlags backtestFlags;
+    backtestFlags.addTo(parser);
     const TableFlags tableFlags;
     tableFlags.addTo(parser);
     if (const auto exit = parseCommandLine(parser, arguments, "Replay price history and score every window."))
@@ -84,8 +87,9 @@ int ReplayCommand::run(const QStringList& arguments)
         return Usage;
     }
     const auto online = onlineFlags.read(parser, &error);
-    const auto table = online ? tableFlags.read(parser, &error) : std::nullopt;
-    if (!online || !table) {
+    const auto backtest = online ? backtestFlags.read(parser, &error) : std::nullopt;
+    const auto table = backtest ? tableFlags.read(parser, &error) : std::nullopt;
+    if (!online || !backtest || !table) {
         printError(error);
         return Usage;
     }
@@ -112,7 +116,8 @@ int ReplayCommand::run(const QStringList& arguments)
             return Usage;
         }
         return live.run(parser, parser.value(data), std::move(*loadedModel), modelPath,
-                        {parser.value(jsonl), log.get(), resumed ? std::optional(resumed->id) : std::nullopt, *online});
+                        {parser.value(jsonl), log.get(), resumed ? std::optional(resumed->id) : std::nullopt, *online,
+                         *backtest});
     }
 
     // Ctrl-C or SIGTERM stops the replay in order: the logs commit and close.
@@ -145,6 +150,7 @@ int ReplayCommand::run(const QStringList& arguments)
     ReplayEngine engine(loaded.data, scorer, loaded.report);
     if (online->enabled())
         engine.plugStage(onlineLearning(*online));
+    backtest->plugInto(engine);
     auto run = LoggedRun::attach(engine, *scorer,
                                  {log.get(), resumed ? std::optional(resumed->id) : std::nullopt, source, modelPath,
                                   parser.value(jsonl), {}},
@@ -182,6 +188,10 @@ int ReplayCommand::run(const QStringList& arguments)
     const bool complete = engine.complete();
     const qint64 runId = run->runId();
     printJsonLine(summary);
+    if (!backtest->writeCsv(engine, &error)) {
+        printError(error);
+        return Failure;
+    }
     if (TerminationRequest::pending() && !complete) {
         printError(runId ? QStringLiteral("replay interrupted after %1 records; continue it with --resume %2")
                                .arg(processed)

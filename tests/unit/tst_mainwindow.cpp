@@ -2,8 +2,10 @@
 // figures come from reading the sample's files and the model file here, with
 // the test's own arithmetic.
 #include "Patience.h"
+#include "app/BacktestSentence.h"
 #include "app/MainWindow.h"
 #include "app/OverviewChart.h"
+#include "app/PortfolioEquityChart.h"
 #include "app/RunBrowser.h"
 #include "app/RunsModel.h"
 #include "app/StockChartPanel.h"
@@ -117,6 +119,7 @@ private slots:
     void opensOnTheSampleWithAModel();
     void keysDriveTheReplayFromTheFirstLaunch();
     void playThenPauseMatchesTheEngine();
+    void tradesTheCallsAfterCosts();
     void chartsMatchTheFiles();
     void stepsOneRecordAndOneDay();
     void seeksToADate();
@@ -282,6 +285,63 @@ void TestMainWindow::playThenPauseMatchesTheEngine()
                      s.stocks[i].pUp() > 0.5 ? QStringLiteral("▲") : QStringLiteral("▼"));
         }
     }
+}
+
+void TestMainWindow::tradesTheCallsAfterCosts()
+{
+    // Where the last test paused: the market's calls traded at the default cost.
+    ReplayEngine* engine = window_->engine();
+    QCOMPARE(window_->tradingCost(), 5.0);
+    window_->refreshViews();
+    auto figures = backtestOf(engine->snapshot());
+    QVERIFY(figures);
+    QCOMPARE(figures->costBps, 5.0);
+    QVERIFY(accountOf(figures->portfolio, Strategy::LongFlat).periods > 100);
+    QVERIFY2(window_->backtestSentence().startsWith(
+                 QStringLiteral("Trading on these calls (long/flat, 5 bps a trade) returned ")),
+             qPrintable(window_->backtestSentence()));
+    QCOMPARE(window_->backtestSentence(), BacktestSentence::of(figures->portfolio, 5));
+    // The portfolio's equity in the market view ends where the figures are.
+    for (std::size_t k = 0; k < PortfolioEquityChart::kStrategies; ++k) {
+        const QLineSeries* line = window_->portfolioEquityChart()->line(k);
+        QVERIFY(line->count() > 0);
+        QCOMPARE(line->at(line->count() - 1).y(), figures->portfolio[k].series.equity);
+    }
+
+    // The watchlist's traded columns: hidden until asked for, then remembered.
+    auto* view = window_->findChild<QTableView*>(QStringLiteral("watchlistView"));
+    QVERIFY(view->isColumnHidden(WatchlistModel::TradedReturn) && view->isColumnHidden(WatchlistModel::VsBuyAndHold));
+    window_->showWatchlistColumn(WatchlistModel::TradedReturn, true);
+    QVERIFY(!view->isColumnHidden(WatchlistModel::TradedReturn));
+    QCOMPARE(QSettings().value("watchlist/hiddenColumns").toList(), QVariantList{WatchlistModel::VsBuyAndHold});
+    const WatchlistModel* m = window_->watchlist();
+    int traded = 0;
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const StrategyAccounts& a = figures->stocks[static_cast<std::size_t>(r)];
+        if (accountOf(a, Strategy::BuyAndHold).periods == 0)
+            continue;
+        const double longFlat = accountOf(a, Strategy::LongFlat).series.equity - 1;
+        const double held = accountOf(a, Strategy::BuyAndHold).series.equity - 1;
+        QCOMPARE(m->index(r, WatchlistModel::TradedReturn).data(WatchlistModel::SortRole).toDouble(), longFlat);
+        QCOMPARE(m->index(r, WatchlistModel::VsBuyAndHold).data(WatchlistModel::SortRole).toDouble(), longFlat - held);
+        ++traded;
+    }
+    QVERIFY(traded > 10);
+
+    // Another cost is remembered and trades the calls from the next record on.
+    window_->setTradingCost(7.5);
+    QCOMPARE(QSettings().value("backtest/costBps").toDouble(), 7.5);
+    const std::size_t before = engine->progress().processed;
+    for (int day = 0; day < 3; ++day)
+        engine->stepTimestamp();
+    QTRY_VERIFY_WITH_TIMEOUT(engine->progress().processed > before, kPatienceMs);
+    waitUntilIdle();
+    figures = backtestOf(engine->snapshot());
+    QCOMPARE(figures->costBps, 7.5);
+    QVERIFY(accountOf(figures->portfolio, Strategy::LongFlat).periods > 0);
+    QVERIFY(accountOf(figures->portfolio, Strategy::LongFlat).periods <= 2);
+    QVERIFY2(window_->backtestSentence().contains(QStringLiteral("7.5 bps a trade")),
+             qPrintable(window_->backtestSentence()));
 }
 
 void TestMainWindow::chartsMatchTheFiles()

@@ -4,6 +4,7 @@
 // engine score with the new weights and the chart mark the switch; every
 // source; bad input; Cancel of a pooled fit while it runs.
 #include "Patience.h"
+#include "app/BacktestSentence.h"
 #include "app/CalibrationChart.h"
 #include "app/ChartView.h"
 #include "app/HoldOutVerdict.h"
@@ -50,6 +51,8 @@ namespace {
 
 const QString kSample = QStringLiteral(STOCKSTREAM_SAMPLE_DIR);
 const QString kIbm = kSample + QStringLiteral("/ibm.us.txt");
+// The trading cost of a window whose settings were cleared.
+constexpr double kCostBps = 5;
 
 QString writeTicker(const QString& path, const std::vector<double>& closes)
 {
@@ -278,6 +281,24 @@ void TestTrainingDialog::trainsOnIbmAndShowsTheTrainersFigures()
     // The plain words are the verdict on the trainer's hold-out figures
     // (every branch of it: tst_holdoutverdict).
     QCOMPARE(child<QLabel>("verdictLabel")->text(), HoldOutVerdict::of(test).text());
+
+    // Beside it, the hold-out's calls traded: one period a held-out example,
+    // from the first close a held-out call is made on to the last close.
+    const auto& trades = dialog_->holdOutTrades();
+    QVERIFY(trades);
+    const EquityAccount& held = accountOf(*trades, Strategy::BuyAndHold);
+    QCOMPARE(held.periods, test.examples());
+    QCOMPARE(held.start, ibm_->stock(0).times[judged - 1]);
+    QCOMPARE(held.end, ibm_->stock(0).times.back());
+    // Buying and holding is the stock's own rise over those days, the entry
+    // charged on the first day's return.
+    const std::vector<double>& closes = ibm_->stock(0).closes;
+    const double firstDay = closes[judged] / closes[judged - 1] - kCostBps / 10000;
+    const double heldEquity = firstDay * closes.back() / closes[judged];
+    QVERIFY2(std::abs(held.series.equity - heldEquity) < 1e-9 * heldEquity,
+             qPrintable(QStringLiteral("%1 against %2").arg(held.series.equity).arg(heldEquity)));
+    QCOMPARE(child<QLabel>("holdOutTradesLabel")->text(), BacktestSentence::of(*trades, kCostBps));
+    QVERIFY(child<QLabel>("holdOutTradesLabel")->text().contains(QStringLiteral("(long/flat, 5 bps a trade)")));
 }
 
 void TestTrainingDialog::savesAndUsesTheModelNow()

@@ -38,6 +38,10 @@ public:
     // One record, once the windower holds its close; staticUp is the static
     // model's call on it, if it made one.
     virtual void process(const Tick& tick, const Windower& windower, std::optional<bool> staticUp) = 0;
+    // The state process() will touch for the stock, a few records ahead:
+    // the replay is bound by memory, not arithmetic, so a stage that keeps
+    // much per stock says where it is, as the pipeline does for its own.
+    virtual void prefetch(std::size_t stock) const { (void)stock; }
     // What the stage said of the record process() took last, kept beside
     // the static model's call by the sinks; null for a stage that says
     // nothing of a call (only one stage of a stream may).

@@ -107,6 +107,8 @@ public:
         __builtin_prefetch(&status_[stock]);
         windower_.prefetch(stock, model_->window());
         evaluator_.prefetch(stock);
+        for (const auto& stage : stages_)
+            stage->prefetch(stock);
     }
 
     std::size_t records() const { return records_; }

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "TimelineChart.h"
+
+class QLogValueAxis;
+
+namespace ss {
+
+// The market portfolio's equity when the calls are traded (long/flat,
+// long/short) against buying and holding, on a log scale, sampled live from
+// snapshots into a bounded number of points however long the replay.
+class PortfolioEquityChart : public TimelineChart {
+    Q_OBJECT
+public:
+    static constexpr std::size_t kStrategies = 3;  // long/flat, long/short, buy-and-hold
+
+    explicit PortfolioEquityChart(QWidget* parent = nullptr);
+
+    void update(const ReplaySnapshot& snapshot);
+
+private:
+    QLogValueAxis* equityAxis_;
+};
+
+} // namespace ss

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+
+namespace ss {
+
+// How a call becomes a position held from the call's close to the stock's next one.
+enum class Strategy { LongFlat, LongShort, BuyAndHold };
+
+inline constexpr std::size_t kStrategies = 3;
+inline constexpr std::array<Strategy, kStrategies> kAllStrategies{Strategy::LongFlat, Strategy::LongShort,
+                                                                  Strategy::BuyAndHold};
+
+// The summary's and the CSV's name: long_flat, long_short, buy_and_hold.
+const char* strategyName(Strategy strategy);
+
+// The position taken on a call: 1 long, 0 flat, -1 short. Buy-and-hold
+// ignores the call: it is what always calling up would trade.
+constexpr int position(Strategy strategy, bool up)
+{
+    switch (strategy) {
+    case Strategy::LongFlat:
+        return up ? 1 : 0;
+    case Strategy::LongShort:
+        return up ? 1 : -1;
+    case Strategy::BuyAndHold:
+        break;
+    }
+    return 1;
+}
+
+} // namespace ss
