@@ -148,6 +148,12 @@ MainWindow::MainWindow(QWidget* parent)
     ui_->mainSplitter->setStretchFactor(1, 3);
     ui_->chartSplitter->setStretchFactor(0, 3);
     ui_->chartSplitter->setStretchFactor(1, 1);
+    // The market's accuracy and its traded equity share the width evenly;
+    // the sentence under the equity wraps rather than widening its side.
+    ui_->marketSplitter->setStretchFactor(0, 1);
+    ui_->marketSplitter->setStretchFactor(1, 1);
+    ui_->backtestSentence->setMinimumWidth(0);
+    ui_->backtestSentence->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     ui_->runsView->setModel(runs_);
     ui_->runsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(ui_->runsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
@@ -378,7 +384,8 @@ void MainWindow::restoreSettings()
     restoreState(settings_.value("window/state").toByteArray());
     ui_->mainSplitter->restoreState(settings_.value("window/mainSplitter").toByteArray());
     ui_->chartSplitter->restoreState(settings_.value("window/chartSplitter").toByteArray());
-    ui_->marketSplitter->restoreState(settings_.value("window/marketSplitter").toByteArray());
+    if (!ui_->marketSplitter->restoreState(settings_.value("window/marketSplitter").toByteArray()))
+        ui_->marketSplitter->setSizes({1, 1});  // an even share, whatever the charts' own hints
     const int notch = settings_.value("replay/speed", ReplaySpeed::defaultNotch()).toInt();
     speedSlider_->setValue(notch);
     speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
