@@ -56,11 +56,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const ss::LoadReport& report = result.report;
     require(report.files == 1, "one file is one report");
     require(result.data->recordCount() == report.records, "every counted record is in the data, and no other");
-    require(report.records + report.rejected <= lineCount(data, size), "no line counts twice");
+    // A line gives a stock one record or one rejection at most: a ticker
+    // file's line is one of them, a wide table's line (a date and a close
+    // for each of its stocks) one a stock, plus one rejection for a line
+    // that cannot be read at all.
+    const std::size_t lines = lineCount(data, size);
+    require(report.records + report.rejected <= lines * (result.data->stockCount() + 1), "no line counts twice");
     for (const ss::FileReport& file : report.notable)
         require(file.rejected == 0 || (file.firstBadLine >= 1 && !file.firstBadReason.empty()),
                 "a rejection names its first line and reason");
     for (const ss::StockSeries& s : result.data->stocks()) {
+        require(s.size() <= lines, "no line counts twice for a stock");
         require(ss::isValidStockName(s.name), "stock names are valid text");
         require(s.size() > 0 && s.times.size() == s.closes.size(), "a stock has as many times as closes");
         require(std::adjacent_find(s.times.begin(), s.times.end(), std::greater_equal<>()) == s.times.end(),
