@@ -1054,9 +1054,17 @@ void MainWindow::seekToTimeline(int position)
     statusBar()->showMessage(tr("Seeking to %1…").arg(QString::fromStdString(timestamp::formatDate(time))), 3000);
 }
 
+QString MainWindow::browseFolder() const
+{
+    const QFileInfo data(dataPath_);
+    if (dataPath_.isEmpty() || (!sampleFolder_.isEmpty() && data == QFileInfo(sampleFolder_)))
+        return QDir::homePath();
+    return data.isDir() ? data.filePath() : data.path();
+}
+
 void MainWindow::chooseDataFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open price data"), QFileInfo(dataPath_).path(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open price data"), browseFolder(),
                                                       tr("Price data (*.txt *.csv *.tsv *.jsonl *.json);;All files (*)"));
     if (!path.isEmpty())
         openData(path);
@@ -1064,7 +1072,7 @@ void MainWindow::chooseDataFile()
 
 void MainWindow::chooseDataFolder()
 {
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of ticker files"), dataPath_);
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of ticker files"), browseFolder());
     if (!path.isEmpty())
         openData(path);
 }

@@ -77,6 +77,9 @@ public:
     ReplayEngine* engine() const { return engine_.get(); }
     const LoadReport& loadReport() const { return loadReport_; }
     bool isLoading() const { return loadJob_ != nullptr; }
+    // Where File ▸ Open and Open Folder start: beside the user's own data,
+    // or at home while the built-in sample (in a hidden cache folder) is open.
+    QString browseFolder() const;
     WatchlistModel* watchlist() const { return watchlist_; }
     QSortFilterProxyModel* watchlistProxy() const { return proxy_; }
     QTableView* watchlistView() const;

@@ -27,6 +27,7 @@ private slots:
     void dropOpens();
     void dropOfNoLocalFileIsRefused();
     void recentMenuListsNewestFirst();
+    void openStartsBesideTheUsersData();
     void recentMenuOpensAndStaysBounded();
     void aNewWindowStartsWhereTheLastEnded();
 
@@ -155,6 +156,23 @@ void TestMainWindowSession::recentMenuListsNewestFirst()
     // A file that failed to open is not offered again.
     QVERIFY(!open(window, scratch_.filePath(QStringLiteral("missing.us.txt"))));
     QCOMPARE(recentEntries(window), (QStringList{a, b}));
+}
+
+// File ▸ Open never starts in the hidden cache folder the built-in sample
+// is copied to: at home while the sample is open, else beside the data.
+void TestMainWindowSession::openStartsBesideTheUsersData()
+{
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::dataLoaded);
+    window.openSample();
+    QVERIFY(loaded.wait(kPatienceMs));
+    QCOMPARE(window.browseFolder(), QDir::homePath());
+    const QString folder = scratch_.filePath(QStringLiteral("own"));
+    const QString file = writeTicker(folder, QStringLiteral("own"), 10);
+    QVERIFY(open(window, file));
+    QCOMPARE(QFileInfo(window.browseFolder()), QFileInfo(folder));
+    QVERIFY(open(window, folder));
+    QCOMPARE(QFileInfo(window.browseFolder()), QFileInfo(folder));
 }
 
 void TestMainWindowSession::recentMenuOpensAndStaysBounded()
