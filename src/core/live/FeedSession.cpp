@@ -1,7 +1,5 @@
 #include "FeedSession.h"
 
-#include <thread>
-
 namespace ss {
 
 namespace {
@@ -12,7 +10,7 @@ FeedSession::FeedSession(std::shared_ptr<const LogisticModel> model) : scorer_(s
 
 void FeedSession::plugStage(const StageFactory& factory)
 {
-    const auto lock = readState();
+    const auto lock = stateLock_.read();
     scorer_.pipeline().plugStage(factory);
 }
 
@@ -27,13 +25,6 @@ void FeedSession::startThread(std::function<void()> work)
         emit stateChanged(end);
         emit finished(complete_);
     });
-}
-
-void FeedSession::releaseState(std::unique_lock<std::mutex>& hold)
-{
-    hold.unlock();
-    while (readersWaiting_.load() > 0)
-        std::this_thread::yield();
 }
 
 void FeedSession::noteProgress()
@@ -66,14 +57,6 @@ void FeedSession::endStream(bool complete, bool endedByItself, double activeSeco
         sink->onPassEnd(complete, figures);
 }
 
-std::unique_lock<std::mutex> FeedSession::readState() const
-{
-    readersWaiting_.fetch_add(1);
-    std::unique_lock lock(stateMutex_);
-    readersWaiting_.fetch_sub(1);
-    return lock;
-}
-
 ReplayProgress FeedSession::progressHeld() const
 {
     const ReplayState state = state_.load();
@@ -86,13 +69,13 @@ ReplayProgress FeedSession::progressHeld() const
 
 ReplayProgress FeedSession::progress() const
 {
-    const auto lock = readState();
+    const auto lock = stateLock_.read();
     return progressHeld();
 }
 
 ReplaySnapshot FeedSession::snapshot() const
 {
-    const auto lock = readState();
+    const auto lock = stateLock_.read();
     return snapshotOf(scorer_.pipeline(), progressHeld());
 }
 

@@ -3,6 +3,7 @@
 #include "LiveRecordScorer.h"
 #include "StreamThread.h"
 #include "core/stream/StreamSession.h"
+#include "core/stream/StreamStateLock.h"
 
 #include <atomic>
 #include <functional>
@@ -64,9 +65,13 @@ protected:
     void joinThread() { thread_.waitUntilDone(std::chrono::milliseconds::max()); }
 
     // The session's thread takes the stream's state to score ...
-    std::unique_lock<std::mutex> holdState() { return std::unique_lock(stateMutex_); }
+    std::unique_lock<std::mutex> holdState() { return stateLock_.hold(); }
     // ... and gives it up while it waits, letting waiting readers in first.
-    void releaseState(std::unique_lock<std::mutex>& hold);
+    void releaseState(std::unique_lock<std::mutex>& hold)
+    {
+        hold.unlock();
+        stateLock_.letReadersIn();
+    }
     // With the state held, between two chunks of input: progressed() now
     // and then. The first call starts the stream's clock.
     void noteProgress();
@@ -81,12 +86,9 @@ protected:
     std::atomic<std::size_t> rejected_{0};
 
 private:
-    // Other threads take the state through these, never by locking stateMutex_ directly.
-    std::unique_lock<std::mutex> readState() const;
     ReplayProgress progressHeld() const;
 
-    mutable std::mutex stateMutex_;
-    mutable std::atomic<int> readersWaiting_{0};
+    StreamStateLock stateLock_;
     std::atomic<ReplayState> state_{ReplayState::Ready};
     std::optional<std::chrono::steady_clock::time_point> started_;
     std::chrono::steady_clock::time_point lastProgress_;

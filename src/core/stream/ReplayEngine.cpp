@@ -63,16 +63,14 @@ ReplayEngine::~ReplayEngine()
 
 void ReplayEngine::addSink(PredictionSink* sink)
 {
-    std::lock_guard lock(dataMutex_);
+    const auto lock = stateLock_.read();
     pipeline_.addSink(sink);
 }
 
 void ReplayEngine::plugStage(const StageFactory& factory)
 {
     // Like snapshot(): the window may switch it on mid-replay, at full speed.
-    readersWaiting_.fetch_add(1);
-    std::lock_guard lock(dataMutex_);
-    readersWaiting_.fetch_sub(1);
+    const auto lock = stateLock_.read();
     pipeline_.plugStage(factory);
 }
 
@@ -243,9 +241,7 @@ ReplayProgress ReplayEngine::progress() const
 
 ReplaySnapshot ReplayEngine::snapshot() const
 {
-    readersWaiting_.fetch_add(1);
-    std::lock_guard lock(dataMutex_);
-    readersWaiting_.fetch_sub(1);
+    const auto lock = stateLock_.read();
     return snapshotOf(pipeline_, progress());
 }
 
@@ -338,7 +334,7 @@ void ReplayEngine::rewind()
 
 std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
 {
-    std::lock_guard lock(dataMutex_);
+    const auto lock = stateLock_.hold();
     std::size_t units = 0;
     Tick tick{};
     auto process = [&] {
@@ -415,7 +411,7 @@ void ReplayEngine::run()
             auto model = std::move(pendingModel_);
             lock.unlock();
             {
-                std::lock_guard data(dataMutex_);
+                const auto data = stateLock_.hold();
                 pipeline_.setModel(std::move(model));
             }
             lock.lock();
@@ -426,8 +422,7 @@ void ReplayEngine::run()
         const auto started = std::chrono::steady_clock::now();
         bool exhausted = false;
         const std::size_t units = execute(job, exhausted);
-        while (readersWaiting_.load() > 0)
-            std::this_thread::yield();
+        stateLock_.letReadersIn();
         if (job.work == Work::Process || job.work == Work::ProcessTimestamp || job.work == Work::Seek)
             activeSeconds_ = activeSeconds_.load()
                              + std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

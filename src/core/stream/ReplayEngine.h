@@ -3,6 +3,7 @@
 #include "PredictionPipeline.h"
 #include "ReplaySnapshot.h"
 #include "StreamSession.h"
+#include "StreamStateLock.h"
 #include "TickMerger.h"
 
 #include <atomic>
@@ -111,12 +112,8 @@ private:
     std::size_t unitsSincePace_ = 0;
 
     // Guards the stream's state, held by the engine's thread while it works
-    // and by snapshot() while it copies.
-    mutable std::mutex dataMutex_;
-    // Readers waiting for dataMutex_: the engine lets them in between two
-    // batches, since a plain mutex re-taken at once by the engine's thread
-    // could keep a view waiting for hundreds of milliseconds.
-    mutable std::atomic<int> readersWaiting_{0};
+    // a batch and by snapshot() while it copies.
+    StreamStateLock stateLock_;
     TickMerger merger_;
     PredictionPipeline pipeline_;
     bool sinksFinished_ = false;
