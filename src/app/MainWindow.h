@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ExportDialog.h"
-#include "LiveFeed.h"
+#include "app/dialogs/ExportDialog.h"
+#include "app/session/LiveFeed.h"
 #include "core/data/LoadReport.h"
 #include "core/data/TableOptions.h"
 #include "core/model/LogisticModel.h"

@@ -1,5 +1,5 @@
 #include "MainWindow.h"
-#include "ResponsivenessProbe.h"
+#include "app/session/ResponsivenessProbe.h"
 #include "core/system/BuildVersion.h"
 #include "core/system/TerminationRequest.h"
 

@@ -1,6 +1,6 @@
 // The sentence on what trading on hand-made calls returned: the figures it
 // names, rounded as written, and the Sharpe ratio it cannot give.
-#include "app/BacktestSentence.h"
+#include "app/panels/BacktestSentence.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // Candles merged to fit a plot: nothing lost of the range they cover.
-#include "app/CandleDecimator.h"
+#include "app/charts/CandleDecimator.h"
 
 #include <QTest>
 

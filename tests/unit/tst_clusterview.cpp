@@ -2,7 +2,7 @@
 // sample replayed with three clusters, then every chart checked point by
 // point, and the hint while clustering is off.
 #include "OnlineSampleWindow.h"
-#include "app/ClusterView.h"
+#include "app/panels/ClusterView.h"
 
 #include <QAreaSeries>
 #include <QChart>

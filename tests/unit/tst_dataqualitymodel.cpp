@@ -1,5 +1,5 @@
 // The data quality table: what it says of each notable file.
-#include "app/DataQualityModel.h"
+#include "app/models/DataQualityModel.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // File ▸ Export predictions: what the dialog's fields turn into, and the
 // field values it refuses with a message instead of writing.
-#include "app/ExportDialog.h"
+#include "app/dialogs/ExportDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 // The training dialog's verdict on hand-made hold-out calls: every branch,
 // which baseline it names, and the words it uses.
-#include "app/HoldOutVerdict.h"
+#include "app/panels/HoldOutVerdict.h"
 #include "core/model/ClassificationMetrics.h"
 
 #include <QTest>

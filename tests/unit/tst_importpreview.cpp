@@ -2,11 +2,11 @@
 // how it follows the user's choices, and how the window opens through it.
 #include "FixtureFile.h"
 #include "Patience.h"
-#include "app/ImportPreviewDialog.h"
-#include "app/ImportPreviewModel.h"
+#include "app/dialogs/ImportPreviewDialog.h"
+#include "app/models/ImportPreviewModel.h"
 #include "app/MainWindow.h"
-#include "app/TableImport.h"
-#include "app/TrainingDialog.h"
+#include "app/sources/TableImport.h"
+#include "app/dialogs/TrainingDialog.h"
 #include "core/data/DataLoader.h"
 
 #include <QComboBox>

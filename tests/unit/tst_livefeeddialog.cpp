@@ -1,6 +1,6 @@
 // File ▸ Connect to Live Feed…'s form: which settings it accepts, what it
 // says beside a wrong field, and what a next session finds again.
-#include "app/LiveFeedDialog.h"
+#include "app/dialogs/LiveFeedDialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -2,14 +2,14 @@
 // figures come from reading the sample's files and the model file here, with
 // the test's own arithmetic.
 #include "Patience.h"
-#include "app/BacktestSentence.h"
+#include "app/panels/BacktestSentence.h"
 #include "app/MainWindow.h"
-#include "app/OverviewChart.h"
-#include "app/PortfolioEquityChart.h"
-#include "app/RunBrowser.h"
-#include "app/RunsModel.h"
-#include "app/StockChartPanel.h"
-#include "app/WatchlistModel.h"
+#include "app/charts/OverviewChart.h"
+#include "app/charts/PortfolioEquityChart.h"
+#include "app/dialogs/RunBrowser.h"
+#include "app/models/RunsModel.h"
+#include "app/charts/StockChartPanel.h"
+#include "app/models/WatchlistModel.h"
 
 #include <QAction>
 #include <QApplication>

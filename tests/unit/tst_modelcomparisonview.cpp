@@ -2,7 +2,7 @@
 // sample replayed with the online scorer beside the model, and the hint
 // while the scorer is off.
 #include "OnlineSampleWindow.h"
-#include "app/ModelComparisonView.h"
+#include "app/panels/ModelComparisonView.h"
 
 #include <QChart>
 #include <QLineSeries>

@@ -1,8 +1,8 @@
 // The model panel's words on hand-made model records: the data and its
 // parts, the hold-out verdict beside every baseline, and files that record
 // less or nothing.
-#include "app/HoldOutVerdict.h"
-#include "app/ModelDescription.h"
+#include "app/panels/HoldOutVerdict.h"
+#include "app/panels/ModelDescription.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "app/ModelLibraryModel.h"
+#include "app/models/ModelLibraryModel.h"
 #include "core/model/LogisticModel.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 // The Model library tab's table: every *.json of a models folder with the
 // figures its file carries, newest first; a refused file is listed with the
 // reason; other files are not listed.
-#include "app/ModelLibraryModel.h"
+#include "app/models/ModelLibraryModel.h"
 
 #include <QDateTime>
 #include <QDir>

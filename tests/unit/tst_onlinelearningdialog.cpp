@@ -2,7 +2,7 @@
 // options out of range with the reason, and the window remembers the
 // options from one session to the next.
 #include "OnlineSampleWindow.h"
-#include "app/OnlineLearningDialog.h"
+#include "app/dialogs/OnlineLearningDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "app/ReplaySpeed.h"
+#include "app/session/ReplaySpeed.h"
 
 #include <QTest>
 

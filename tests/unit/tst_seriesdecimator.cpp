@@ -1,4 +1,4 @@
-#include "app/SeriesDecimator.h"
+#include "app/charts/SeriesDecimator.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "app/StockHistory.h"
+#include "app/charts/StockHistory.h"
 
 #include <QTest>
 

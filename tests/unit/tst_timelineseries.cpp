@@ -1,4 +1,4 @@
-#include "app/TimelineSeries.h"
+#include "app/charts/TimelineSeries.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "app/WatchlistModel.h"
+#include "app/models/WatchlistModel.h"
 
 #include "core/data/MarketData.h"
 

@@ -1,6 +1,6 @@
 #include "ModelDescription.h"
 
-#include "AccuracyLine.h"
+#include "app/charts/AccuracyLine.h"
 #include "HoldOutVerdict.h"
 
 #include <QLocale>

@@ -1,7 +1,7 @@
 #include "ClusterView.h"
 
-#include "ChartView.h"
-#include "TimeChart.h"
+#include "app/charts/ChartView.h"
+#include "app/charts/TimeChart.h"
 
 #include <QAreaSeries>
 #include <QChartView>

@@ -1,8 +1,8 @@
 #include "ModelComparisonView.h"
 
-#include "AccuracyLine.h"
-#include "ChartView.h"
-#include "TimeChart.h"
+#include "app/charts/AccuracyLine.h"
+#include "app/charts/ChartView.h"
+#include "app/charts/TimeChart.h"
 
 #include <QLabel>
 #include <QLineSeries>

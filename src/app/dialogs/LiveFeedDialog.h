@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LiveFeedSettings.h"
+#include "app/session/LiveFeedSettings.h"
 
 #include <QDialog>
 

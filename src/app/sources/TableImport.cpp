@@ -1,6 +1,6 @@
 #include "TableImport.h"
 
-#include "ImportPreviewDialog.h"
+#include "app/dialogs/ImportPreviewDialog.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

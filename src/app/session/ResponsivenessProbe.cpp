@@ -1,9 +1,9 @@
 #include "ResponsivenessProbe.h"
 
-#include "MainWindow.h"
-#include "OverviewChart.h"
+#include "app/MainWindow.h"
+#include "app/charts/OverviewChart.h"
 #include "ReplaySpeed.h"
-#include "StockChartPanel.h"
+#include "app/charts/StockChartPanel.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 #include "RunBrowser.h"
 
-#include "LoggedHistoryJob.h"
-#include "StockHistory.h"
+#include "app/jobs/LoggedHistoryJob.h"
+#include "app/charts/StockHistory.h"
 #include "core/storage/PredictionLog.h"
 #include "ui_RunBrowser.h"
 

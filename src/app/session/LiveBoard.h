@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StockHistory.h"
+#include "app/charts/StockHistory.h"
 #include "core/stream/PredictionSink.h"
 #include "core/stream/ReplaySnapshot.h"
 

@@ -1,6 +1,6 @@
 #include "ImportPreviewDialog.h"
 
-#include "ImportPreviewModel.h"
+#include "app/models/ImportPreviewModel.h"
 #include "core/data/DataLoader.h"
 #include "core/data/TableSniffer.h"
 #include "ui_ImportPreviewDialog.h"
