@@ -328,10 +328,8 @@ void MainWindow::setUpStatusBar()
     recordsLabel_->setToolTip(tr("Calls judged so far and the share that were right, beside the best of the three "
                                  "naive baselines (always up, always down, same as last move) on the same calls."));
     rateLabel_ = new QLabel;
-    modelLabel_ = new QLabel;
     liveIndicator_ = new LiveStatusIndicator;
     statusBar()->addPermanentWidget(liveIndicator_);
-    statusBar()->addPermanentWidget(modelLabel_);
     statusBar()->addPermanentWidget(recordsLabel_);
     statusBar()->addPermanentWidget(rateLabel_);
 }
@@ -543,7 +541,8 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     ui_->watchlistView->scrollTo(row);
 
     const bool isSample = !sampleFolder_.isEmpty() && QFileInfo(path) == QFileInfo(sampleFolder_);
-    setWindowTitle(tr("%1 — StockStream").arg(isSample ? tr("Built-in sample") : QFileInfo(path).fileName()));
+    sourceTitle_ = isSample ? tr("Built-in sample") : QFileInfo(path).fileName();
+    updateTitle();
     if (!isSample) {
         settings_.setValue("data/last", path);
         recent_->add(path);
@@ -642,7 +641,16 @@ void MainWindow::showModel()
     ui_->modelWeights->setText(tr("%1\nintercept %2").arg(weights.join(QStringLiteral(", ")), compactNumber(m.intercept())));
     ui_->modelTrainedOn->setText(ModelDescription::trainedOn(m.trainedOn()));
     ui_->modelMetrics->setText(ModelDescription::metrics(m.metrics()));
-    modelLabel_->setText(tr("Model: %1").arg(name));
+    modelName_ = name;
+    updateTitle();
+}
+
+// The model in the title rather than the status bar, whose figures need the
+// width on a laptop's screen at 150 %.
+void MainWindow::updateTitle()
+{
+    setWindowTitle(sourceTitle_.isEmpty() ? tr("%1 — StockStream").arg(modelName_)
+                                          : tr("%1 · model %2 — StockStream").arg(sourceTitle_, modelName_));
 }
 
 void MainWindow::showSelectedStock()
@@ -1193,7 +1201,8 @@ bool MainWindow::connectLive(const LiveFeedSettings& settings)
     ui_->overviewChart->clear();
     clearBacktest();
     watchlist_->setStocks(QStringList{});
-    setWindowTitle(tr("%1 — StockStream").arg(liveFeed()->describe()));
+    sourceTitle_ = liveFeed()->describe();
+    updateTitle();
     recordsLabel_->clear();
     rateLabel_->clear();
     liveIndicator_->show();

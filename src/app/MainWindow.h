@@ -190,6 +190,7 @@ private:
     bool loadModel(const QString& path);
     void useTrainedModel(std::shared_ptr<const LogisticModel> model);
     void showModel();
+    void updateTitle();
     void showSelectedStock();
     void showComparedStocks();
     void updateActions();
@@ -246,7 +247,6 @@ private:
     QSlider* timeline_;
     QLabel* recordsLabel_;
     QLabel* rateLabel_;
-    QLabel* modelLabel_;
     LiveStatusIndicator* liveIndicator_;
     WatchlistPanel* watchlistPanel_;
     WorkspaceLayout* layout_;
@@ -261,6 +261,8 @@ private:
     QString dataPath_;
     QString sampleFolder_;  // once the sample was opened
     QString openedNote_;    // what the last open gave, said in the status bar
+    QString sourceTitle_;   // the data or live feed on screen, for the title
+    QString modelName_;
     StreamController* stream_;
     bool closeOnLiveEnd_ = false;     // the window was closed while the feed ran
     std::unique_ptr<DataLoadJob> loadJob_;
