@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -84,6 +85,7 @@ private slots:
 
 private:
     void launch();
+    QString currentStock() const;
 
     QTemporaryDir scratch_;
     std::unique_ptr<MainWindow> window_;
@@ -123,6 +125,12 @@ void TestMainWindowLayout::launch()
     QVERIFY(QTest::qWaitForWindowActive(window_.get()));
 }
 
+QString TestMainWindowLayout::currentStock() const
+{
+    const QModelIndex current = window_->watchlistView()->currentIndex();
+    return window_->watchlistProxy()->mapToSource(current).siblingAtColumn(WatchlistModel::Stock).data().toString();
+}
+
 void TestMainWindowLayout::spacePlaysOnTheFirstLaunch()
 {
     // The keyboard is on the chart, and Space plays from there.
@@ -137,6 +145,8 @@ void TestMainWindowLayout::spacePlaysOnTheFirstLaunch()
 void TestMainWindowLayout::filterTakesTheKeysAndEscapeGivesThemBack()
 {
     auto* filter = window_->findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+    const QString charted = currentStock();
+    QVERIFY(!charted.isEmpty());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
     QTRY_COMPARE(QApplication::focusWidget(), filter);
     QTest::keyClicks(filter, QStringLiteral("ib "));
@@ -148,6 +158,8 @@ void TestMainWindowLayout::filterTakesTheKeysAndEscapeGivesThemBack()
     QTest::keyClick(filter, Qt::Key_Escape);
     QVERIFY(filter->text().isEmpty());
     QTRY_VERIFY(inChart(QApplication::focusWidget(), window_->stockCharts()));
+    // The stock the filter hid is charted again.
+    QCOMPARE(currentStock(), charted);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
     QTRY_COMPARE_WITH_TIMEOUT(window_->engine()->progress().processed, std::size_t{1}, kPatienceMs);
 }

@@ -58,7 +58,14 @@ WatchlistPanel::WatchlistPanel(QLineEdit* filter, QTableView* view, WatchlistMod
     for (const QVariant& column : settings_.value(kHiddenKey, hidden).toList())
         view_->setColumnHidden(column.toInt(), true);
 
-    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    // The charted stock comes back when the filter no longer hides it.
+    connect(filter_, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (const QModelIndex current = view_->currentIndex(); current.isValid())
+            charted_ = proxy_->mapToSource(current);
+        proxy_->setFilterFixedString(text);
+        if (const QModelIndex back = proxy_->mapFromSource(charted_); back.isValid() && !view_->currentIndex().isValid())
+            view_->setCurrentIndex(back);
+    });
     // The replay's keys work from the first launch: the filter takes the
     // keyboard only when asked to (a click, Ctrl+F or /).
     filter_->setFocusPolicy(Qt::ClickFocus);
@@ -93,16 +100,18 @@ void WatchlistPanel::sizeColumns()
         const QString title = model_->headerData(c, Qt::Horizontal).toString();
         const int width = std::max(metrics.horizontalAdvance(typical[static_cast<std::size_t>(c)]),
                                    header->fontMetrics().horizontalAdvance(title) + 16);
-        header->resizeSection(c, width + 12);
+        widths_[static_cast<std::size_t>(c)] = width + 12;
+        header->resizeSection(c, widths_[static_cast<std::size_t>(c)]);
     }
 }
 
+// From the columns' own widths: the last one stretches to fill the view.
 int WatchlistPanel::preferredWidth() const
 {
     int width = 2 * view_->frameWidth() + view_->verticalScrollBar()->sizeHint().width();
     for (int c = 0; c < WatchlistModel::ColumnCount; ++c)
         if (!view_->isColumnHidden(c))
-            width += view_->horizontalHeader()->sectionSize(c);
+            width += widths_[static_cast<std::size_t>(c)];
     return width;
 }
 

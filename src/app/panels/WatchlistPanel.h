@@ -1,7 +1,12 @@
 #pragma once
 
+#include "app/models/WatchlistModel.h"
+
 #include <QList>
 #include <QObject>
+#include <QPersistentModelIndex>
+
+#include <array>
 
 class QAction;
 class QLineEdit;
@@ -11,8 +16,6 @@ class QTableView;
 class QWidget;
 
 namespace ss {
-
-class WatchlistModel;
 
 // The watchlist dock's behaviour over its filter and table: sorting and
 // filtering through a proxy, the columns shown (a few by default, the rest
@@ -58,6 +61,8 @@ private:
     QSortFilterProxyModel* proxy_;
     QAction* find_;
     QWidget* home_ = nullptr;
+    QPersistentModelIndex charted_;
+    std::array<int, WatchlistModel::ColumnCount> widths_{};
     qint64 lastSort_ = 0;
 };
 
