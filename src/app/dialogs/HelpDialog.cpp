@@ -4,9 +4,17 @@
 #include "app/dialogs/ShortcutList.h"
 
 #include <QFile>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QMainWindow>
 
 namespace ss {
+
+namespace {
+
+constexpr double kMostOfTheScreen = 0.85;
+
+} // namespace
 
 HelpDialog::HelpDialog(const QString& title, const QString& html, QWidget* parent)
     : QDialog(parent), ui_(std::make_unique<Ui::HelpDialog>())
@@ -15,6 +23,9 @@ HelpDialog::HelpDialog(const QString& title, const QString& html, QWidget* paren
     setWindowTitle(title);
     setAttribute(Qt::WA_DeleteOnClose);
     ui_->browser->setHtml(html);
+    // Never taller or wider than the screen, at any scale.
+    if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+        resize(size().boundedTo((QSizeF(screen->availableGeometry().size()) * kMostOfTheScreen).toSize()));
 }
 
 HelpDialog::~HelpDialog() = default;

@@ -15,7 +15,7 @@ namespace {
 
 // At most this share of the window's width for the watchlist column, so the
 // chart keeps the rest.
-constexpr double kMaxSideShare = 1.0 / 3;
+constexpr double kMaxSideShare = 0.4;
 // Of the column's height, the watchlist's share; the panels take the rest.
 constexpr int kWatchlistHeightShare = 55;
 constexpr double kFirstLaunchShare = 0.9;
