@@ -344,7 +344,7 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
     switch (job.work) {
     case Work::Process:
         while (units < job.records && merger_.next(tick)) {
-            if (const auto upcoming = merger_.prefetch(kPrefetchDistance))
+            if (const auto upcoming = merger_.upcoming(kPrefetchDistance))
                 pipeline_.prefetch(*upcoming);
             process();
             ++units;
@@ -363,8 +363,8 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
     case Work::Seek: {
         if (job.seekTo <= time_.load() && processed_.load() > 0)
             rewind();
-        Timestamp next;
-        while (merger_.peekTime(next) && next < job.seekTo && merger_.next(tick)) {
+        const std::size_t target = merger_.timeline().recordsBefore(job.seekTo);
+        while (merger_.emitted() < target && merger_.next(tick)) {
             process();
             if ((pipeline_.records() & 0xFFFF) == 0)
                 processed_ = pipeline_.records();
