@@ -1,14 +1,17 @@
 #include "TickMerger.h"
 
+#include <algorithm>
+
 namespace ss {
 
 namespace {
-// Records laid out at once: a few records a stock for daily data, so each
-// stock's series is visited once a stretch, in columns that stay in cache.
-constexpr std::size_t kStretchRecords = std::size_t(1) << 16;
+// Each stock's first records of a stretch are a miss: ask for them a few
+// stocks early, so that they arrive while the stocks before are copied.
+constexpr std::size_t kPrefetchStocks = 4;
 } // namespace
 
-TickMerger::TickMerger(const MarketData& data) : data_(data), timeline_(data)
+TickMerger::TickMerger(const MarketData& data, std::size_t stretchRecords)
+    : data_(data), timeline_(data), stretchRecords_(std::max<std::size_t>(stretchRecords, 1))
 {
     rewind();
 }
@@ -29,7 +32,7 @@ bool TickMerger::layOut()
         return false;
     // emitted_ is at a run's start: the previous stretch ended on one.
     const std::size_t from = emitted_ == 0 ? 0 : run_ + 1;
-    const std::size_t to = timeline_.runAfter(from, kStretchRecords);
+    const std::size_t to = timeline_.runAfter(from, stretchRecords_);
     const bool last = to == timeline_.size();
     const Timestamp end = last ? 0 : timeline_.time(to);
     stretchBegin_ = timeline_.start(from);
@@ -44,6 +47,14 @@ bool TickMerger::layOut()
     // run the stocks land in name order, as the stream wants them.
     const std::vector<Timestamp>& times = timeline_.times();
     for (std::size_t s = 0; s < data_.stockCount(); ++s) {
+        if (s + kPrefetchStocks < data_.stockCount()) {
+            const StockSeries& ahead = data_.stock(s + kPrefetchStocks);
+            const std::size_t c = cursor_[s + kPrefetchStocks];
+            if (c < ahead.size()) {
+                __builtin_prefetch(ahead.times.data() + c);
+                __builtin_prefetch(ahead.closes.data() + c);
+            }
+        }
         const StockSeries& series = data_.stock(s);
         std::size_t c = cursor_[s];
         if (c == series.size() || (!last && nextTime_[s] >= end))

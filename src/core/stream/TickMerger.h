@@ -18,7 +18,11 @@ namespace ss {
 // makes every record wait on memory where caches are small.
 class TickMerger {
 public:
-    explicit TickMerger(const MarketData& data);
+    // Records laid out at once: several a stock for daily data, so each
+    // stock's series is visited once a stretch, in columns that stay in cache.
+    static constexpr std::size_t kStretchRecords = std::size_t(1) << 17;
+
+    explicit TickMerger(const MarketData& data, std::size_t stretchRecords = kStretchRecords);
 
     bool next(Tick& tick)
     {
@@ -52,6 +56,7 @@ private:
 
     const MarketData& data_;
     const StreamTimeline timeline_;
+    const std::size_t stretchRecords_;
     std::vector<std::size_t> cursor_;     // each stock's next record
     std::vector<Timestamp> nextTime_;     // its time, read without touching the series
     std::vector<std::uint32_t> stocks_;   // the stretch's records
