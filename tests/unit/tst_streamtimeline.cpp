@@ -1,6 +1,6 @@
+#include "RandomMarket.h"
 #include "core/data/StreamTimeline.h"
 
-#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -17,50 +17,27 @@ private slots:
     void emptyData();
 };
 
-namespace {
-
-// Stocks over overlapping stretches of days, with gaps and, for some,
-// seconds apart: times most stocks share and times one stock alone has.
-MarketData randomMarket(int stocks, int maxRecords, int spread, quint32 seed)
-{
-    QRandomGenerator rng(seed);
-    std::vector<StockSeries> series;
-    for (int s = 0; s < stocks; ++s) {
-        StockSeries x;
-        x.name = QStringLiteral("s%1").arg(s).toStdString();
-        Timestamp t = timestamp::fromCivil(1990, 1, 1) + rng.bounded(spread) * timestamp::kSecondsPerDay;
-        for (int i = rng.bounded(1, maxRecords); i > 0; --i) {
-            x.times.push_back(t);
-            x.closes.push_back(1.0);
-            const int r = rng.bounded(10);
-            t += r == 0 ? rng.bounded(2, 400) * timestamp::kSecondsPerDay : r == 1 ? rng.bounded(1, 60) : timestamp::kSecondsPerDay;
-        }
-        series.push_back(std::move(x));
-    }
-    return MarketData(std::move(series));
-}
-
-} // namespace
-
 void TestStreamTimeline::matchesEveryRecordCounted_data()
 {
     QTest::addColumn<int>("stocks");
     QTest::addColumn<int>("maxRecords");
-    QTest::addColumn<int>("spread");
+    QTest::addColumn<int>("gapOdds");
     QTest::addColumn<quint32>("seed");
-    QTest::newRow("one stock") << 1 << 3000 << 1 << 1u;
-    QTest::newRow("many stocks, same start") << 300 << 400 << 1 << 2u;
-    QTest::newRow("many stocks, spread starts") << 500 << 300 << 5000 << 3u;
-    QTest::newRow("more new times than known") << 2000 << 50 << 20000 << 4u;
+    QTest::addColumn<int>("spread");
+    QTest::newRow("one stock") << 1 << 3000 << 5 << 1u << 1;
+    QTest::newRow("many stocks, same start") << 300 << 400 << 10 << 2u << 1;
+    QTest::newRow("many stocks, spread starts") << 500 << 300 << 10 << 3u << 5000;
+    QTest::newRow("more new times than known") << 2000 << 50 << 3 << 4u << 20000;
 }
 
 void TestStreamTimeline::matchesEveryRecordCounted()
 {
     QFETCH(int, stocks);
     QFETCH(int, maxRecords);
-    QFETCH(int, spread);
+    QFETCH(int, gapOdds);
     QFETCH(quint32, seed);
-    const MarketData m = randomMarket(stocks, maxRecords, spread, seed);
+    QFETCH(int, spread);
+    const MarketData m = randomMarket(stocks, maxRecords, gapOdds, seed, spread);
     std::map<Timestamp, std::size_t> counts;
     for (const auto& s : m.stocks())
         for (const Timestamp t : s.times)
@@ -85,7 +62,7 @@ void TestStreamTimeline::matchesEveryRecordCounted()
 
 void TestStreamTimeline::stretches()
 {
-    const MarketData m = randomMarket(50, 200, 300, 5);
+    const MarketData m = randomMarket(50, 200, 10, 5, 300);
     const StreamTimeline timeline(m);
     for (const std::size_t records : {std::size_t(1), std::size_t(17), std::size_t(500), m.recordCount() * 2}) {
         std::size_t from = 0, stretches = 0;

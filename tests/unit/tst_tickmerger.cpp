@@ -1,6 +1,6 @@
+#include "RandomMarket.h"
 #include "core/stream/TickMerger.h"
 
-#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -19,27 +19,6 @@ private slots:
 };
 
 namespace {
-
-MarketData randomMarket(int stocks, int maxRecords, int gapOdds, quint32 seed)
-{
-    QRandomGenerator rng(seed);
-    std::vector<StockSeries> series;
-    for (int s = 0; s < stocks; ++s) {
-        StockSeries x;
-        x.name = QStringLiteral("s%1_%2").arg(rng.bounded(1000000)).arg(s).toStdString();
-        Timestamp t = timestamp::fromCivil(2000, 1, 1) + rng.bounded(50) * timestamp::kSecondsPerDay;
-        const int n = rng.bounded(1, maxRecords);
-        for (int i = 0; i < n; ++i) {
-            x.times.push_back(t);
-            x.closes.push_back(1.0 + rng.bounded(1000) / 100.0);
-            // Mostly daily steps, sometimes gaps, sometimes intraday seconds.
-            const int r = rng.bounded(gapOdds);
-            t += r == 0 ? rng.bounded(2, 30) * timestamp::kSecondsPerDay : r == 1 ? rng.bounded(1, 100) : timestamp::kSecondsPerDay;
-        }
-        series.push_back(std::move(x));
-    }
-    return MarketData(std::move(series));
-}
 
 using Key = std::tuple<Timestamp, std::string, double>;
 
