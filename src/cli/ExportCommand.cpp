@@ -25,6 +25,31 @@ std::optional<Timestamp> parseBound(const QString& text, bool endOfDay)
     return t;
 }
 
+// --backtest STRATEGY [--cost-bps C]: the trading columns asked for, none
+// without --backtest. False, with *error, for a bad value.
+bool readTrading(const QCommandLineParser& parser, const QCommandLineOption& backtest,
+                 const QCommandLineOption& costBps, std::optional<TradingColumns>& trading, QString* error)
+{
+    if (!parser.isSet(backtest)) {
+        if (parser.isSet(costBps))
+            *error = QStringLiteral("--cost-bps needs --backtest");
+        return !parser.isSet(costBps);
+    }
+    const auto named = std::find_if(kAllStrategies.begin(), kAllStrategies.end(), [&](Strategy s) {
+        return parser.value(backtest) == QLatin1String(strategyName(s));
+    });
+    if (named == kAllStrategies.end()) {
+        *error = QStringLiteral("--backtest takes long_flat, long_short or buy_and_hold, not '%1'")
+                     .arg(parser.value(backtest));
+        return false;
+    }
+    const auto cost = BacktestFlags::readCost(parser.value(costBps), error);
+    if (!cost)
+        return false;
+    trading = TradingColumns{*named, *cost};
+    return true;
+}
+
 } // namespace
 
 int ExportCommand::run(const QStringList& arguments)
@@ -62,24 +87,8 @@ int ExportCommand::run(const QStringList& arguments)
         return Usage;
     }
     std::optional<TradingColumns> trading;
-    if (parser.isSet(backtest)) {
-        const auto named = std::find_if(kAllStrategies.begin(), kAllStrategies.end(), [&](Strategy s) {
-            return parser.value(backtest) == QLatin1String(strategyName(s));
-        });
-        if (named == kAllStrategies.end()) {
-            printError(QStringLiteral("--backtest takes long_flat, long_short or buy_and_hold, not '%1'")
-                           .arg(parser.value(backtest)));
-            return Usage;
-        }
-        QString why;
-        const auto cost = BacktestFlags::readCost(parser.value(costBps), &why);
-        if (!cost) {
-            printError(why);
-            return Usage;
-        }
-        trading = TradingColumns{*named, *cost};
-    } else if (parser.isSet(costBps)) {
-        printError(QStringLiteral("--cost-bps needs --backtest"));
+    if (QString why; !readTrading(parser, backtest, costBps, trading, &why)) {
+        printError(why);
         return Usage;
     }
     PredictionLog::Query query;

@@ -52,35 +52,24 @@ CREATE TABLE stocks (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE
 );
-CREATE TABLE predictions (
-    run INTEGER NOT NULL REFERENCES runs (id),
-    time INTEGER NOT NULL,
-    stock INTEGER NOT NULL REFERENCES stocks (id),
-    margin REAL,
-    up INTEGER NOT NULL,
-    actual INTEGER,
-    next_close,
-    PRIMARY KEY (run, time, stock)
-) WITHOUT ROWID;
-CREATE TABLE call_details (
-    run INTEGER NOT NULL REFERENCES runs (id),
-    time INTEGER NOT NULL,
-    stock INTEGER NOT NULL REFERENCES stocks (id),
-    window BLOB,
-    p_up REAL,
-    resolved_time INTEGER,
-    PRIMARY KEY (run, time, stock)
-) WITHOUT ROWID;
-CREATE TABLE online_calls (
-    run INTEGER NOT NULL REFERENCES runs (id),
-    time INTEGER NOT NULL,
-    stock INTEGER NOT NULL REFERENCES stocks (id),
-    cluster INTEGER,
-    predicted_close REAL,
-    p_up REAL,
-    PRIMARY KEY (run, time, stock)
-) WITHOUT ROWID;
 )";
+
+// The tables of calls, keyed alike in stream order.
+std::string callTableSql(const char* name, const char* columns)
+{
+    return std::string("CREATE TABLE ") + name
+           + " (run INTEGER NOT NULL REFERENCES runs (id), time INTEGER NOT NULL, stock INTEGER NOT NULL REFERENCES "
+             "stocks (id), "
+           + columns + ", PRIMARY KEY (run, time, stock)) WITHOUT ROWID;";
+}
+
+// next_close has no declared type: see PredictionLog.h.
+std::string callTablesSql()
+{
+    return callTableSql("predictions", "margin REAL, up INTEGER NOT NULL, actual INTEGER, next_close")
+           + callTableSql("call_details", "window BLOB, p_up REAL, resolved_time INTEGER")
+           + callTableSql("online_calls", "cluster INTEGER, predicted_close REAL, p_up REAL");
+}
 
 // What a query of calls (as p) adds for a run with online data: each
 // call's online_calls row, NULL where it has none.
@@ -357,7 +346,7 @@ bool PredictionLog::prepareSchema(QString* error)
             rollback();
             return prepareSchema(error);
         }
-        const QByteArray setup = QByteArray(kSchema) + QByteArray(kLatestCallsSchema)
+        const QByteArray setup = QByteArray(kSchema) + QByteArray::fromStdString(callTablesSql()) + QByteArray(kLatestCallsSchema)
                                  + QByteArrayLiteral("PRAGMA application_id = ") + QByteArray::number(kApplicationId)
                                  + QByteArrayLiteral("; PRAGMA user_version = ") + QByteArray::number(kSchemaVersion)
                                  + QByteArrayLiteral("; COMMIT;");
