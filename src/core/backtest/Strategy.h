@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdlib>
 
 namespace ss {
 
@@ -28,6 +29,15 @@ constexpr int position(Strategy strategy, bool up)
         break;
     }
     return 1;
+}
+
+// A call's net return under a strategy (README, "The backtest"): its
+// position times the move over the call, less the cost (a fraction of the
+// position changed) of getting there from the stock's position before.
+inline double netReturn(Strategy strategy, bool up, int previousPosition, double move, double cost)
+{
+    const int p = position(strategy, up);
+    return p * move - std::abs(p - previousPosition) * cost;
 }
 
 } // namespace ss
