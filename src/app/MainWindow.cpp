@@ -393,6 +393,7 @@ void MainWindow::restoreSettings()
     ui_->actionCandlesticks->setChecked(settings_.value("chart/candlesticks", false).toBool());
     onlineOptions_ = OnlineLearningDialog::load(settings_);
     tradingCostBps_ = settings_.value("backtest/costBps", kDefaultTradingCostBps).toDouble();
+    ui_->stockCharts->setTradingCost(tradingCostBps_);
     // The traded returns are for those who ask for them.
     const QVariantList optional{WatchlistModel::TradedReturn, WatchlistModel::VsBuyAndHold};
     for (const QVariant& column : settings_.value("watchlist/hiddenColumns", optional).toList())
@@ -856,6 +857,7 @@ void MainWindow::setTradingCost(double costBps)
 {
     tradingCostBps_ = costBps;
     settings_.setValue("backtest/costBps", costBps);
+    ui_->stockCharts->setTradingCost(costBps);
     if (trainingDialog_)
         trainingDialog_->setTradingCost(costBps);
     if (engine_)
