@@ -40,13 +40,13 @@ StockEquityChart::Parts StockEquityChart::makeParts()
 {
     Parts parts{new QChart, new QDateTimeAxis, new QLogValueAxis};
     parts.chart->setTheme(ChartView::theme());
-    parts.chart->setTitle(tr("Equity of trading the calls, after costs"));
+    parts.chart->setTitle(tr("Equity of trading the calls after costs, drawdowns shaded"));
     parts.chart->setMargins(QMargins(2, 2, 2, 2));
     parts.chart->legend()->setAlignment(Qt::AlignTop);
     parts.timeAxis->setFormat(QStringLiteral("yyyy-MM-dd"));
     parts.timeAxis->setTickCount(5);
     parts.equityAxis->setBase(10);
-    parts.equityAxis->setLabelFormat(QStringLiteral("%g"));
+    parts.equityAxis->setLabelFormat(QStringLiteral("%.3g"));
     parts.chart->addAxis(parts.timeAxis, Qt::AlignBottom);
     parts.chart->addAxis(parts.equityAxis, Qt::AlignLeft);
     return parts;
@@ -172,16 +172,27 @@ void StockEquityChart::draw(const StockHistory& history, double min, double max)
 
 // Keeps the axis while the lines fit it well, so a live chart does not
 // relabel on every frame; a log axis shows growth by factors, so "well" is
-// in factors too.
+// in factors too. Its ticks are the powers of its base, 1 (the starting
+// equity) among them: the coarsest base of a few that puts more than one
+// tick on the axis, so that a stock that barely moved still reads.
 void StockEquityChart::fitEquityAxis(double lo, double hi)
 {
     const double min = equityAxis_->min();
     const double max = equityAxis_->max();
     const double span = std::max(hi / lo, 1.01);
-    if (lo >= min && hi <= max && max / min < span * span * 4)
+    if (lo >= min && hi <= max && max / min < span * span * 1.2)
         return;
     const double pad = std::max(std::pow(span, 0.1), 1.05);
-    equityAxis_->setRange(std::max(kFloor, lo / pad), hi * pad);
+    const double from = std::max(kFloor, lo / pad);
+    const double to = hi * pad;
+    double base = 1.01;
+    for (const double b : {10.0, 2.0, 1.25, 1.1, 1.05, 1.02})
+        if (std::log(to / from) / std::log(b) >= 2) {
+            base = b;
+            break;
+        }
+    equityAxis_->setBase(base);
+    equityAxis_->setRange(from, to);
 }
 
 } // namespace ss
