@@ -88,7 +88,8 @@ StockEquityChart::StockEquityChart(Parts parts, QWidget* parent)
         for (QLegendMarker* marker : parts.chart->legend()->markers(band))
             marker->setVisible(false);
     equityAxis_->setRange(0.5, 2);
-    setMinimumHeight(90);
+    // Shorter than the panes above it may get: the window must still fit a small screen.
+    setMinimumHeight(60);
     setVisible(false);
 }
 
@@ -135,8 +136,9 @@ void StockEquityChart::trade(const StockHistory& history)
                 equity_[s].emplace_back(ChartView::axisValue(call.time), 1.0);
                 peaks_[s].push_back(equity_[s].back());
             }
-            returns_[s].add(netReturn(strategy, call.up, positions_[s], move, cost), first);
-            positions_[s] = position(strategy, call.up);
+            const int p = position(strategy, call.up);
+            returns_[s].add(netReturn(p, positions_[s], move, cost), first);
+            positions_[s] = p;
             equity_[s].emplace_back(x, floored(returns_[s].equity));
             peaks_[s].emplace_back(x, floored(returns_[s].peak));
         }

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstddef>
-#include <cstdlib>
 
 namespace ss {
 
@@ -31,13 +30,13 @@ constexpr int position(Strategy strategy, bool up)
     return 1;
 }
 
-// A call's net return under a strategy (README, "The backtest"): its
-// position times the move over the call, less the cost (a fraction of the
-// position changed) of getting there from the stock's position before.
-inline double netReturn(Strategy strategy, bool up, int previousPosition, double move, double cost)
+// A call's net return: the position's share of the stock's move over the
+// call, r = n / n1 - 1, less `cost` (a fraction) for each unit the position
+// changed from the stock's previous one (0 before its first call).
+constexpr double netReturn(int position, int previous, double move, double cost)
 {
-    const int p = position(strategy, up);
-    return p * move - std::abs(p - previousPosition) * cost;
+    const int change = position > previous ? position - previous : previous - position;
+    return position * move - change * cost;
 }
 
 } // namespace ss
