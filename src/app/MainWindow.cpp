@@ -310,6 +310,7 @@ void MainWindow::setUpActions()
                                     : tr("Replays of the data opened next are not logged"),
                                  8000);
     });
+    connect(ui_->actionCacheData, &QAction::triggered, this, [this](bool on) { settings_.setValue("data/cache", on); });
     ui_->menuView->addAction(ui_->runsDock->toggleViewAction());
     ui_->menuView->addAction(ui_->modelDock->toggleViewAction());
     ui_->menuView->addAction(ui_->dataQualityDock->toggleViewAction());
@@ -390,6 +391,7 @@ void MainWindow::restoreSettings()
     speedSlider_->setValue(notch);
     speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
     ui_->actionLogReplays->setChecked(settings_.value("log/enabled", true).toBool());
+    ui_->actionCacheData->setChecked(settings_.value("data/cache", true).toBool());
     ui_->actionCandlesticks->setChecked(settings_.value("chart/candlesticks", false).toBool());
     onlineOptions_ = OnlineLearningDialog::load(settings_);
     tradingCostBps_ = settings_.value("backtest/costBps", kDefaultTradingCostBps).toDouble();
@@ -463,7 +465,10 @@ void MainWindow::loadData(const QString& path, const TableOptions& options)
         loadDialog_->deleteLater();
         loadDialog_ = nullptr;
     }
-    loadJob_ = std::make_unique<DataLoadJob>(path, options);
+    std::optional<MarketDataCache> cache;
+    if (ui_->actionCacheData->isChecked())
+        cache.emplace(MarketDataCache::defaultDirectory());
+    loadJob_ = std::make_unique<DataLoadJob>(path, options, std::move(cache));
     const quint64 generation = ++loadGeneration_;
     // Queued: finishing destroys the job, which must not happen while it emits.
     connect(
