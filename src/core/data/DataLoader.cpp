@@ -96,7 +96,7 @@ void parseStream(LineReader& reader, const std::string& defaultStock, const Tabl
             return true;
         });
     } else if (options.isDefault() && TableSniffer::isDatasetCsv(headText)) {
-        TickerCsvParser csv(defaultStock);
+        TickerCsvParser csv(defaultStock, TickerCsvParser::Range::Skip);
         eachLine([&](const LineReader::Line& l) {
             const LineKind kind = csv.parse(l.text, record, why);
             if (kind == LineKind::Record) {

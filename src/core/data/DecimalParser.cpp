@@ -52,6 +52,27 @@ const char* parseDecimalField(const char* begin, const char* end, char delimiter
     return stop;
 }
 
+const char* skipDecimalField(const char* begin, const char* end, char delimiter)
+{
+    const char* p = begin + (begin != end && *begin == '-');
+    const char* const digitsStart = p;
+    while (p != end && static_cast<unsigned>(*p - '0') < 10)
+        ++p;
+    std::ptrdiff_t digits = p - digitsStart;
+    if (p != end && *p == '.') {
+        const char* const dot = ++p;
+        while (p != end && static_cast<unsigned>(*p - '0') < 10)
+            ++p;
+        digits += p - dot;
+    }
+    // Up to 19 digits, no exponent: always a finite number, which either
+    // of parseDecimalField's ways reads.
+    if ((p == end || *p == delimiter) && digits > 0 && digits <= 19)
+        return p;
+    double value = 0;
+    return parseDecimalField(begin, end, delimiter, value);
+}
+
 bool parseDecimal(std::string_view s, double& value)
 {
     const char* const end = s.data() + s.size();
