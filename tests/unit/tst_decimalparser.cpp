@@ -18,6 +18,7 @@ private slots:
     void fieldStopsAtDelimiter();
     void skipAcceptsWhatParseAccepts_data();
     void skipAcceptsWhatParseAccepts();
+    void skipMatchesParseOnRandomFields();
 };
 
 void TestDecimalParser::accepts_data()
@@ -134,6 +135,24 @@ void TestDecimalParser::skipAcceptsWhatParseAccepts()
         const char* end = field.data() + field.size();
         double value = 0;
         QCOMPARE(skipDecimalField(field.data(), end, ','), parseDecimalField(field.data(), end, ',', value));
+    }
+}
+
+// Fields of every length, in lines long enough for the wide scan and
+// short ones, of the bytes numbers are made of and a few others.
+void TestDecimalParser::skipMatchesParseOnRandomFields()
+{
+    QRandomGenerator rng(20261208);
+    constexpr char kAlphabet[] = "0123456789..--,,e+ x";
+    for (int i = 0; i < 300000; ++i) {
+        std::string line(rng.bounded(0, 40), ' ');
+        for (char& c : line)
+            c = rng.bounded(4) == 0 ? kAlphabet[rng.bounded(static_cast<int>(sizeof kAlphabet - 1))]
+                                    : static_cast<char>('0' + rng.bounded(10));
+        const char* end = line.data() + line.size();
+        double value = 0;
+        if (skipDecimalField(line.data(), end, ',') != parseDecimalField(line.data(), end, ',', value))
+            QFAIL(line.c_str());
     }
 }
 
