@@ -262,6 +262,7 @@ void MainWindow::setUpActions()
                                     : tr("Replays of the data opened next are not logged"),
                                  8000);
     });
+    connect(ui_->actionCacheData, &QAction::triggered, this, [this](bool on) { settings_.setValue("data/cache", on); });
     for (QDockWidget* dock : layout_->docks())
         ui_->menuView->addAction(dock->toggleViewAction());
     ui_->menuView->addAction(ui_->replayToolBar->toggleViewAction());
@@ -341,6 +342,7 @@ void MainWindow::restoreSettings()
     speedSlider_->setValue(notch);
     speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
     ui_->actionLogReplays->setChecked(settings_.value("log/enabled", true).toBool());
+    ui_->actionCacheData->setChecked(settings_.value("data/cache", true).toBool());
     ui_->actionCandlesticks->setChecked(settings_.value("chart/candlesticks", false).toBool());
     onlineOptions_ = OnlineLearningDialog::load(settings_);
     tradingCostBps_ = settings_.value("backtest/costBps", kDefaultTradingCostBps).toDouble();
@@ -420,7 +422,10 @@ void MainWindow::loadData(const QString& path, const TableOptions& options)
         loadDialog_->deleteLater();
         loadDialog_ = nullptr;
     }
-    loadJob_ = std::make_unique<DataLoadJob>(path, options);
+    std::optional<MarketDataCache> cache;
+    if (ui_->actionCacheData->isChecked())
+        cache.emplace(MarketDataCache::defaultDirectory());
+    loadJob_ = std::make_unique<DataLoadJob>(path, options, std::move(cache));
     const quint64 generation = ++loadGeneration_;
     // Queued: finishing destroys the job, which must not happen while it emits.
     connect(

@@ -42,7 +42,9 @@ int ReplayCommand::run(const QStringList& arguments)
                                               "default to the run's.", "RUN");
     const QCommandLineOption jsonl("jsonl", "Write every call to FILE as a JSON line, in the order the calls are "
                                             "resolved; calls still open at the end last.", "FILE");
-    parser.addOptions({data, model, speed, threads, db, resume, jsonl});
+    const QCommandLineOption noCache("no-cache", "Parse the data even when the cache holds it unchanged, and do "
+                                                 "not keep it there.");
+    parser.addOptions({data, model, speed, threads, db, resume, jsonl, noCache});
     const LiveReplay live;
     live.addTo(parser);
     const OnlineFlags onlineFlags;
@@ -128,7 +130,10 @@ int ReplayCommand::run(const QStringList& arguments)
     LoadProgress loadProgress;
     const QString source = parser.isSet(data) ? parser.value(data) : resumed->source;
     const std::string path = source.toStdString();
-    auto pending = std::async(std::launch::async, [&] { return DataLoader::load(path, &loadProgress, threadCount, *table); });
+    const MarketDataCache cache(MarketDataCache::defaultDirectory());
+    const MarketDataCache* usedCache = parser.isSet(noCache) ? nullptr : &cache;
+    auto pending = std::async(std::launch::async,
+                              [&] { return DataLoader::load(path, &loadProgress, threadCount, *table, usedCache); });
     while (pending.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) {
         if (TerminationRequest::pending())
             loadProgress.cancel = true;

@@ -16,6 +16,9 @@ private slots:
     void refuses();
     void matchesStrtodOnRandomDecimals();
     void fieldStopsAtDelimiter();
+    void skipAcceptsWhatParseAccepts_data();
+    void skipAcceptsWhatParseAccepts();
+    void skipMatchesParseOnRandomFields();
 };
 
 void TestDecimalParser::accepts_data()
@@ -98,6 +101,59 @@ void TestDecimalParser::fieldStopsAtDelimiter()
     QVERIFY(stop && *stop == ',');
     QCOMPARE(value, 100.0);
     QVERIFY(!parseDecimalField(stop + 1, end, ',', value));
+}
+
+void TestDecimalParser::skipAcceptsWhatParseAccepts_data()
+{
+    accepts_data();
+    QTest::newRow("empty") << "";
+    QTest::newRow("minus only") << "-";
+    QTest::newRow("dot only") << ".";
+    QTest::newRow("minus dot") << "-.";
+    QTest::newRow("leading dot") << ".5";
+    QTest::newRow("minus leading dot") << "-.5";
+    QTest::newRow("nineteen digits") << "1234567890.123456789";
+    QTest::newRow("twenty digits, no dot") << "12345678901234567890";
+    QTest::newRow("310 digits") << QString(310, '9');
+    QTest::newRow("overflow") << "1e999";
+    QTest::newRow("plus sign") << "+1";
+    QTest::newRow("two dots") << "1.2.3";
+    QTest::newRow("trailing junk") << "12x";
+    QTest::newRow("inner space") << "1 2";
+    QTest::newRow("leading space") << " 1";
+    QTest::newRow("letters") << "abc";
+    QTest::newRow("inf") << "inf";
+    QTest::newRow("nan") << "nan";
+}
+
+// A column whose value is not kept must still refuse what a kept one
+// refuses, and end where it ends.
+void TestDecimalParser::skipAcceptsWhatParseAccepts()
+{
+    QFETCH(QString, text);
+    for (const std::string& field : {text.toStdString(), text.toStdString() + ",7"}) {
+        const char* end = field.data() + field.size();
+        double value = 0;
+        QCOMPARE(skipDecimalField(field.data(), end, ','), parseDecimalField(field.data(), end, ',', value));
+    }
+}
+
+// Fields of every length, in lines long enough for the wide scan and
+// short ones, of the bytes numbers are made of and a few others.
+void TestDecimalParser::skipMatchesParseOnRandomFields()
+{
+    QRandomGenerator rng(20261208);
+    constexpr char kAlphabet[] = "0123456789..--,,e+ x";
+    for (int i = 0; i < 300000; ++i) {
+        std::string line(rng.bounded(0, 40), ' ');
+        for (char& c : line)
+            c = rng.bounded(4) == 0 ? kAlphabet[rng.bounded(static_cast<int>(sizeof kAlphabet - 1))]
+                                    : static_cast<char>('0' + rng.bounded(10));
+        const char* end = line.data() + line.size();
+        double value = 0;
+        if (skipDecimalField(line.data(), end, ',') != parseDecimalField(line.data(), end, ',', value))
+            QFAIL(line.c_str());
+    }
 }
 
 QTEST_MAIN(TestDecimalParser)

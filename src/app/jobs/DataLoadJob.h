@@ -5,14 +5,18 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace ss {
 
 // One DataLoader::load in the background, so the window stays live while
-// thousands of files are read. Poll progress() on a timer.
+// thousands of files are read. Poll progress() on a timer. Given a cache,
+// unchanged data is taken from it and newly read data kept in it.
 class DataLoadJob : public BackgroundJob {
     Q_OBJECT
 public:
-    explicit DataLoadJob(QString path, TableOptions options = {}, QObject* parent = nullptr);
+    explicit DataLoadJob(QString path, TableOptions options = {}, std::optional<MarketDataCache> cache = {},
+                         QObject* parent = nullptr);
     // Cancels a load still running and waits for its thread.
     ~DataLoadJob() override;
 
@@ -27,6 +31,7 @@ private:
 
     QString path_;
     TableOptions options_;
+    std::optional<MarketDataCache> cache_;
     LoadProgress progress_;
     LoadResult result_;
 };

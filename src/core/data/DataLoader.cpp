@@ -28,6 +28,9 @@ namespace {
 struct ParsedFile {
     FileReport report;
     std::vector<StockSeries> series;
+    // The file could not be opened or read whole: another try may read it,
+    // so what this one gave is not kept.
+    bool readFailed = false;
 };
 
 bool hasDataExtension(const fs::path& p)
@@ -93,7 +96,7 @@ void parseStream(LineReader& reader, const std::string& defaultStock, const Tabl
             return true;
         });
     } else if (options.isDefault() && TableSniffer::isDatasetCsv(headText)) {
-        TickerCsvParser csv(defaultStock);
+        TickerCsvParser csv(defaultStock, TickerCsvParser::Range::Skip);
         eachLine([&](const LineReader::Line& l) {
             const LineKind kind = csv.parse(l.text, record, why);
             if (kind == LineKind::Record) {
@@ -150,17 +153,20 @@ ParsedFile parseFile(const std::string& path, const TableOptions& options, const
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         result.report.error = std::strerror(errno);
+        result.readFailed = true;
         return result;
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         ::close(fd);
+        result.readFailed = true;
         result.report.error = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
         return result;
     }
     LineReader reader(fd, true, &buffer);
     SeriesCollector collector(result.report);
     parseStream(reader, stock, options, collector, result.report, cancel);
+    result.readFailed = !reader.error().empty();
     if (bytes)
         bytes->fetch_add(reader.bytesRead(), std::memory_order_relaxed);
     result.series = collector.take();
@@ -217,6 +223,23 @@ std::vector<StockSeries> combine(std::vector<ParsedFile>& files)
     return stocks;
 }
 
+// The identities of the files a load reads, to key the cache; empty when
+// one of them is not a regular file or changed too recently to be told
+// apart from a later change.
+std::vector<FileIdentity> identify(const std::vector<std::string>& paths)
+{
+    const std::int64_t now = FileIdentity::coarseNowNs();
+    std::vector<FileIdentity> inputs;
+    inputs.reserve(paths.size());
+    for (const std::string& p : paths) {
+        auto identity = FileIdentity::of(p);
+        if (!identity || identity->isRacyAt(now))
+            return {};
+        inputs.push_back(std::move(*identity));
+    }
+    return inputs;
+}
+
 } // namespace
 
 std::string DataLoader::stockNameForFile(const std::string& path)
@@ -228,10 +251,11 @@ std::string DataLoader::stockNameForFile(const std::string& path)
 }
 
 LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, unsigned threads,
-                            const TableOptions& options)
+                            const TableOptions& options, const MarketDataCache* cache)
 {
     LoadResult result;
     std::vector<ParsedFile> parsed;
+    std::vector<FileIdentity> inputs;  // empty unless the cache may answer for this load
 
     const std::atomic<bool>* cancel = progress ? &progress->cancel : nullptr;
     if (path == "-") {
@@ -267,6 +291,23 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
 
         if (progress)
             progress->filesTotal = paths.size();
+        if (threads == 0)
+            threads = std::max(1u, std::thread::hardware_concurrency());
+        if (cache && options.isDefault())
+            inputs = identify(paths);
+        if (!inputs.empty()) {
+            if (auto cached = cache->read(path, inputs, threads)) {
+                result.report = std::move(cached->report);
+                result.data = std::make_shared<const MarketData>(std::move(cached->stocks));
+                result.fromCache = true;
+                if (progress) {
+                    progress->filesDone = paths.size();
+                    for (const FileIdentity& input : inputs)
+                        progress->bytesRead += input.size;
+                }
+                return result;
+            }
+        }
         parsed.resize(paths.size());
         std::atomic<std::size_t> next{0};
         auto work = [&] {
@@ -279,11 +320,9 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
                     progress->filesDone.fetch_add(1, std::memory_order_relaxed);
             }
         };
-        if (threads == 0)
-            threads = std::max(1u, std::thread::hardware_concurrency());
-        threads = static_cast<unsigned>(std::min<std::size_t>(threads, paths.size()));
+        const auto parsers = static_cast<unsigned>(std::min<std::size_t>(threads, paths.size()));
         std::vector<std::jthread> pool;
-        for (unsigned t = 1; t < threads; ++t)
+        for (unsigned t = 1; t < parsers; ++t)
             pool.emplace_back(work);
         work();
         pool.clear();
@@ -301,9 +340,13 @@ LoadResult DataLoader::load(const std::string& path, LoadProgress* progress, uns
     }
 
     auto stocks = combine(parsed);
+    const bool complete = std::none_of(parsed.begin(), parsed.end(), [](const ParsedFile& f) { return f.readFailed; });
     for (auto& file : parsed)
         result.report.add(std::move(file.report));
     result.data = std::make_shared<const MarketData>(std::move(stocks));
+    // A cache that cannot be written costs the next open a parse, nothing more.
+    if (!inputs.empty() && complete)
+        cache->write(path, inputs, *result.data, result.report);
     return result;
 }
 

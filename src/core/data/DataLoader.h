@@ -2,6 +2,7 @@
 
 #include "LoadReport.h"
 #include "MarketData.h"
+#include "MarketDataCache.h"
 #include "TableOptions.h"
 
 #include <atomic>
@@ -24,6 +25,7 @@ struct LoadResult {
     LoadReport report;
     std::string error;      // one line, for the user, when nothing could be loaded
     bool cancelled = false;
+    bool fromCache = false;  // mapped from the cache, not parsed
 };
 
 // Reads a replay source into memory: a folder of ticker files, one ticker
@@ -33,10 +35,12 @@ struct LoadResult {
 // `options` say.
 // Files are parsed in parallel and closed as soon as they are read, so a
 // folder of thousands of files works under a small descriptor limit.
+// Given a cache, a folder or file read with the default options is taken
+// from it when none of its files changed, and kept in it after parsing.
 class DataLoader {
 public:
     static LoadResult load(const std::string& path, LoadProgress* progress = nullptr, unsigned threads = 0,
-                           const TableOptions& options = {});
+                           const TableOptions& options = {}, const MarketDataCache* cache = nullptr);
 
     // The stock a ticker file stands for: its name without ".txt", ".csv" or ".tsv".
     static std::string stockNameForFile(const std::string& path);

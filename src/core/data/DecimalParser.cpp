@@ -4,6 +4,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#if defined(__SSE2__)
+#include <bit>
+#include <emmintrin.h>
+#endif
 
 namespace ss {
 
@@ -50,6 +54,47 @@ const char* parseDecimalField(const char* begin, const char* end, char delimiter
     if (begin == stop || *begin == '+' || !parseSlow(begin, stop, value))
         return nullptr;
     return stop;
+}
+
+const char* skipDecimalField(const char* begin, const char* end, char delimiter)
+{
+#if defined(__SSE2__)
+    // Sixteen bytes at once where there are that many: the field's length
+    // varies row to row, and a loop that stops at its end mispredicts.
+    if (end - begin >= 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin));
+        const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8('0'));
+        const auto mask = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+        const unsigned digits = mask(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(9)), offset));
+        const unsigned dots = mask(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.')));
+        const unsigned delimiters = mask(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(delimiter)));
+        const unsigned sign = *begin == '-' ? 1u : 0u;
+        const unsigned other = ~(digits | dots | sign) & 0xFFFFu;
+        if (other != 0) {
+            const int stop = std::countr_zero(other);
+            const unsigned field = (1u << stop) - 1;
+            if ((delimiters >> stop & 1) && std::popcount(dots & field) <= 1 && (digits & field) != 0)
+                return begin + stop;
+        }
+    }
+#endif
+    const char* p = begin + (begin != end && *begin == '-');
+    const char* const digitsStart = p;
+    while (p != end && static_cast<unsigned>(*p - '0') < 10)
+        ++p;
+    std::ptrdiff_t digits = p - digitsStart;
+    if (p != end && *p == '.') {
+        const char* const dot = ++p;
+        while (p != end && static_cast<unsigned>(*p - '0') < 10)
+            ++p;
+        digits += p - dot;
+    }
+    // Up to 19 digits, no exponent: always a finite number, which either
+    // of parseDecimalField's ways reads.
+    if ((p == end || *p == delimiter) && digits > 0 && digits <= 19)
+        return p;
+    double value = 0;
+    return parseDecimalField(begin, end, delimiter, value);
 }
 
 bool parseDecimal(std::string_view s, double& value)

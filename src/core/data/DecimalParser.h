@@ -16,4 +16,9 @@ bool parseDecimal(std::string_view text, double& value);
 // when the field is not a finite number.
 const char* parseDecimalField(const char* begin, const char* end, char delimiter, double& value);
 
+// Accepts exactly the fields parseDecimalField accepts, without computing
+// the value: for a column that must hold a number but whose number is not
+// kept, a short plain decimal is only scanned.
+const char* skipDecimalField(const char* begin, const char* end, char delimiter);
+
 } // namespace ss

@@ -35,7 +35,10 @@ bool isDigits(std::string_view s)
 
 } // namespace
 
-TickerCsvParser::TickerCsvParser(std::string defaultStock) : defaultStock_(std::move(defaultStock)) {}
+TickerCsvParser::TickerCsvParser(std::string defaultStock, Range range)
+    : defaultStock_(std::move(defaultStock)), hasRange_(range == Range::Keep), keepRange_(range == Range::Keep)
+{
+}
 
 bool TickerCsvParser::readHeader(std::string_view line)
 {
@@ -68,7 +71,7 @@ bool TickerCsvParser::readHeader(std::string_view line)
     }
     fieldCount_ = n;
     const auto has = [&](Column c) { return std::find(columns_.begin(), columns_.begin() + n, c) != columns_.begin() + n; };
-    hasRange_ = has(Column::Open) && has(Column::High) && has(Column::Low);
+    hasRange_ = keepRange_ && has(Column::Open) && has(Column::High) && has(Column::Low);
     return haveDate && haveClose;
 }
 
@@ -86,8 +89,14 @@ std::optional<Timestamp> TickerCsvParser::parseDate(std::string_view field)
         std::memcpy(cachedMonth_, field.data(), 7);
         const int day = (field[8] - '0') * 10 + (field[9] - '0');
         cachedMonthStart_ = *time - (day - 1) * timestamp::kSecondsPerDay;
-        cachedMonthDays_ = timestamp::daysInMonth(std::stoi(std::string(field.substr(0, 4))),
-                                                  std::stoi(std::string(field.substr(5, 2))));
+        // The stamp parsed, so its fixed places hold digits.
+        const auto number = [&](std::size_t at, std::size_t count) {
+            int value = 0;
+            for (std::size_t i = at; i < at + count; ++i)
+                value = value * 10 + (field[i] - '0');
+            return value;
+        };
+        cachedMonthDays_ = timestamp::daysInMonth(number(0, 4), number(5, 2));
     }
     return time;
 }
@@ -130,7 +139,8 @@ LineKind TickerCsvParser::parse(std::string_view line, TickRecord& out, const ch
         const char* stop;
         if (column == Column::Number || column == Column::Close || column >= Column::Open) {
             double value = 0;
-            stop = parseDecimalField(p, end, ',', value);
+            const bool kept = column == Column::Close || (column >= Column::Open && hasRange_);
+            stop = kept ? parseDecimalField(p, end, ',', value) : skipDecimalField(p, end, ',');
             if (!stop) {
                 double trimmed = 0;
                 const char* fieldEnd = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));

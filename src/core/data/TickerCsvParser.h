@@ -16,7 +16,11 @@ namespace ss {
 // close must be positive, so a damaged row is refused, not half-used.
 class TickerCsvParser {
 public:
-    explicit TickerCsvParser(std::string defaultStock);
+    // A reader that keeps closes alone (Range::Skip) still checks that
+    // the open, high, low and other numeric fields are numbers, but does
+    // not compute them, and reports no range.
+    enum class Range { Keep, Skip };
+    explicit TickerCsvParser(std::string defaultStock, Range range = Range::Keep);
 
     // `why` is set for Malformed lines and for a refused header
     // (see headerRefused()).
@@ -40,6 +44,7 @@ private:
     std::array<Column, kMaxFields> columns_{Column::Date,  Column::Open,   Column::High,  Column::Low,
                                             Column::Close, Column::Number, Column::Number};
     bool hasRange_ = true;  // Open, High and Low columns all present
+    bool keepRange_;
     // Consecutive rows share their month: remember its first day.
     char cachedMonth_[7] = {};
     Timestamp cachedMonthStart_ = 0;
