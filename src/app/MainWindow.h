@@ -33,7 +33,7 @@ class ModelComparisonView;
 class OnlineLearningDialog;
 class DataLoadJob;
 class DataQualityModel;
-class ExportJob;
+class ExportController;
 class LoggedPasses;
 class RunsModel;
 class OverviewChart;
@@ -89,8 +89,12 @@ public:
     void setSpeedNotch(int notch);
     // Whether replays of data opened from now on are logged.
     void setLogging(bool enabled);
+    // File ▸ Log Replays: remembered, and applied to the open data at once
+    // while nothing of it is replayed, else from its next restart; the
+    // status bar says which.
+    void applyLogging(bool on);
     QString logPath() const;
-    RunsModel* runs() const { return runs_; }
+    RunsModel* runs() const;
     // Writes the logged calls the request asks for, in the background with
     // progress; exported() tells when it is done.
     void exportPredictions(const ExportDialog::Request& request);
@@ -215,8 +219,9 @@ private:
     // Refreshes the Runs panel; without runs, says so under `what`.
     bool haveRuns(const QString& what);
     void chooseLogLocation();
-    void finishExport(const QString& path);
     void refreshRuns();
+    // File ▸ Log Replays no longer matches whether the open data is logged.
+    bool loggingChanged() const;
     void addRecent(const QString& path);
     void rebuildRecentMenu();
     void showError(const QString& title, const QString& message);
@@ -253,14 +258,11 @@ private:
     bool closeOnLiveEnd_ = false;     // the window was closed while the feed ran
     std::unique_ptr<DataLoadJob> loadJob_;
     QProgressDialog* loadDialog_ = nullptr;
-    RunsModel* runs_;
     const QString defaultModel_;
-    std::unique_ptr<ExportJob> exportJob_;
+    ExportController* export_;
     std::unique_ptr<CandleLoadJob> candleJob_;
     qint64 activeRun_ = 0;  // the run the logger is recording, while it does
-    QProgressDialog* exportDialog_ = nullptr;
     TrainingDialog* trainingDialog_ = nullptr;
-    QTimer exportPollTimer_;
     quint64 loadGeneration_ = 0;
     QTimer refreshTimer_;
     QTimer loadPollTimer_;
