@@ -718,8 +718,10 @@ void MainWindow::useTrainedModel(std::shared_ptr<const LogisticModel> model)
         ask->button(QMessageBox::No)->setText(tr("&Not now"));
         ask->setAttribute(Qt::WA_DeleteOnClose);
         connect(ask, &QMessageBox::accepted, this, [this] {
-            if (engine_)
-                engine_->restart();
+            if (!engine_)
+                return;
+            engine_->restart();
+            engine_->play();
         });
         ask->open();
         statusBar()->showMessage(tr("Switched to model %1: the replay has finished; restart it to score with it")
@@ -1105,17 +1107,24 @@ void MainWindow::chooseDataFolder()
 
 void MainWindow::chooseModel()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QString(), tr("Model (*.json);;All files (*)"));
+    // Beside the last model the user chose, else at home: never wherever
+    // the program happened to be started.
+    const QFileInfo last(settings_.value("model/last").toString());
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), last.exists() ? last.path() : QDir::homePath(),
+                                                      tr("Model (*.json);;All files (*)"));
     if (!path.isEmpty())
         openModel(path);
 }
 
 void MainWindow::saveChart()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart as PNG"), QStringLiteral("stockstream-chart.png"),
+    const QString folder = settings_.value("chart/folder", QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart as PNG"),
+                                                      QDir(folder).filePath(QStringLiteral("stockstream-chart.png")),
                                                       tr("PNG image (*.png)"));
     if (path.isEmpty())
         return;
+    settings_.setValue("chart/folder", QFileInfo(path).absolutePath());
     if (!ui_->chartSplitter->grab().save(path, "PNG"))
         showError(tr("Cannot save the chart"), tr("could not write %1").arg(QDir::toNativeSeparators(path)));
     else

@@ -12,8 +12,10 @@ set -eu
 runs=${1:-3}
 ensure_dataset
 ensure_time
+# STOCKSTREAM_BENCH_GUI_BUILD: a release build of one's own to measure, as it is.
 gui_build=${STOCKSTREAM_BENCH_GUI_BUILD:-"$root/build-bench-gui"}
-cmake -S "$root" -B "$gui_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+[ -n "${STOCKSTREAM_BENCH_GUI_BUILD:-}" ] ||
+    cmake -S "$root" -B "$gui_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$gui_build" --target stockstream stockstream-cli >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

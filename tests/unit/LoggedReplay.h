@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-// Runs logged into a prediction log, for the tests of deleting and keeping
-// them: a market of made-up closes, and a whole replay of it recorded as a
-// finished run.
+// Runs logged into a prediction log, for the tests of the log and of what
+// reads and deletes its runs: a market of made-up closes, and a whole
+// replay recorded as a finished run.
 namespace loggedreplay {
 
 inline const ss::LogisticModel& model()
@@ -42,16 +42,17 @@ inline std::shared_ptr<const ss::MarketData> market(int stocks, int days)
     return std::make_shared<const ss::MarketData>(std::move(series));
 }
 
-// Replays `data` with model() (saved at `modelFile`) into a new run of
-// `log`; returns the run's id.
-inline qint64 replay(ss::PredictionLog& log, const QString& modelFile, const std::shared_ptr<const ss::MarketData>& data)
+// Replays `data` with `scorer` (saved at `modelFile`) into a new run of
+// `log`, as a finished run; returns its id.
+inline qint64 replay(ss::PredictionLog& log, const ss::LogisticModel& scorer, const QString& modelFile,
+                     const std::shared_ptr<const ss::MarketData>& data)
 {
     QString error;
-    auto run = ss::PredictionLog::describeRun("data", modelFile, model(), *data, &error);
+    auto run = ss::PredictionLog::describeRun("data", modelFile, scorer, *data, &error);
     auto recorder = run ? ss::RunRecorder::start(log, *run, *data, std::nullopt, &error) : nullptr;
     if (!recorder)
         qFatal("%s", qPrintable(error));
-    ss::ReplayEngine engine(data, std::make_shared<const ss::LogisticModel>(model()));
+    ss::ReplayEngine engine(data, std::make_shared<const ss::LogisticModel>(scorer));
     engine.addSink(&recorder->sink());
     engine.play();
     engine.waitUntilDone();

@@ -39,7 +39,7 @@ void TestExportProgress::initTestCase()
     QVERIFY2(loggedreplay::model().save(modelFile, &error), qPrintable(error));
     auto log = PredictionLog::open(logFile_, &error);
     QVERIFY2(log, qPrintable(error));
-    run_ = loggedreplay::replay(*log, modelFile, loggedreplay::market(6, 120));
+    run_ = loggedreplay::replay(*log, loggedreplay::model(), modelFile, loggedreplay::market(6, 120));
 }
 
 void TestExportProgress::countsWhatItWrites_data()

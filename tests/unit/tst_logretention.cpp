@@ -52,7 +52,7 @@ std::unique_ptr<PredictionLog> TestLogRetention::openLog()
 
 qint64 TestLogRetention::replay(PredictionLog& log, const std::shared_ptr<const MarketData>& data)
 {
-    return loggedreplay::replay(log, modelFile_, data);
+    return loggedreplay::replay(log, loggedreplay::model(), modelFile_, data);
 }
 
 void TestLogRetention::deletesOneRunWhole()

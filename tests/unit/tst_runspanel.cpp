@@ -77,7 +77,8 @@ std::vector<qint64> TestRunsPanel::logRuns(int runs)
         qFatal("%s", qPrintable(error));
     std::vector<qint64> ids;
     for (int r = 0; r < runs; ++r)
-        ids.push_back(loggedreplay::replay(*log, modelFile, r == 0 ? market(40, 200) : market(3, 20 + r)));
+        ids.push_back(loggedreplay::replay(*log, loggedreplay::model(), modelFile,
+                                           r == 0 ? market(40, 200) : market(3, 20 + r)));
     return ids;
 }
 

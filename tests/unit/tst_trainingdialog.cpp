@@ -414,9 +414,14 @@ void TestTrainingDialog::offersARestartOnceTheReplayHasFinished()
     QVERIFY2(ask->text().contains(QStringLiteral("Restart the replay")), qPrintable(ask->text()));
     QVERIFY(!window_->statusBar()->currentMessage().contains(QStringLiteral("next windows")));
     QCOMPARE(ask->button(QMessageBox::Yes)->text(), QStringLiteral("&Restart"));
+    // Slow enough to see it play again from the start.
+    engine->setPace({Pace::Unit::Records, 1000});
     ask->button(QMessageBox::Yes)->click();
-    QTRY_VERIFY_WITH_TIMEOUT(engine->state() != ReplayState::Finished && engine->progress().processed == 0, kPatienceMs);
+    QTRY_COMPARE_WITH_TIMEOUT(engine->state(), ReplayState::Playing, kPatienceMs);
+    QVERIFY(engine->progress().processed < engine->progress().total / 2);
     QCOMPARE(engine->snapshot().model->sourcePath(), dialog_->savedPath());
+    engine->pause();
+    QTRY_VERIFY_WITH_TIMEOUT(engine->state() != ReplayState::Playing, kPatienceMs);
 }
 
 // The search runs on the training part only; the model is then fitted with
