@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QScreen>
 #include <QHeaderView>
 #include <QLocale>
 #include <QSortFilterProxyModel>
@@ -24,6 +25,7 @@ namespace ss {
 namespace {
 
 constexpr int kPollMs = 50;
+constexpr double kMaxScreenShare = 0.95;
 // The C slider moves in tenths of a decade.
 constexpr int kSliderStepsPerDecade = 10;
 
@@ -122,7 +124,10 @@ QString TrainingDialog::modelsFolder() const
 
 void TrainingDialog::restoreSettings()
 {
-    restoreGeometry(settings_.value("training/geometry").toByteArray());
+    // First opened, the form's size, or less on a screen smaller than it
+    // (its buttons would be below the screen's edge).
+    if (!restoreGeometry(settings_.value("training/geometry").toByteArray()))
+        resize(size().boundedTo(screen()->availableGeometry().size() * kMaxScreenShare));
     ui_->windowSpin->setValue(settings_.value("training/window", 5).toInt());
     ui_->transformCombo->setCurrentIndex(
         std::max(0, ui_->transformCombo->findData(settings_.value("training/transform", "relative"))));
