@@ -508,13 +508,23 @@ std::optional<qint64> PredictionLog::latestRun(QString* error)
 
 bool PredictionLog::deleteRun(qint64 id, QString* error)
 {
+    // A run's calls go a slice of its time at a time, each slice in a
+    // transaction of its own: a replay logging meanwhile waits for one
+    // slice, not for a whole run of millions of calls (its wait for the
+    // lock is bounded by the busy timeout).
+    for (const char* table : {"predictions", "online_calls"})
+        if (hasTable(table) && !deleteCalls(table, id, error))
+            return false;
     if (!exec("BEGIN IMMEDIATE", error))
         return false;
-    // Every table that holds rows of a run, runs last (the others refer to it).
-    for (const char* table : {"predictions", "online_calls", "latest_calls"}) {
-        if (!hasTable(table))
+    // The run's row last: until it goes, a failed deletion shows as the run,
+    // to delete again.
+    const std::vector<std::string> last = {hasTable("latest_calls") ? "DELETE FROM latest_calls WHERE run = ?" : "",
+                                           "DELETE FROM runs WHERE id = ?"};
+    for (const std::string& sql : last) {
+        if (sql.empty())
             continue;
-        SqliteStatement s(db_, std::string("DELETE FROM ") + table + " WHERE run = ?");
+        SqliteStatement s(db_, sql);
         if (s.ok())
             s.bind(1, std::int64_t{id});
         if (!s.ok() || s.step() != SQLITE_DONE) {
@@ -523,15 +533,39 @@ bool PredictionLog::deleteRun(qint64 id, QString* error)
             return false;
         }
     }
-    SqliteStatement s(db_, "DELETE FROM runs WHERE id = ?");
-    if (s.ok())
-        s.bind(1, std::int64_t{id});
-    if (!s.ok() || s.step() != SQLITE_DONE) {
-        *error = failure(QStringLiteral("cannot delete run %1").arg(id));
-        rollback();
-        return false;
-    }
     return exec("COMMIT", error);
+}
+
+bool PredictionLog::deleteCalls(const char* table, qint64 id, QString* error)
+{
+    constexpr std::int64_t kCallsPerTransaction = 100000;
+    // The time of the run's call that many calls on: the slice ends there.
+    SqliteStatement next(db_, std::string("SELECT time FROM ") + table
+                                  + " WHERE run = ?1 ORDER BY time LIMIT 1 OFFSET ?2");
+    SqliteStatement slice(db_, std::string("DELETE FROM ") + table + " WHERE run = ?1 AND time <= ?2");
+    for (bool more = true; more;) {
+        if (!exec("BEGIN IMMEDIATE", error))
+            return false;
+        bool ok = next.ok() && slice.ok();
+        if (ok) {
+            next.bind(1, std::int64_t{id});
+            next.bind(2, kCallsPerTransaction);
+            const int rc = next.step();
+            ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+            more = rc == SQLITE_ROW;
+            slice.bind(1, std::int64_t{id});
+            slice.bind(2, more ? next.integer(0) : std::numeric_limits<Timestamp>::max());
+            next.reset();
+        }
+        if (!ok || slice.step() != SQLITE_DONE) {
+            *error = failure(QStringLiteral("cannot delete run %1").arg(id));
+            rollback();
+            return false;
+        }
+        if (!exec("COMMIT", error))
+            return false;
+    }
+    return true;
 }
 
 std::optional<int> PredictionLog::keepLatest(int count, QString* error)
@@ -564,9 +598,24 @@ bool PredictionLog::reclaimSpace(QString* error)
         return false;
     }
     constexpr std::int64_t kIncremental = 2;
-    if (*mode == kIncremental ? !exec("PRAGMA incremental_vacuum", error)
-                              : !exec("PRAGMA auto_vacuum = INCREMENTAL; VACUUM", error))
+    if (*mode != kIncremental && !exec("PRAGMA auto_vacuum = INCREMENTAL; VACUUM", error))
         return false;
+    // A step at a time, each its own transaction, for the same reason as
+    // deleteRun's slices.
+    constexpr const char* kFreeSomePages = "PRAGMA incremental_vacuum(4096)";
+    std::int64_t before = std::numeric_limits<std::int64_t>::max();
+    for (auto free = scalar("PRAGMA freelist_count"); free != 0; free = scalar("PRAGMA freelist_count")) {
+        if (!free) {
+            *error = failure(QStringLiteral("cannot read the free pages"));
+            return false;
+        }
+        // A step that frees nothing (the file cannot shrink now) ends it.
+        if (*free >= before)
+            break;
+        before = *free;
+        if (!exec(kFreeSomePages, error))
+            return false;
+    }
     // The freed pages leave the database file only once the write-ahead
     // log is copied back into it; TRUNCATE empties the latter too.
     return exec("PRAGMA wal_checkpoint(TRUNCATE)", error);

@@ -120,8 +120,9 @@ public:
     std::optional<RunInfo> run(qint64 id, QString* error);
     // The highest run id, or nullopt (with *error) when the log has no run.
     std::optional<qint64> latestRun(QString* error);
-    // Removes a run and every call it logged, in one transaction. The file
-    // keeps its size until reclaimSpace().
+    // Removes a run and every call it logged, in transactions of a slice of
+    // its calls each (the run's row last). The file keeps its size until
+    // reclaimSpace().
     bool deleteRun(qint64 id, QString* error);
     // Deletes all but the `count` newest runs (by id; a run still being
     // written is never deleted); returns how many were deleted.
@@ -181,6 +182,8 @@ private:
     QString failure(const QString& what) const;
     bool prepareSchema(QString* error);
     bool hasTable(const char* name);
+    // Deletes run `id`'s rows of a table keyed (run, time, …), in slices.
+    bool deleteCalls(const char* table, qint64 id, QString* error);
     // The first column of the first row `sql` gives; nullopt on failure.
     std::optional<std::int64_t> scalar(const char* sql);
     // Whether latest_calls holds each stock's latest call of `run`; nullopt
