@@ -47,6 +47,9 @@ RunsPanel::RunsPanel(QWidget* parent)
     view_->horizontalHeader()->setStretchLastSection(true);
     view_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     deleteButton_->setObjectName(QStringLiteral("deleteRunButton"));
+    // Clicked, never tabbed to: the replay's keys stay with the chart when
+    // the keyboard moves on from it.
+    deleteButton_->setFocusPolicy(Qt::ClickFocus);
     deleteButton_->setToolTip(tr("Delete the selected run and its calls from the log, and give the space back"));
     keepSpin_->setObjectName(QStringLiteral("keepRunsSpin"));
     keepSpin_->setRange(1, kMaxKeep);
