@@ -350,6 +350,7 @@ void MainWindow::restoreSettings()
     ui_->actionCandlesticks->setChecked(settings_.value("chart/candlesticks", false).toBool());
     onlineOptions_ = OnlineLearningDialog::load(settings_);
     tradingCostBps_ = settings_.value("backtest/costBps", kDefaultTradingCostBps).toDouble();
+    ui_->stockCharts->setTradingCost(tradingCostBps_);
 }
 
 void MainWindow::saveSettings()
@@ -813,6 +814,7 @@ void MainWindow::setTradingCost(double costBps)
 {
     tradingCostBps_ = costBps;
     settings_.setValue("backtest/costBps", costBps);
+    ui_->stockCharts->setTradingCost(costBps);
     if (trainingDialog_)
         trainingDialog_->setTradingCost(costBps);
     stream_->plugStage(backtest(costBps));

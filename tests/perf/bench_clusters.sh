@@ -8,14 +8,9 @@
 set -eu
 . "$(dirname "$0")/common.sh"
 runs=${1:-3}
-ensure_dataset
-ensure_build
-ensure_time
+prepare_replays
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-
-# Warm the page cache so every run reads from memory.
-cat "$stocks"/*.txt >/dev/null
 
 # The fastest of $runs replays with the given options: its wall time, peak
 # RSS and summary in $best, $best_rss and $best_summary.

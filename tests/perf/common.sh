@@ -24,6 +24,15 @@ ensure_build() {
     cmake --build "$build" --target stockstream-cli >/dev/null
 }
 
+# What a benchmark of full replays does first: the dataset, a build, the
+# timer, and the page cache warmed so that every run reads from memory.
+prepare_replays() {
+    ensure_dataset
+    ensure_build
+    ensure_time
+    cat "$stocks"/*.txt >/dev/null
+}
+
 ensure_time() {
     command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 }

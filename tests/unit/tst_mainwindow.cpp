@@ -9,12 +9,15 @@
 #include "app/dialogs/RunBrowser.h"
 #include "app/models/RunsModel.h"
 #include "app/charts/StockChartPanel.h"
+#include "app/charts/StockEquityChart.h"
 #include "app/models/WatchlistModel.h"
 
 #include <QAction>
+#include <QAreaSeries>
 #include <QApplication>
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
+#include <QDateTimeAxis>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -308,6 +311,36 @@ void TestMainWindow::tradesTheCallsAfterCosts()
         QCOMPARE(line->at(line->count() - 1).y(), figures->portfolio[k].series.equity);
     }
 
+    // The selected stock's calls traded in the pane under its price, on the
+    // price's dates: each line ends where the stage's account of the stock
+    // does, and its figures are the stage's.
+    const StockChartPanel* charts = window_->stockCharts();
+    const StockEquityChart* pane = charts->equityChart();
+    QVERIFY(pane->isVisible());
+    QCOMPARE(pane->costBps(), std::optional(5.0));
+    const auto* priceDates = qobject_cast<QDateTimeAxis*>(charts->priceSeries()->attachedAxes().front());
+    QCOMPARE(pane->visibleMin(), static_cast<double>(priceDates->min().toMSecsSinceEpoch()));
+    QCOMPARE(pane->visibleMax(), static_cast<double>(priceDates->max().toMSecsSinceEpoch()));
+    const StrategyAccounts& selected = figures->stocks[charts->history().stockIndex()];
+    QVERIFY(accountOf(selected, Strategy::BuyAndHold).periods > 100);
+    QCOMPARE(pane->calls(), accountOf(selected, Strategy::BuyAndHold).periods);
+    for (const Strategy strategy : kAllStrategies) {
+        const EquityAccount& stage = accountOf(selected, strategy);
+        const ReturnSeries& shown = pane->returns(strategy);
+        QCOMPARE(shown.equity, stage.series.equity);
+        QCOMPARE(shown.maxDrawdown, stage.series.maxDrawdown);
+        QCOMPARE(shown.mean(stage.periods), stage.series.mean(stage.periods));
+        QCOMPARE(shown.squaredDeviations(stage.periods), stage.series.squaredDeviations(stage.periods));
+        const QLineSeries* line = pane->equitySeries(strategy);
+        QVERIFY(line->count() > 1);
+        QCOMPARE(line->at(line->count() - 1).y(), std::max(1e-4, stage.series.equity));
+        // The shading runs from the line up to its high so far.
+        const QAreaSeries* drawdown = pane->drawdownSeries(strategy);
+        QCOMPARE(drawdown->lowerSeries()->points(), line->points());
+        QCOMPARE(drawdown->upperSeries()->at(drawdown->upperSeries()->count() - 1).y(),
+                 std::max(1e-4, stage.series.peak));
+    }
+
     // The watchlist's traded columns: hidden until asked for, then remembered.
     auto* view = window_->findChild<QTableView*>(QStringLiteral("watchlistView"));
     QVERIFY(view->isColumnHidden(WatchlistModel::TradedReturn) && view->isColumnHidden(WatchlistModel::VsBuyAndHold));
@@ -346,6 +379,9 @@ void TestMainWindow::tradesTheCallsAfterCosts()
     QVERIFY(accountOf(figures->portfolio, Strategy::LongFlat).periods <= 2);
     QVERIFY2(window_->backtestSentence().contains(QStringLiteral("7.5 bps a trade")),
              qPrintable(window_->backtestSentence()));
+    // The pane trades the selected stock's calls again, all of them, at the new cost.
+    QCOMPARE(pane->costBps(), std::optional(7.5));
+    QCOMPARE(pane->calls(), static_cast<std::size_t>(charts->history().tally().resolved));
 }
 
 void TestMainWindow::chartsMatchTheFiles()
@@ -652,6 +688,8 @@ void TestMainWindow::browsesALoggedRun()
         markers += browser->charts()->markerSeries(static_cast<StockChartPanel::Marker>(m))->count();
     QVERIFY(markers > 0);
     QVERIFY(browser->charts()->priceSeries()->count() > 0);
+    // A logged run's cost is not known: nothing trades its calls.
+    QVERIFY(browser->charts()->equityChart()->isHidden());
 
     // Another stock from the list, then the window closes with no trace.
     browser->stocks()->setFilterFixedString(QStringLiteral("mcd"));

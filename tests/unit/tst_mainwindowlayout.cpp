@@ -15,6 +15,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -121,6 +122,9 @@ void TestMainWindowLayout::launch()
     window_->openInitial(QString());
     QVERIFY(loaded.wait(kPatienceMs));
     QVERIFY(loaded.front().front().toBool());
+    // A slow load shows its progress in a dialog of its own, which has the
+    // keyboard until it is gone.
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->findChild<QProgressDialog*>(), kPatienceMs);
     window_->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window_.get()));
 }

@@ -4,6 +4,7 @@
 #include "CandleDecimator.h"
 #include "ChartView.h"
 #include "SeriesDecimator.h"
+#include "StockEquityChart.h"
 
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
@@ -162,7 +163,18 @@ StockChartPanel::StockChartPanel(QWidget* parent) : QWidget(parent)
         connect(view, &ChartView::hovered, this, &StockChartPanel::showTooltip);
         views_[i] = view;
     }
+    equity_ = new StockEquityChart(this);
+    layout->insertWidget(1, equity_, 3);
+    connect(equity_, &ChartView::rangeRequested, this, &StockChartPanel::setRange);
+    connect(equity_, &ChartView::resetRequested, this, &StockChartPanel::resetZoom);
+    connect(equity_, &ChartView::hovered, this, &StockChartPanel::showTooltip);
     clear();
+}
+
+void StockChartPanel::setTradingCost(std::optional<double> costBps)
+{
+    equity_->setCostBps(costBps);
+    redraw();
 }
 
 void StockChartPanel::setCandlesticks(bool on)
@@ -311,6 +323,7 @@ void StockChartPanel::rebuildPoints()
     for (auto& points : rollingPoints_)
         points.clear();
     recordsShown_ = callsShown_ = resolvedShown_ = 0;
+    equity_->clear();
     appendNewPoints();
 }
 
@@ -377,6 +390,7 @@ void StockChartPanel::redraw()
             s->clear();
         for (auto* s : modelSwitches_)
             s->clear();
+        equity_->clear();
         visibleCalls_ = 0;
         return;
     }
@@ -441,6 +455,7 @@ void StockChartPanel::redraw()
     }
     if (rollHi >= rollLo)
         fitValueAxis(rollingAxis_, rollLo, rollHi, 0, 1);
+    equity_->draw(history_, rangeMin_, rangeMax_);
 }
 
 bool StockChartPanel::drawPrice(double plotWidth, double& lo, double& hi)

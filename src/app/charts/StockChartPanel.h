@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 class QCandlestickSeries;
@@ -19,6 +20,7 @@ class QValueAxis;
 namespace ss {
 
 class ChartView;
+class StockEquityChart;
 
 // The selected stock's charts, one above the other on the same dates: its
 // price with every call drawn at the date it predicts (▲/▼, green when
@@ -26,6 +28,7 @@ class ChartView;
 // against the three naive baselines. Everything is recomputed from the
 // market data as far as the replay has got, so the engine keeps no history.
 // Lines are decimated to about a point per pixel of the visible range.
+// Under the price, the equity of trading the calls (StockEquityChart).
 class StockChartPanel : public QWidget {
     Q_OBJECT
 public:
@@ -79,6 +82,11 @@ public:
     // readable density).
     std::size_t visibleCalls() const { return visibleCalls_; }
 
+    // The cost at which the equity pane under the price trades the shown
+    // stock's calls; without one the pane is hidden.
+    void setTradingCost(std::optional<double> costBps);
+    StockEquityChart* equityChart() const { return equity_; }
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
 
@@ -123,6 +131,7 @@ private:
     QValueAxis* rollingAxis_;
     QValueAxis* pUpAxis_ = nullptr;
     std::array<ChartView*, 3> views_{};
+    StockEquityChart* equity_;
     QLineSeries* price_;
     QCandlestickSeries* candles_;
     std::array<QScatterSeries*, MarkerCount> markers_{};

@@ -22,8 +22,10 @@ namespace ss {
 // at that timestamp.
 //
 // On the full market the replay is bound by memory, and by how many
-// records the processor can look ahead across: a record only notes its
-// stock's open call and the move over it, and the accounts are brought up
+// records the processor can look ahead across: a record touches one cache
+// line of its stock (the open call, and what the call's direction alone
+// decides of the figures: trades, exposure, the span), and notes the move
+// over the call; the returns' accounts, two lines a stock, are brought up
 // to date a batch at a time, in a loop of their own.
 class BacktestStage final : public PipelineStage {
 public:
@@ -34,18 +36,36 @@ public:
     void process(const Tick& tick, const Windower& windower, std::optional<bool> staticUp) override
     {
         (void)windower;
-        OpenCall& open = open_[tick.stock];
-        if (open.open) {
-            pending_.push_back({open.time, tick.time, tick.close / open.close - 1,
-                                static_cast<std::uint32_t>(tick.stock), open.up});
-            open.open = false;
+        StockCalls& stock = calls_[tick.stock];
+        if (stock.open) {
+            const double move = tick.close / stock.close - 1;
+            const bool first = stock.periods == 0;
+            if (first) {
+                stock.start = stock.time;
+                stock.firstMove = move;
+                stock.firstUp = stock.up;
+            }
+            // Which trade the call is, by its direction and the stock's call before.
+            const auto trade = static_cast<std::uint8_t>(2 * (first ? 0 : 1 + stock.lastUp) + stock.up);
+            pending_.push_back({stock.time, tick.time, move, stock.firstMove, static_cast<std::uint32_t>(tick.stock),
+                                trade, stock.firstUp});
+            stock.flips += !first && stock.up != stock.lastUp;
+            stock.upCalls += stock.up;
+            stock.lastUp = stock.up;
+            ++stock.periods;
+            stock.end = tick.time;
+            stock.open = false;
             if (pending_.size() == kBatch)
                 settle();
         }
-        if (staticUp)
-            open = {tick.time, tick.close, true, *staticUp};
+        if (staticUp) {
+            stock.time = tick.time;
+            stock.close = tick.close;
+            stock.open = true;
+            stock.up = *staticUp;
+        }
     }
-    void prefetch(std::size_t stock) const override { __builtin_prefetch(&open_[stock]); }
+    void prefetch(std::size_t stock) const override { __builtin_prefetch(&calls_[stock]); }
     void finish() override {}
 
     BacktestSnapshot snapshot() const;
@@ -57,40 +77,58 @@ public:
 private:
     static constexpr std::size_t kBatch = 4096;
 
-    struct OpenCall {
-        Timestamp time = 0;  // t
-        double close = 0;    // n1, the window's last close
+    // What a record touches of its stock: its open call, and its resolved
+    // calls as far as their directions alone decide the figures. A
+    // strategy's positions follow from the latest call's direction, its
+    // trades from how often the direction turned.
+    struct alignas(64) StockCalls {
+        Timestamp time = 0;      // t of the open call
+        double close = 0;        // n1, the open call's window's last close
+        double firstMove = 0;    // r of the first resolved call
+        Timestamp start = 0;     // the first call's t
+        Timestamp end = 0;       // the latest resolution's t'
+        std::uint32_t periods = 0;
+        std::uint32_t upCalls = 0;
+        std::uint32_t flips = 0;  // resolved calls the other way from the one before
         bool open = false;
-        bool up = false;
+        bool up = false;          // the open call
+        bool firstUp = false;
+        bool lastUp = false;      // the latest resolved call
     };
+    // What a call trades under each strategy: the position it takes and
+    // the cost of getting there (a fraction of the position changed),
+    // worked out once for each of the six trades a call can be: up or
+    // down, as the stock's first call or after one up or down.
+    struct Trade {
+        std::array<double, kStrategies> positions;
+        std::array<double, kStrategies> costs;
+    };
+    using TradeTable = std::array<Trade, 6>;
+    static TradeTable tradeTable(double cost);
     // A call resolved since the accounts were last brought up to date.
     struct Resolved {
         Timestamp callTime;  // t
         Timestamp time;      // t'
         double move;         // r = n / n1 − 1
+        double firstMove;    // the stock's first call's r, for the shift of its sums
         std::uint32_t stock;
-        bool up;
+        std::uint8_t trade;  // into the TradeTable
+        bool firstUp;        // the stock's first call's trade, for the shift
     };
-    // A stock's positions and accounts, one a strategy.
-    struct StockLedger {
-        std::array<std::int8_t, kStrategies> positions{};  // flat before the first call
-        std::uint32_t periods = 0;
-        Timestamp start = 0;  // the first call's t
-        Timestamp end = 0;    // the latest resolution's t'
-        std::array<ReturnSeries, kStrategies> series;
-        std::array<std::uint32_t, kStrategies> exposedCalls{};
-        std::array<std::uint32_t, kStrategies> trades{};
+    // A stock's return paths, one a strategy: two cache lines.
+    struct alignas(64) StockReturns {
+        std::array<ReturnPath, kStrategies> paths;
     };
     // Every account, and the portfolio's timestamp still coming in.
     struct Ledger {
-        std::vector<StockLedger> stocks;
+        std::vector<StockReturns> stocks;
         StrategyAccounts portfolio;
         std::array<double, kStrategies> periodSums{};
         std::size_t periodCount = 0;
         Timestamp periodFrom = 0;  // its earliest call
         Timestamp periodTo = 0;
 
-        void add(const Resolved& call, double cost);
+        void add(const std::vector<Resolved>& calls, const TradeTable& trades);
         // Adds the pending timestamp's mean returns to the portfolio.
         void closePeriod();
     };
@@ -98,9 +136,9 @@ private:
     // Brings the accounts up to date with the calls resolved since.
     void settle();
 
-    double cost_;  // a fraction of the position changed
     double costBps_;
-    std::vector<OpenCall> open_;
+    TradeTable trades_;
+    std::vector<StockCalls> calls_;
     std::vector<Resolved> pending_;
     Ledger ledger_;
 };

@@ -10,26 +10,36 @@ namespace ss {
 // A strategy's equity and what its figures need of its period returns,
 // updated on every resolved call of the stream, so without a branch the
 // processor could guess wrong: the sums of the returns and of their
-// squares are taken about the first return (a series that never varies
-// has a deviation of exactly 0, and returns a little apart keep their
-// precision).
-struct ReturnSeries {
+// squares are taken about a shift, the first return (a series that never
+// varies has a deviation of exactly 0, and returns a little apart keep
+// their precision). The shift itself is kept by whoever knows it best: a
+// stock's ledger can work it out again from its first call.
+struct ReturnPath {
     double equity = 1;
     double peak = 1;  // the starting equity counts as a high
     double maxDrawdown = 0;
-    double shift = 0;  // the first period's return
     double shiftedSum = 0;
     double shiftedSquares = 0;
 
-    void add(double netReturn, bool first)
+    void add(double netReturn, double shift)
     {
-        shift = first ? netReturn : shift;
         const double d = netReturn - shift;
         shiftedSum += d;
         shiftedSquares += d * d;
         equity *= 1 + netReturn;
         peak = std::max(peak, equity);
         maxDrawdown = std::max(maxDrawdown, 1 - equity / peak);
+    }
+};
+
+// A return path with its shift: what a strategy's figures are worked out from.
+struct ReturnSeries : ReturnPath {
+    double shift = 0;  // the first period's return
+
+    void add(double netReturn, bool first)
+    {
+        shift = first ? netReturn : shift;
+        ReturnPath::add(netReturn, shift);
     }
 
     double mean(std::size_t periods) const
