@@ -8,7 +8,6 @@
 #include "app/panels/ClusterView.h"
 #include "app/jobs/DataLoadJob.h"
 #include "app/models/DataQualityModel.h"
-#include "app/jobs/ExportJob.h"
 #include "app/dialogs/HelpDialog.h"
 #include "app/dialogs/LiveFeedDialog.h"
 #include "app/panels/LiveStatusIndicator.h"
@@ -27,6 +26,8 @@
 #include "app/session/ReplaySpeed.h"
 #include "app/dialogs/RunBrowser.h"
 #include "app/models/RunsModel.h"
+#include "app/panels/RunsPanel.h"
+#include "app/session/ExportController.h"
 #include "app/charts/StockChartPanel.h"
 #include "app/charts/StockHistory.h"
 #include "app/sources/TableImport.h"
@@ -97,7 +98,6 @@ MainWindow::MainWindow(QWidget* parent)
       ui_(std::make_unique<Ui::MainWindow>()),
       watchlist_(new WatchlistModel(this)),
       dataQuality_(new DataQualityModel(this)),
-      runs_(new RunsModel(this)),
       defaultModel_(InstalledData().defaultModel())
 {
     ui_->setupUi(this);
@@ -122,8 +122,6 @@ MainWindow::MainWindow(QWidget* parent)
     ui_->overviewChart->setMinimumHeight(ui_->portfolioEquityChart->minimumHeight());
     ui_->backtestSentence->setMinimumWidth(0);
     ui_->backtestSentence->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    ui_->runsView->setModel(runs_);
-    ui_->runsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(ui_->runsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
             refreshRuns();
@@ -139,10 +137,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(recent_, &RecentFiles::chosen, this, &MainWindow::openData);
 
     stream_ = new StreamController(this);
+    export_ = new ExportController(this);
     connect(stream_, &StreamController::snapshotReady, this, &MainWindow::showSnapshot);
     connect(stream_, &StreamController::stateChanged, this, &MainWindow::updateActions);
     connect(stream_, &StreamController::runsChanged, this, [this] {
         refreshRuns();
+        // A run recorded (none being written now): the log keeps its newest.
+        if (stream_->activeRun() == 0)
+            ui_->runsPanel->applyRetention();
         updateActions();
     });
     connect(stream_, &StreamController::logFailed, this,
@@ -226,7 +228,13 @@ void MainWindow::setUpActions()
         engine()->stepTimestamp();
     });
     connect(ui_->actionStop, &QAction::triggered, this, [this] { engine()->stop(); });
-    connect(ui_->actionRestart, &QAction::triggered, this, [this] { engine()->restart(); });
+    connect(ui_->actionRestart, &QAction::triggered, this, [this] {
+        // A restart is where a changed File ▸ Log Replays takes effect.
+        if (loggingChanged())
+            showData(data_, dataPath_);
+        else
+            engine()->restart();
+    });
     connect(ui_->actionSlower, &QAction::triggered, this, [this] { setSpeedNotch(speedSlider_->value() - 1); });
     connect(ui_->actionFaster, &QAction::triggered, this, [this] { setSpeedNotch(speedSlider_->value() + 1); });
     connect(ui_->actionOpenModel, &QAction::triggered, this, &MainWindow::chooseModel);
@@ -252,16 +260,14 @@ void MainWindow::setUpActions()
     connect(ui_->actionExportAll, &QAction::triggered, this, [this] { chooseExport(false); });
     connect(ui_->actionExportStock, &QAction::triggered, this, [this] { chooseExport(true); });
     connect(ui_->actionBrowseRun, &QAction::triggered, this, &MainWindow::browseRun);
-    ui_->runsView->addAction(ui_->actionBrowseRun);
-    ui_->runsView->addAction(ui_->actionExportAll);
-    connect(ui_->runsView, &QTableView::doubleClicked, this, &MainWindow::browseRun);
+    connect(export_, &ExportController::exported, this, &MainWindow::exported);
+    connect(export_, &ExportController::failed, this, &MainWindow::showError);
+    connect(export_, &ExportController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    ui_->runsPanel->view()->addAction(ui_->actionBrowseRun);
+    ui_->runsPanel->view()->addAction(ui_->actionExportAll);
+    connect(ui_->runsPanel, &RunsPanel::browseRequested, this, &MainWindow::browseRun);
     connect(ui_->actionLogLocation, &QAction::triggered, this, &MainWindow::chooseLogLocation);
-    connect(ui_->actionLogReplays, &QAction::triggered, this, [this](bool on) {
-        settings_.setValue("log/enabled", on);
-        statusBar()->showMessage(on ? tr("Replays of the data opened next are logged to %1").arg(logPath())
-                                    : tr("Replays of the data opened next are not logged"),
-                                 8000);
-    });
+    connect(ui_->actionLogReplays, &QAction::triggered, this, &MainWindow::applyLogging);
     connect(ui_->actionCacheData, &QAction::triggered, this, [this](bool on) { settings_.setValue("data/cache", on); });
     for (QDockWidget* dock : layout_->docks())
         ui_->menuView->addAction(dock->toggleViewAction());
@@ -624,11 +630,34 @@ void MainWindow::useTrainedModel(std::shared_ptr<const LogisticModel> model)
     const QString path = model->sourcePath();
     setModel(std::move(model));
     settings_.setValue("model/last", path);
+    const QString name = QFileInfo(path).completeBaseName();
     const ReplayProgress at = engine() ? engine()->progress() : ReplayProgress{};
+    if (at.state == ReplayState::Finished) {
+        // No window is left to score: only a new pass shows the model at work.
+        auto* ask = new QMessageBox(QMessageBox::Question, tr("Model %1").arg(name),
+                                    tr("The replay has finished, so no call is left for %1 to make. Restart the "
+                                       "replay with it?")
+                                        .arg(name),
+                                    QMessageBox::Yes | QMessageBox::No, this);
+        ask->setObjectName(QStringLiteral("restartQuestion"));
+        ask->button(QMessageBox::Yes)->setText(tr("&Restart"));
+        ask->button(QMessageBox::No)->setText(tr("&Not now"));
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        connect(ask, &QMessageBox::accepted, this, [this] {
+            if (!engine())
+                return;
+            engine()->restart();
+            engine()->play();
+        });
+        ask->open();
+        statusBar()->showMessage(tr("Switched to model %1: the replay has finished; restart it to score with it")
+                                     .arg(name),
+                                 15000);
+        return;
+    }
     statusBar()->showMessage(at.processed > 0 ? tr("Switched to model %1 after %2: the next windows are scored with it")
-                                                    .arg(QFileInfo(path).completeBaseName(),
-                                                         QString::fromStdString(timestamp::format(at.time)))
-                                              : tr("Switched to model %1").arg(QFileInfo(path).completeBaseName()),
+                                                    .arg(name, QString::fromStdString(timestamp::format(at.time)))
+                                              : tr("Switched to model %1").arg(name),
                              15000);
 }
 
@@ -917,7 +946,7 @@ void MainWindow::updateActions()
     ui_->actionStepDay->setEnabled(loaded);
     ui_->actionStop->setEnabled(loaded && (playing || state == ReplayState::Paused));
     ui_->actionRestart->setEnabled(loaded);
-    runs_->setPaused(state == ReplayState::Paused ? stream_->activeRun() : 0);
+    runs()->setPaused(state == ReplayState::Paused ? stream_->activeRun() : 0);
     timeline_->setEnabled(loaded);
     ui_->actionSaveChart->setEnabled(loaded || liveFeed());
     ui_->actionDisconnectLive->setEnabled(liveFeed() && !liveFeed()->hasEnded());
@@ -997,17 +1026,24 @@ void MainWindow::chooseDataFolder()
 
 void MainWindow::chooseModel()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QString(), tr("Model (*.json);;All files (*)"));
+    // Beside the last model the user chose, else at home: never wherever
+    // the program happened to be started.
+    const QFileInfo last(settings_.value("model/last").toString());
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), last.exists() ? last.path() : QDir::homePath(),
+                                                      tr("Model (*.json);;All files (*)"));
     if (!path.isEmpty())
         openModel(path);
 }
 
 void MainWindow::saveChart()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart as PNG"), QStringLiteral("stockstream-chart.png"),
+    const QString folder = settings_.value("chart/folder", QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart as PNG"),
+                                                      QDir(folder).filePath(QStringLiteral("stockstream-chart.png")),
                                                       tr("PNG image (*.png)"));
     if (path.isEmpty())
         return;
+    settings_.setValue("chart/folder", QFileInfo(path).absolutePath());
     if (!ui_->stockCharts->grab().save(path, "PNG"))
         showError(tr("Cannot save the chart"), tr("could not write %1").arg(QDir::toNativeSeparators(path)));
     else
@@ -1047,28 +1083,39 @@ void MainWindow::chooseLogLocation()
     refreshRuns();
 }
 
+RunsModel* MainWindow::runs() const
+{
+    return ui_->runsPanel->model();
+}
+
 void MainWindow::refreshRuns()
 {
-    const QString path = activeLogPath();
-    ui_->runsLocation->setText(tr("Log: %1").arg(QDir::toNativeSeparators(path)));
-    if (!QFileInfo::exists(path)) {
-        runs_->setRuns({});
-        return;
+    ui_->runsPanel->setActiveRun(stream_->activeRun());
+    ui_->runsPanel->setLogPath(activeLogPath());
+}
+
+bool MainWindow::loggingChanged() const
+{
+    return engine() && !stream_->live() && stream_->loggingTo().isEmpty() == ui_->actionLogReplays->isChecked();
+}
+
+void MainWindow::applyLogging(bool on)
+{
+    settings_.setValue("log/enabled", on);
+    QString when = tr("from the data opened next");
+    // The log's runs are whole passes: the open data's session changes over
+    // at a pass's start, at once when nothing of it is replayed yet.
+    if (loggingChanged()) {
+        if (engine()->progress().processed == 0) {
+            showData(data_, dataPath_);
+            when = tr("from now on");
+        } else {
+            when = tr("from the next restart of this replay (Replay ▸ Restart)");
+        }
     }
-    // A connection of its own: the replay's writer keeps the other.
-    QString error;
-    auto log = PredictionLog::open(path, &error);
-    auto runs = log ? log->runs(&error) : std::nullopt;
-    if (!runs) {
-        statusBar()->showMessage(tr("Cannot read the prediction log: %1").arg(error), 10000);
-        return;
-    }
-    const QModelIndex selected = ui_->runsView->currentIndex();
-    const qint64 selectedId = runs_->run(selected.row()) ? runs_->run(selected.row())->id : 0;
-    runs_->setRuns(std::move(*runs));
-    for (int r = 0; r < runs_->rowCount(); ++r)
-        if (runs_->run(r)->id == selectedId)
-            ui_->runsView->selectRow(r);
+    const QString message = on ? tr("Replays are logged to %1 %2").arg(QDir::toNativeSeparators(logPath()), when)
+                               : tr("Replays are not logged %1").arg(when);
+    statusBar()->showMessage(message, 15000);
 }
 
 QString MainWindow::currentStockName() const
@@ -1079,7 +1126,7 @@ QString MainWindow::currentStockName() const
 bool MainWindow::haveRuns(const QString& what)
 {
     refreshRuns();
-    if (runs_->rowCount() > 0)
+    if (runs()->rowCount() > 0)
         return true;
     showError(what, tr("The prediction log %1 holds no run yet: play a replay first.").arg(logPath()));
     return false;
@@ -1095,30 +1142,18 @@ void MainWindow::chooseExport(bool selectedStockOnly)
     if (!haveRuns(tr("Nothing to export")))
         return;
     std::vector<RunInfo> runs;
-    for (int r = 0; r < runs_->rowCount(); ++r)
-        runs.push_back(*runs_->run(r));
-    const RunInfo* selected = runs_->run(ui_->runsView->currentIndex().row());
-    QStringList stocks;
-    if (data_)
-        for (std::size_t i = 0; i < data_->stockCount(); ++i)
-            stocks.append(QString::fromStdString(data_->stock(i).name));
-    const auto format = static_cast<ExportFormat>(settings_.value("export/format", 0).toInt());
-    ExportDialog dialog(std::move(runs), selected ? selected->id : 0, stocks, stock,
-                        settings_.value("export/folder", QDir::homePath()).toString(), format, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const ExportDialog::Request request = dialog.request();
-    settings_.setValue("export/folder", QFileInfo(request.path).absolutePath());
-    settings_.setValue("export/format", static_cast<int>(request.format));
-    exportPredictions(request);
+    for (int r = 0; r < this->runs()->rowCount(); ++r)
+        runs.push_back(*this->runs()->run(r));
+    const RunInfo* selected = ui_->runsPanel->selectedRun();
+    export_->choose(activeLogPath(), std::move(runs), selected ? selected->id : 0, stock);
 }
 
 RunBrowser* MainWindow::browseRun()
 {
     if (!haveRuns(tr("Nothing to browse")))
         return nullptr;
-    const RunInfo* run = runs_->run(ui_->runsView->currentIndex().row());
-    auto* browser = new RunBrowser(activeLogPath(), run ? *run : *runs_->run(0),
+    const RunInfo* run = ui_->runsPanel->selectedRun();
+    auto* browser = new RunBrowser(activeLogPath(), run ? *run : *runs()->run(0),
                                    currentStockName(), this);
     browser->setAttribute(Qt::WA_DeleteOnClose);
     browser->show();
@@ -1127,50 +1162,7 @@ RunBrowser* MainWindow::browseRun()
 
 void MainWindow::exportPredictions(const ExportDialog::Request& request)
 {
-    if (exportJob_) {
-        showError(tr("Export"), tr("An export is already running."));
-        return;
-    }
-    const QString path = request.path;
-    exportJob_ = std::make_unique<ExportJob>(activeLogPath(), request.query, request.format, path);
-    connect(exportJob_.get(), &ExportJob::finished, this, [this, path] { finishExport(path); }, Qt::QueuedConnection);
-
-    exportDialog_ = progressDialog(tr("Export predictions"), tr("Exporting run %1…").arg(request.query.run), 1000);
-    connect(exportDialog_, &QProgressDialog::canceled, exportJob_.get(), &ExportJob::cancel);
-    exportPollTimer_.disconnect();
-    connect(&exportPollTimer_, &QTimer::timeout, this, [this] {
-        if (!exportJob_ || !exportDialog_)
-            return;
-        exportDialog_->setLabelText(tr("Exported %1 records…").arg(QLocale().toString(static_cast<qlonglong>(exportJob_->records()))));
-        // Last: a modal dialog's setValue() runs the event loop, where the
-        // export may finish and delete the dialog.
-        exportDialog_->setValue(static_cast<int>(exportJob_->fraction() * 999));
-    });
-    exportPollTimer_.start(kLoadPollMs);
-    exportJob_->start();
-}
-
-void MainWindow::finishExport(const QString& path)
-{
-    exportPollTimer_.stop();
-    if (exportDialog_) {
-        exportDialog_->deleteLater();
-        exportDialog_ = nullptr;
-    }
-    const auto written = exportJob_->written();
-    const bool cancelled = exportJob_->cancelled();
-    const QString error = exportJob_->error();
-    exportJob_.reset();
-    if (written) {
-        statusBar()->showMessage(tr("Exported %1 records to %2").arg(*written).arg(QDir::toNativeSeparators(path)), 10000);
-        emit exported(*written);
-        return;
-    }
-    if (cancelled)
-        statusBar()->showMessage(tr("Export cancelled"), 10000);
-    else
-        showError(tr("Export failed"), error);
-    emit exported(-1);
+    export_->exportPredictions(activeLogPath(), request);
 }
 
 void MainWindow::showError(const QString& title, const QString& message)

@@ -40,7 +40,7 @@ class LiveStatusIndicator;
 class ReplayKeys;
 class WatchlistPanel;
 class WorkspaceLayout;
-class ExportJob;
+class ExportController;
 class RunsModel;
 class OverviewChart;
 class PortfolioEquityChart;
@@ -93,8 +93,12 @@ public:
     void setSpeedNotch(int notch);
     // Whether replays of data opened from now on are logged.
     void setLogging(bool enabled);
+    // File ▸ Log Replays: remembered, and applied to the open data at once
+    // while nothing of it is replayed, else from its next restart; the
+    // status bar says which.
+    void applyLogging(bool on);
     QString logPath() const;
-    RunsModel* runs() const { return runs_; }
+    RunsModel* runs() const;
     // Writes the logged calls the request asks for, in the background with
     // progress; exported() tells when it is done.
     void exportPredictions(const ExportDialog::Request& request);
@@ -229,8 +233,9 @@ private:
     // Refreshes the Runs panel; without runs, says so under `what`.
     bool haveRuns(const QString& what);
     void chooseLogLocation();
-    void finishExport(const QString& path);
     void refreshRuns();
+    // File ▸ Log Replays no longer matches whether the open data is logged.
+    bool loggingChanged() const;
     void showError(const QString& title, const QString& message);
     Timestamp timelineTime(int position) const;
 
@@ -267,13 +272,10 @@ private:
     bool closeOnLiveEnd_ = false;     // the window was closed while the feed ran
     std::unique_ptr<DataLoadJob> loadJob_;
     QProgressDialog* loadDialog_ = nullptr;
-    RunsModel* runs_;
     const QString defaultModel_;
-    std::unique_ptr<ExportJob> exportJob_;
+    ExportController* export_ = nullptr;
     std::unique_ptr<CandleLoadJob> candleJob_;
-    QProgressDialog* exportDialog_ = nullptr;
     TrainingDialog* trainingDialog_ = nullptr;
-    QTimer exportPollTimer_;
     quint64 loadGeneration_ = 0;
     QTimer refreshTimer_;
     QTimer loadPollTimer_;

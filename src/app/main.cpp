@@ -42,6 +42,11 @@ int main(int argc, char* argv[])
                                                                    "responsiveness as one line of JSON and quit."));
     measure.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(measure);
+    QCommandLineOption measureLogged(QStringLiteral("measure-logged"),
+                                     QCoreApplication::translate("main", "With --measure-responsiveness, log the replay "
+                                                                         "as File > Log Replays does."));
+    measureLogged.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(measureLogged);
     if (asksForHelpOrVersion(argc, argv)) {
         const QCoreApplication app(argc, argv);
         parser.process(app);  // prints and exits
@@ -61,7 +66,7 @@ int main(int argc, char* argv[])
     if (parser.isSet(measure)) {
         if (path.isEmpty())
             parser.showHelp(2);
-        ss::ResponsivenessProbe probe(window, path);
+        ss::ResponsivenessProbe probe(window, path, parser.isSet(measureLogged));
         probe.start();
         return QApplication::exec();
     }

@@ -2,12 +2,18 @@
 // field values it refuses with a message instead of writing.
 #include "app/dialogs/ExportDialog.h"
 
+#include <QApplication>
+#include <QDir>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QRadioButton>
+#include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +36,25 @@ std::vector<RunInfo> twoRuns()
     return {run(7, "2001-01-02", "2017-11-10"), run(3, "1962-01-02", "1999-12-31")};
 }
 
+// Run 7 has a stock of the same ticker on two markets; run 3 neither.
+ExportDialog::RunStocks twoRunsStocks()
+{
+    return {{7, {"aapl.us", "ibm.us", "vod.uk", "vod.us"}}, {3, {"ge.us", "ibm.us"}}};
+}
+
+// Answers the next message box the dialog asks with `button`, and keeps
+// its text.
+void answerNextQuestion(QMessageBox::StandardButton button, QString* text)
+{
+    QTimer::singleShot(0, [button, text] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            qFatal("no question asked");
+        *text = box->text();
+        box->button(button)->click();
+    });
+}
+
 template <typename T>
 T* field(const ExportDialog& dialog, const char* name)
 {
@@ -50,11 +75,16 @@ private slots:
     void refuses_data();
     void refuses();
     void formatFollowsTheFile();
+    void stockOfTheRun_data();
+    void stockOfTheRun();
+    void offersTheChosenRunsStocks();
+    void asksBeforeReplacingAFile_data();
+    void asksBeforeReplacingAFile();
 };
 
 void TestExportDialog::preselects()
 {
-    const ExportDialog dialog(twoRuns(), 3, {QStringLiteral("ibm.us")}, QStringLiteral("ibm.us"), QStringLiteral("/out"),
+    const ExportDialog dialog(twoRuns(), 3, twoRunsStocks(), QStringLiteral("ibm.us"), QStringLiteral("/out"),
                               ExportFormat::JsonLines);
     const ExportDialog::Request r = dialog.request();
     QCOMPARE(r.query.run, qint64{3});
@@ -101,7 +131,7 @@ void TestExportDialog::request()
     QFETCH(std::optional<Timestamp>, fromTime);
     QFETCH(std::optional<Timestamp>, toTime);
 
-    const ExportDialog dialog(twoRuns(), 0, {}, {}, QStringLiteral("/out"), ExportFormat::Csv);
+    const ExportDialog dialog(twoRuns(), 0, twoRunsStocks(), {}, QStringLiteral("/out"), ExportFormat::Csv);
     if (oneStock) {
         field<QRadioButton>(dialog, "oneStockRadio")->setChecked(true);
         field<QLineEdit>(dialog, "stockEdit")->setText(QStringLiteral(" aapl.us "));
@@ -169,6 +199,93 @@ void TestExportDialog::formatFollowsTheFile()
     field<QLineEdit>(dialog, "pathEdit")->setText(QStringLiteral("/out/mine.data"));
     format->setCurrentIndex(0);
     QCOMPARE(dialog.request().path, QStringLiteral("/out/mine.data.csv"));
+}
+
+// A typed stock is taken as the run's stock it means, or refused before
+// anything is written.
+void TestExportDialog::stockOfTheRun_data()
+{
+    QTest::addColumn<qint64>("run");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("stock");  // empty: refused
+    QTest::newRow("exact") << qint64{7} << "ibm.us" << "ibm.us";
+    QTest::newRow("capitals") << qint64{7} << "IBM.US" << "ibm.us";
+    QTest::newRow("the ticker alone") << qint64{7} << "IBM" << "ibm.us";
+    QTest::newRow("a ticker on two markets") << qint64{7} << "vod" << "";
+    QTest::newRow("one of them by its full name") << qint64{7} << "Vod.UK" << "vod.uk";
+    QTest::newRow("part of a ticker") << qint64{7} << "ib" << "";
+    QTest::newRow("a stock the run does not have") << qint64{3} << "aapl" << "";
+    QTest::newRow("nothing like a stock") << qint64{7} << "' OR 1=1 --" << "";
+}
+
+void TestExportDialog::stockOfTheRun()
+{
+    QFETCH(qint64, run);
+    QFETCH(QString, typed);
+    QFETCH(QString, stock);
+    QTemporaryDir folder;
+    ExportDialog dialog(twoRuns(), run, twoRunsStocks(), {}, folder.path(), ExportFormat::Csv);
+    field<QRadioButton>(dialog, "oneStockRadio")->setChecked(true);
+    field<QLineEdit>(dialog, "stockEdit")->setText(typed);
+    dialog.accept();
+    if (stock.isEmpty()) {
+        QVERIFY2(dialog.problem().contains(QStringLiteral("has no stock “%1”").arg(typed)), qPrintable(dialog.problem()));
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(field<QLabel>(dialog, "messageLabel")->text().contains(typed));
+    } else {
+        QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.request().query.stock, std::optional<std::string>(stock.toStdString()));
+    }
+    // Nothing is written by the dialog, accepted or not.
+    QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+}
+
+void TestExportDialog::offersTheChosenRunsStocks()
+{
+    const ExportDialog dialog(twoRuns(), 7, twoRunsStocks(), {}, QStringLiteral("/out"), ExportFormat::Csv);
+    QCompleter* completer = field<QLineEdit>(dialog, "stockEdit")->completer();
+    QVERIFY(completer);
+    QCOMPARE(completer->caseSensitivity(), Qt::CaseInsensitive);
+    completer->setCompletionPrefix(QStringLiteral("IBM"));
+    QCOMPARE(completer->currentCompletion(), QStringLiteral("ibm.us"));
+    completer->setCompletionPrefix(QStringLiteral("ge"));
+    QCOMPARE(completer->completionCount(), 0);
+    field<QComboBox>(dialog, "runCombo")->setCurrentIndex(1);  // run 3
+    completer->setCompletionPrefix(QStringLiteral("GE"));
+    QCOMPARE(completer->currentCompletion(), QStringLiteral("ge.us"));
+}
+
+void TestExportDialog::asksBeforeReplacingAFile_data()
+{
+    QTest::addColumn<QMessageBox::StandardButton>("answer");
+    QTest::newRow("replace") << QMessageBox::Yes;
+    QTest::newRow("keep") << QMessageBox::No;
+}
+
+void TestExportDialog::asksBeforeReplacingAFile()
+{
+    QFETCH(QMessageBox::StandardButton, answer);
+    QTemporaryDir folder;
+    const QString path = folder.filePath("predictions.csv");
+    QFile existing(path);
+    QVERIFY(existing.open(QIODevice::WriteOnly) && existing.write("mine") == 4);
+    existing.close();
+
+    ExportDialog dialog(twoRuns(), 0, twoRunsStocks(), {}, folder.path(), ExportFormat::Csv);
+    QCOMPARE(dialog.request().path, path);
+    QString question;
+    answerNextQuestion(answer, &question);
+    dialog.accept();
+    QVERIFY2(question.contains(QStringLiteral("predictions.csv already exists")), qPrintable(question));
+    QCOMPARE(dialog.result(), int(answer == QMessageBox::Yes ? QDialog::Accepted : QDialog::Rejected));
+    QVERIFY(existing.open(QIODevice::ReadOnly));
+    QCOMPARE(existing.readAll(), QByteArray("mine"));
+
+    // A new file is not asked about.
+    field<QLineEdit>(dialog, "pathEdit")->setText(folder.filePath("new.csv"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
 
 QTEST_MAIN(TestExportDialog)

@@ -2,6 +2,7 @@
 // how it follows the user's choices, and how the window opens through it.
 #include "FixtureFile.h"
 #include "Patience.h"
+#include "SourceRead.h"
 #include "app/dialogs/ImportPreviewDialog.h"
 #include "app/models/ImportPreviewModel.h"
 #include "app/MainWindow.h"
@@ -220,13 +221,15 @@ void TestImportPreview::trainingDialogReadsTheRememberedChoice()
     const QString path = dir_.filePath(QStringLiteral("train-europe.csv"));
     writeFixture(path, europeanTable(40));
     TrainingDialog dialog;
-    QVERIFY(!dialog.setTickerFile(path));  // its close column has no English name
+    dialog.setTickerFile(path);
+    QVERIFY(!sourceRead(dialog));  // its close column has no English name
     TableOptions options;
     std::string error;
     QVERIFY(options.setColumns("date=Datum,close=Schluss", error));
     QSettings settings;
     TableImport::remember(settings, path, options);
-    QVERIFY(dialog.setTickerFile(path));
+    dialog.setTickerFile(path);
+    QVERIFY(sourceRead(dialog));
 }
 
 QTEST_MAIN(TestImportPreview)

@@ -15,6 +15,7 @@
 #include <QTest>
 
 #include "LatestRecords.h"
+#include "LoggedReplay.h"
 #include "SqliteProbe.h"
 
 #include <set>
@@ -101,18 +102,7 @@ RunInfo TestPredictionLog::newRun(PredictionLog& log, const MarketData& data)
 
 qint64 TestPredictionLog::replay(PredictionLog& log, const std::shared_ptr<const MarketData>& data)
 {
-    QString error;
-    auto run = PredictionLog::describeRun("data", modelFile_, kModel, *data, &error);
-    auto recorder = run ? RunRecorder::start(log, *run, *data, std::nullopt, &error) : nullptr;
-    if (!recorder)
-        qFatal("%s", qPrintable(error));
-    ReplayEngine engine(data, std::make_shared<const LogisticModel>(kModel));
-    engine.addSink(&recorder->sink());
-    engine.play();
-    engine.waitUntilDone();
-    if (!recorder->finish(true, {}, &error))
-        qFatal("%s", qPrintable(error));
-    return recorder->runId();
+    return loggedreplay::replay(log, kModel, modelFile_, data);
 }
 
 QByteArrayList TestPredictionLog::latestExported(PredictionLog& log, qint64 run)

@@ -4,6 +4,7 @@
 // engine score with the new weights and the chart mark the switch; every
 // source; bad input; Cancel of a pooled fit while it runs.
 #include "Patience.h"
+#include "SourceRead.h"
 #include "app/panels/BacktestSentence.h"
 #include "app/charts/CalibrationChart.h"
 #include "app/charts/ChartView.h"
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -36,6 +38,7 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -75,9 +78,11 @@ class TestTrainingDialog : public QObject {
 
 private slots:
     void initTestCase();
+    void readsASourceInTheBackground();
     void trainsOnIbmAndShowsTheTrainersFigures();
     void savesAndUsesTheModelNow();
     void marksTheSwitchOnTheChart();
+    void offersARestartOnceTheReplayHasFinished();
     void searchesCOnTheTrainingPart();
     void switchesToALibraryModel();
     void trainsOnADateRange();
@@ -161,9 +166,25 @@ bool TestTrainingDialog::trainAndWait()
     return finished.front().front().toBool();
 }
 
+// A ticker file is read off the GUI thread: meanwhile the dialog says so
+// and offers nothing to train on.
+void TestTrainingDialog::readsASourceInTheBackground()
+{
+    dialog_->setTickerFile(kIbm);
+    QVERIFY(dialog_->sources()->isLoading());
+    QVERIFY(!child<QPushButton>("trainButton")->isEnabled());
+    QVERIFY2(child<QLabel>("dataMessage")->text().startsWith(QStringLiteral("Reading")),
+             qPrintable(child<QLabel>("dataMessage")->text()));
+    QVERIFY(sourceRead(*dialog_));
+    QVERIFY(child<QLabel>("dataMessage")->isHidden());
+    QVERIFY(child<QPushButton>("trainButton")->isEnabled());
+    QCOMPARE(child<QComboBox>("stockCombo")->currentText(), QStringLiteral("ibm.us"));
+}
+
 void TestTrainingDialog::trainsOnIbmAndShowsTheTrainersFigures()
 {
-    QVERIFY(dialog_->setTickerFile(kIbm));
+    dialog_->setTickerFile(kIbm);
+    QVERIFY(sourceRead(*dialog_));
     child<QSpinBox>("windowSpin")->setValue(5);
     auto* transform = child<QComboBox>("transformCombo");
     transform->setCurrentIndex(transform->findData(QStringLiteral("relative")));
@@ -377,6 +398,34 @@ void TestTrainingDialog::marksTheSwitchOnTheChart()
     QCOMPARE(drawn().front(), (QList<QPointF>{{at, 0.0}, {at, 1.0}}));
 }
 
+// Once the replay has finished, no window is left for a new model to
+// score: Use now says so and offers to replay again with it.
+void TestTrainingDialog::offersARestartOnceTheReplayHasFinished()
+{
+    ReplayEngine* engine = window_->engine();
+    engine->setPace({});
+    engine->play();
+    QTRY_COMPARE_WITH_TIMEOUT(engine->state(), ReplayState::Finished, kPatienceMs);
+    QVERIFY(dialog_->outcome());
+    QVERIFY(dialog_->useNow());
+    QTRY_COMPARE_WITH_TIMEOUT(engine->snapshot().model->sourcePath(), dialog_->savedPath(), kPatienceMs);
+    auto* ask = window_->findChild<QMessageBox*>(QStringLiteral("restartQuestion"));
+    QVERIFY(ask && ask->isVisible());
+    QVERIFY2(ask->text().contains(QStringLiteral("Restart the replay")), qPrintable(ask->text()));
+    QVERIFY(!window_->statusBar()->currentMessage().contains(QStringLiteral("next windows")));
+    QCOMPARE(ask->button(QMessageBox::Yes)->text(), QStringLiteral("&Restart"));
+    // Slow enough to see it play again from the start.
+    engine->setPace({Pace::Unit::Records, 1000});
+    ask->button(QMessageBox::Yes)->click();
+    // The rewind runs on the engine's thread: until then the progress is the last pass's.
+    QTRY_VERIFY_WITH_TIMEOUT(engine->state() == ReplayState::Playing
+                                 && engine->progress().processed < engine->progress().total / 2,
+                             kPatienceMs);
+    QCOMPARE(engine->snapshot().model->sourcePath(), dialog_->savedPath());
+    engine->pause();
+    QTRY_VERIFY_WITH_TIMEOUT(engine->state() != ReplayState::Playing, kPatienceMs);
+}
+
 // The search runs on the training part only; the model is then fitted with
 // the C it chose.
 void TestTrainingDialog::searchesCOnTheTrainingPart()
@@ -518,6 +567,7 @@ void TestTrainingDialog::badInput()
         writeTicker(path, {closes.begin(), closes.end()});
     child<QSpinBox>("windowSpin")->setValue(window);
     dialog_->setTickerFile(path);
+    sourceRead(*dialog_);
     child<QCheckBox>("dateRangeCheck")->setChecked(from.isValid());
     if (from.isValid()) {
         child<QDateEdit>("fromDate")->setDate(from);
@@ -547,7 +597,8 @@ void TestTrainingDialog::badInput()
 
     child<QCheckBox>("dateRangeCheck")->setChecked(false);
     child<QSpinBox>("windowSpin")->setValue(5);
-    QVERIFY(dialog_->setTickerFile(kIbm));
+    dialog_->setTickerFile(kIbm);
+    QVERIFY(sourceRead(*dialog_));
     QVERIFY(child<QLabel>("windowMessage")->isHidden());
     QVERIFY(child<QLabel>("dataMessage")->isHidden());
     QVERIFY(train->isEnabled());
@@ -587,9 +638,11 @@ void TestTrainingDialog::trainsOnEachSource()
     QFETCH(QString, transform);
     const QString file = QStringLiteral("%1/%2.txt").arg(kSample, stock);
     if (source == TrainingDialog::TickerFile) {
-        QVERIFY(dialog_->setTickerFile(file));
+        dialog_->setTickerFile(file);
+        QVERIFY(sourceRead(*dialog_));
     } else {
         dialog_->setSource(static_cast<TrainingDialog::Source>(source));
+        QVERIFY(sourceRead(*dialog_));
         auto* stocks = child<QComboBox>("stockCombo");
         stocks->setCurrentIndex(stocks->findText(stock));
         QCOMPARE(stocks->currentText(), stock);
@@ -660,6 +713,15 @@ void TestTrainingDialog::cancelsAPooledFitMidWay()
     QVERIFY(dialog_->isTraining());
     QVERIFY(!child<QPushButton>("trainButton")->isEnabled());
     QVERIFY(child<QPushButton>("cancelButton")->isEnabled());
+    // While it fits, the last fit's figures are gone and cannot be saved or used.
+    QVERIFY(!child<QPushButton>("saveButton")->isEnabled());
+    QVERIFY(!child<QPushButton>("useButton")->isEnabled());
+    QVERIFY(!dialog_->save());
+    QVERIFY(!dialog_->useNow());
+    QCOMPARE(child<QTableWidget>("metricsTable")->item(TrainingDialog::Accuracy, TrainingDialog::HoldOut)->text(),
+             QStringLiteral("–"));
+    QCOMPARE(child<QTableWidget>("coefficientTable")->rowCount(), 0);
+    QVERIFY(child<QLabel>("verdictLabel")->text().startsWith(QStringLiteral("Training")));
     const bool ended = finished.wait(kPatienceMs);
     disconnect(cancelOnce);
     QVERIFY(ended);
@@ -673,6 +735,10 @@ void TestTrainingDialog::cancelsAPooledFitMidWay()
              qPrintable(child<QLabel>("statusLabel")->text()));
     QVERIFY(child<QLabel>("dataMessage")->isHidden());
     QCOMPARE(dialog_->outcome()->model->weights(), shownWeights);
+    // Cancelled, the last fit's figures are back, and usable.
+    QVERIFY(child<QPushButton>("saveButton")->isEnabled());
+    QVERIFY(child<QPushButton>("useButton")->isEnabled());
+    QCOMPARE(child<QTableWidget>("coefficientTable")->rowCount(), static_cast<int>(shownWeights.size()) + 1);
     QCOMPARE(QDir(models_).entryList(QDir::Files), models);
 
     // Usable again at once: one stock of the same data.
@@ -708,6 +774,7 @@ void TestTrainingDialog::screenshotOfTheResults()
     TrainingDialog dialog;
     dialog.setModelsFolder(QDir::home().filePath(QStringLiteral(".local/share/StockStream/StockStream/models")));
     dialog.setSource(TrainingDialog::BuiltInSample);
+    QVERIFY(sourceRead(dialog));
     auto* stocks = dialog.findChild<QComboBox*>(QStringLiteral("stockCombo"));
     QCOMPARE(stocks->currentText(), QStringLiteral("ibm.us"));
     dialog.resize(1320, 900);

@@ -6,7 +6,9 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QStringListModel>
 
 #include <algorithm>
 
@@ -32,9 +34,9 @@ const char* extension(ExportFormat format)
 
 } // namespace
 
-ExportDialog::ExportDialog(std::vector<RunInfo> runs, qint64 run, const QStringList& stocks, const QString& stock,
+ExportDialog::ExportDialog(std::vector<RunInfo> runs, qint64 run, RunStocks stocks, const QString& stock,
                            const QString& folder, ExportFormat format, QWidget* parent)
-    : QDialog(parent), ui_(std::make_unique<Ui::ExportDialog>()), runs_(std::move(runs))
+    : QDialog(parent), ui_(std::make_unique<Ui::ExportDialog>()), runs_(std::move(runs)), stocks_(std::move(stocks))
 {
     ui_->setupUi(this);
     ui_->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
@@ -49,9 +51,12 @@ ExportDialog::ExportDialog(std::vector<RunInfo> runs, qint64 run, const QStringL
     connect(ui_->runCombo, &QComboBox::currentIndexChanged, this, &ExportDialog::showRunSpan);
     showRunSpan();
 
-    auto* completer = new QCompleter(stocks, this);
+    auto* completer = new QCompleter(new QStringListModel(this), this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
     ui_->stockEdit->setCompleter(completer);
+    connect(ui_->runCombo, &QComboBox::currentIndexChanged, this, &ExportDialog::offerRunStocks);
+    offerRunStocks();
     ui_->stockEdit->setText(stock);
     (stock.isEmpty() ? ui_->allStocksRadio : ui_->oneStockRadio)->setChecked(true);
     ui_->stockEdit->setEnabled(!stock.isEmpty());
@@ -93,6 +98,33 @@ void ExportDialog::showRunSpan()
     ui_->toDate->setDate(last);
 }
 
+void ExportDialog::offerRunStocks()
+{
+    auto* model = static_cast<QStringListModel*>(ui_->stockEdit->completer()->model());
+    const QStringList stocks = stocks_.value(ui_->runCombo->currentData().toLongLong());
+    model->setStringList(stocks);
+    ui_->stockEdit->setPlaceholderText(tr("one of the run's %1 stocks").arg(stocks.size()));
+}
+
+QString ExportDialog::matchingStock() const
+{
+    const QString typed = ui_->stockEdit->text().trimmed();
+    const QStringList stocks = stocks_.value(ui_->runCombo->currentData().toLongLong());
+    if (typed.isEmpty())
+        return {};
+    QString byTicker;
+    int tickers = 0;
+    for (const QString& name : stocks) {
+        if (name.compare(typed, Qt::CaseInsensitive) == 0)
+            return name;
+        if (name.section(QLatin1Char('.'), 0, 0).compare(typed, Qt::CaseInsensitive) == 0) {
+            byTicker = name;
+            ++tickers;
+        }
+    }
+    return tickers == 1 ? byTicker : QString();
+}
+
 ExportFormat ExportDialog::format() const
 {
     return static_cast<ExportFormat>(ui_->formatCombo->currentData().toInt());
@@ -113,8 +145,11 @@ void ExportDialog::chooseFile()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export predictions"), ui_->pathEdit->text(),
                                                       format() == ExportFormat::JsonLines ? tr("JSON lines (*.jsonl)")
                                                                                           : tr("CSV (*.csv)"));
-    if (!path.isEmpty())
-        ui_->pathEdit->setText(path);
+    if (path.isEmpty())
+        return;
+    ui_->pathEdit->setText(path);
+    // The chooser asked already before it let a file that exists be chosen.
+    confirmedPath_ = path;
 }
 
 ExportDialog::Request ExportDialog::request() const
@@ -123,8 +158,10 @@ ExportDialog::Request ExportDialog::request() const
     r.path = ui_->pathEdit->text().trimmed();
     r.format = format();
     r.query.run = ui_->runCombo->currentData().toLongLong();
-    if (ui_->oneStockRadio->isChecked())
-        r.query.stock = ui_->stockEdit->text().trimmed().toStdString();
+    if (ui_->oneStockRadio->isChecked()) {
+        const QString stock = matchingStock();
+        r.query.stock = (stock.isEmpty() ? ui_->stockEdit->text().trimmed() : stock).toStdString();
+    }
     // Whole days, inclusive, on the data's own clock.
     if (ui_->fromCheck->isChecked())
         r.query.from = startOf(ui_->fromDate->date());
@@ -140,6 +177,10 @@ QString ExportDialog::problem() const
     const Request r = request();
     if (r.query.stock && r.query.stock->empty())
         return tr("Name the stock to export, or choose all stocks.");
+    if (r.query.stock && matchingStock().isEmpty())
+        return tr("Run %1 has no stock “%2”: choose one of its stocks from the list.")
+            .arg(r.query.run)
+            .arg(ui_->stockEdit->text().trimmed());
     if (r.query.from && r.query.to && *r.query.from > *r.query.to)
         return tr("The range starts after it ends.");
     if (r.path.isEmpty())
@@ -154,8 +195,19 @@ void ExportDialog::accept()
     const QString why = problem();
     ui_->messageLabel->setText(why);
     ui_->messageLabel->setVisible(!why.isEmpty());
-    if (why.isEmpty())
-        QDialog::accept();
+    if (!why.isEmpty())
+        return;
+    const QString path = request().path;
+    if (QFileInfo::exists(path) && QFileInfo(path) != QFileInfo(confirmedPath_)) {
+        QMessageBox ask(QMessageBox::Question, tr("Replace the file?"),
+                        tr("%1 already exists. Replace it with the export?").arg(QDir::toNativeSeparators(path)),
+                        QMessageBox::Yes | QMessageBox::No, this);
+        ask.setDefaultButton(QMessageBox::No);
+        ask.button(QMessageBox::Yes)->setText(tr("&Replace"));
+        if (ask.exec() != QMessageBox::Yes)
+            return;
+    }
+    QDialog::accept();
 }
 
 } // namespace ss

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TrainingResultsView.h"
+#include "TrainingSourcePicker.h"
 #include "core/backtest/BacktestSnapshot.h"
 #include "core/data/MarketData.h"
 #include "core/model/ModelTrainer.h"
@@ -19,27 +21,26 @@ class TrainingDialog;
 namespace ss {
 
 class ModelLibraryModel;
+class ModelLibraryView;
 class TrainingJob;
 
 // Model ▸ Train model…: fits the logistic model on one stock (of the loaded
-// data, the built-in sample or a ticker file) or on all of a source's stocks
-// pooled, off the GUI thread with progress and Cancel; shows the trainer's
-// own hold-out figures beside the naive baselines, its ROC and calibration
-// charts and coefficients; saves the model to the models folder and makes
-// it the running app's model. Every figure shown is ModelTrainer's.
+// data, the built-in sample or a ticker file: TrainingSourcePicker) or on
+// all of a source's stocks pooled, off the GUI thread with progress and
+// Cancel; shows the trainer's own hold-out figures (TrainingResultsView);
+// saves the model to the models folder and makes it the running app's
+// model, or one of the library's (ModelLibraryView). While a fit runs, the
+// last fit's figures are not shown and cannot be saved or used.
 class TrainingDialog : public QDialog {
     Q_OBJECT
 public:
-    enum Source { LoadedData, BuiltInSample, TickerFile };
-    // Rows of the metrics table; its columns are the hold-out and training parts.
-    enum MetricRow {
-        Examples, Accuracy, Interval, AlwaysUp, AlwaysDown, LastMove, Precision, Recall, RocAuc, LogLoss, Brier,
-        MetricRowCount
-    };
-    enum MetricColumn { HoldOut, Training };
-    // A metric cell's exact figure (double; QVariantList {low, high} for
-    // the interval; invalid when undefined), beside its rounded text.
-    static constexpr int FigureRole = Qt::UserRole;
+    using Source = TrainingSourcePicker::Source;
+    using enum TrainingSourcePicker::Source;
+    using MetricRow = TrainingResultsView::MetricRow;
+    using enum TrainingResultsView::MetricRow;
+    using MetricColumn = TrainingResultsView::MetricColumn;
+    using enum TrainingResultsView::MetricColumn;
+    static constexpr int FigureRole = TrainingResultsView::FigureRole;
     // The C search's grid: one value a decade.
     static constexpr double kMinC = 1e-4;
     static constexpr double kMaxC = 1e4;
@@ -55,14 +56,17 @@ public:
     QString modelsFolder() const;
     static QString defaultModelsFolder();
 
-    // As the form's controls do, for scripting and tests.
+    // As the form's controls do, for scripting and tests. A source to read
+    // (the sample, a file) is read in the background: sources()'s
+    // sourceReady() tells when.
     void setSource(Source source);
-    bool setTickerFile(const QString& path);
+    void setTickerFile(const QString& path);
+    TrainingSourcePicker* sources() const;
     void train();
     void cancelTraining();
     bool isTraining() const { return job_ != nullptr; }
     // Writes the trained model to modelsFolder()/name.json; false (with the
-    // reason next to the folder) when it cannot.
+    // reason next to the folder) when it cannot, or while a fit runs.
     bool save();
     // Saves if need be, then hands the model to modelChosen().
     bool useNow();
@@ -76,7 +80,7 @@ public:
     void setTradingCost(double costBps) { tradingCostBps_ = costBps; }
     // The last run's hold-out calls traded, beside its accuracy; null when nothing was held out.
     const std::optional<StrategyAccounts>& holdOutTrades() const { return holdOutTrades_; }
-    ModelLibraryModel* library() const { return library_; }
+    ModelLibraryModel* library() const;
 
 signals:
     void trainingFinished(bool ok);
@@ -89,39 +93,21 @@ protected:
 private:
     void restoreSettings();
     void saveSettings();
-    void showSources();
-    void sourceChanged();
-    void chooseFile();
     void chooseFolder();
-    // The chosen source's data, read on first use.
-    std::shared_ptr<const MarketData> sourceData(QString* error);
-    // The same when already read, else null.
-    const std::shared_ptr<const MarketData>& currentSource() const;
-    // The stock(s) to train on, cut to the date range: one stock, or all pooled.
-    std::shared_ptr<const MarketData> trainingData(QString* error) const;
     TrainingOptions options() const;
-    QString sourceFileName() const;
     void updateForm();
     void updatePreview();
     void pollProgress();
     void finishTraining();
     void showResults();
-    void showMetrics(int column, const ClassificationMetrics* metrics);
-    void showVerdict();
-    void showCoefficients(const LogisticModel& model);
     void suggestName();
-    bool useLibraryModel();
+    void useLibraryModel(std::shared_ptr<const LogisticModel> model, const QString& path);
     void setBusy(bool busy);
     double chosenC() const;
 
     std::unique_ptr<Ui::TrainingDialog> ui_;
     QSettings settings_;
-    ModelLibraryModel* library_;
-    std::shared_ptr<const MarketData> loaded_;
-    QString loadedPath_;
-    std::shared_ptr<const MarketData> sample_;
-    std::shared_ptr<const MarketData> file_;
-    QString filePath_;
+    ModelLibraryView* libraryView_;
     QString modelsFolder_;
     std::unique_ptr<TrainingJob> job_;
     QTimer pollTimer_;

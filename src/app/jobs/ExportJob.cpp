@@ -15,15 +15,14 @@ ExportJob::~ExportJob()
 
 void ExportJob::run()
 {
-    if (auto log = PredictionLog::open(logPath_, &error_)) {
-        written_ = PredictionExporter::exportTo(
-            *log, query_, format_, outPath_,
-            [this](double fraction, std::int64_t records) {
-                fraction_ = fraction;
-                records_ = records;
-            },
-            &cancel_, &error_);
-    }
+    auto log = PredictionLog::open(logPath_, &error_);
+    const auto total = log ? log->count(query_, &error_) : std::nullopt;
+    if (!total)
+        return;
+    total_ = *total;
+    written_ = PredictionExporter::exportTo(
+        *log, query_, format_, outPath_, [this](double, std::int64_t records) { records_ = records; }, &cancel_,
+        &error_);
 }
 
 } // namespace ss

@@ -9,7 +9,8 @@ namespace ss {
 
 // One export of logged predictions in the background, through a connection
 // of its own, so the window stays live and a replay may keep logging
-// meanwhile. Poll fraction().
+// meanwhile. It counts the records to export first, so that progress is
+// records written of records to write: poll records() and total().
 class ExportJob : public BackgroundJob {
     Q_OBJECT
 public:
@@ -19,8 +20,9 @@ public:
     ~ExportJob() override;
 
     void cancel() { cancel_ = true; }
-    double fraction() const { return fraction_.load(); }
     std::int64_t records() const { return records_.load(); }
+    // The records the export writes; -1 while they are being counted.
+    std::int64_t total() const { return total_.load(); }
     // Valid once finished() was emitted: records written, or nothing with error().
     const std::optional<std::int64_t>& written() const { return written_; }
     const QString& error() const { return error_; }
@@ -34,8 +36,8 @@ private:
     ExportFormat format_;
     QString outPath_;
     std::atomic<bool> cancel_{false};
-    std::atomic<double> fraction_{0};
     std::atomic<std::int64_t> records_{0};
+    std::atomic<std::int64_t> total_{-1};
     std::optional<std::int64_t> written_;
     QString error_;
 };

@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineSeries>
@@ -49,8 +50,8 @@ void ResponsivenessProbe::Gaps::add(qint64 ns)
     over50ms += ns > 50'000'000;
 }
 
-ResponsivenessProbe::ResponsivenessProbe(MainWindow& window, QString path, QObject* parent)
-    : QObject(parent), window_(window), path_(std::move(path))
+ResponsivenessProbe::ResponsivenessProbe(MainWindow& window, QString path, bool logged, QObject* parent)
+    : QObject(parent), window_(window), path_(std::move(path)), logged_(logged)
 {
     ticker_.setTimerType(Qt::PreciseTimer);
     ticker_.setInterval(kTickMs);
@@ -62,8 +63,8 @@ void ResponsivenessProbe::start()
 {
     rssStartMb_ = procStatusMb("VmRSS");
     window_.setSpeedNotch(ReplaySpeed::notchCount() - 1);
-    // Measured like the command line's replay without --db.
-    window_.setLogging(false);
+    // Measured like the command line's replay, without --db or with it.
+    window_.setLogging(logged_);
     clock_.start();
     sinceTick_.start();
     ticker_.start();
@@ -113,7 +114,10 @@ void ResponsivenessProbe::finish(bool complete)
         {"rss_peak_mb", procStatusMb("VmHWM")},
         {"price_points", window_.stockCharts()->priceSeries()->count()},
         {"overview_points", static_cast<qint64>(window_.overviewChart()->timeline().size())},
+        {"logged", logged_},
     };
+    if (logged_)
+        o.insert("log_bytes", QFileInfo(window_.logPath()).size());
     std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
     QApplication::exit(complete ? 0 : 1);

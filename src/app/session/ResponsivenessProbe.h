@@ -11,11 +11,13 @@ class MainWindow;
 // Measures how the window copes with a replay at full speed: opens the
 // data, plays it to the end as fast as the engine goes, watches how late a
 // 10 ms timer fires on the GUI thread, then prints one line of JSON and
-// quits. Run by `stockstream --measure-responsiveness PATH`.
+// quits. Run by `stockstream --measure-responsiveness PATH`; with
+// --measure-logged the replay is logged as File ▸ Log Replays does, to the
+// log the window's settings name.
 class ResponsivenessProbe : public QObject {
     Q_OBJECT
 public:
-    ResponsivenessProbe(MainWindow& window, QString path, QObject* parent = nullptr);
+    ResponsivenessProbe(MainWindow& window, QString path, bool logged, QObject* parent = nullptr);
     void start();
 
 private:
@@ -33,6 +35,7 @@ private:
 
     MainWindow& window_;
     QString path_;
+    bool logged_;
     QTimer ticker_;
     QElapsedTimer sinceTick_;
     QElapsedTimer clock_;

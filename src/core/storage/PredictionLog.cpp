@@ -332,6 +332,10 @@ bool PredictionLog::prepareSchema(QString* error)
         }
     }
 
+    // Before anything is written: SQLite fixes auto_vacuum with the file's
+    // first page, which turning on WAL writes.
+    if (fresh && !exec("PRAGMA auto_vacuum = INCREMENTAL", error))
+        return false;
     // Settings that belong to the connection, and WAL, which the file keeps.
     if (!exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
               "PRAGMA wal_autocheckpoint = 10000",
@@ -516,6 +520,161 @@ std::optional<qint64> PredictionLog::latestRun(QString* error)
     return id;
 }
 
+bool PredictionLog::deleteRun(qint64 id, QString* error)
+{
+    // A run's calls go a slice of its time at a time, each slice in a
+    // transaction of its own: a replay logging meanwhile waits for one
+    // slice, not for a whole run of millions of calls (its wait for the
+    // lock is bounded by the busy timeout).
+    for (const char* table : {"predictions", "call_details", "online_calls"})
+        if (hasTable(table) && !deleteCalls(table, id, error))
+            return false;
+    if (!exec("BEGIN IMMEDIATE", error))
+        return false;
+    // The run's row last: until it goes, a failed deletion shows as the run,
+    // to delete again.
+    const std::vector<std::string> last = {hasTable("latest_calls") ? "DELETE FROM latest_calls WHERE run = ?" : "",
+                                           "DELETE FROM runs WHERE id = ?"};
+    for (const std::string& sql : last) {
+        if (sql.empty())
+            continue;
+        SqliteStatement s(db_, sql);
+        if (s.ok())
+            s.bind(1, std::int64_t{id});
+        if (!s.ok() || s.step() != SQLITE_DONE) {
+            *error = failure(QStringLiteral("cannot delete run %1").arg(id));
+            rollback();
+            return false;
+        }
+    }
+    return exec("COMMIT", error);
+}
+
+bool PredictionLog::deleteCalls(const char* table, qint64 id, QString* error)
+{
+    constexpr std::int64_t kCallsPerTransaction = 100000;
+    // The time of the run's call that many calls on: the slice ends there.
+    SqliteStatement next(db_, std::string("SELECT time FROM ") + table
+                                  + " WHERE run = ?1 ORDER BY time LIMIT 1 OFFSET ?2");
+    SqliteStatement slice(db_, std::string("DELETE FROM ") + table + " WHERE run = ?1 AND time <= ?2");
+    for (bool more = true; more;) {
+        if (!exec("BEGIN IMMEDIATE", error))
+            return false;
+        bool ok = next.ok() && slice.ok();
+        if (ok) {
+            next.bind(1, std::int64_t{id});
+            next.bind(2, kCallsPerTransaction);
+            const int rc = next.step();
+            ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+            more = rc == SQLITE_ROW;
+            slice.bind(1, std::int64_t{id});
+            slice.bind(2, more ? next.integer(0) : std::numeric_limits<Timestamp>::max());
+            next.reset();
+        }
+        if (!ok || slice.step() != SQLITE_DONE) {
+            *error = failure(QStringLiteral("cannot delete run %1").arg(id));
+            rollback();
+            return false;
+        }
+        if (!exec("COMMIT", error))
+            return false;
+    }
+    return true;
+}
+
+std::optional<int> PredictionLog::keepLatest(int count, QString* error)
+{
+    std::vector<qint64> old;
+    {
+        SqliteStatement s(db_, "SELECT id FROM runs WHERE status != 'running' AND id NOT IN "
+                               "(SELECT id FROM runs ORDER BY id DESC LIMIT ?) ORDER BY id");
+        if (s.ok())
+            s.bind(1, std::int64_t{std::max(count, 0)});
+        int rc = s.ok() ? s.step() : SQLITE_ERROR;
+        for (; rc == SQLITE_ROW; rc = s.step())
+            old.push_back(s.integer(0));
+        if (rc != SQLITE_DONE) {
+            *error = failure(QStringLiteral("cannot read the runs"));
+            return std::nullopt;
+        }
+    }
+    for (const qint64 id : old)
+        if (!deleteRun(id, error))
+            return std::nullopt;
+    return static_cast<int>(old.size());
+}
+
+bool PredictionLog::reclaimSpace(QString* error)
+{
+    const auto mode = scalar("PRAGMA auto_vacuum");
+    if (!mode) {
+        *error = failure(QStringLiteral("cannot read the vacuum mode"));
+        return false;
+    }
+    constexpr std::int64_t kIncremental = 2;
+    if (*mode != kIncremental && !exec("PRAGMA auto_vacuum = INCREMENTAL; VACUUM", error))
+        return false;
+    // A step at a time, each its own transaction, for the same reason as
+    // deleteRun's slices.
+    constexpr const char* kFreeSomePages = "PRAGMA incremental_vacuum(4096)";
+    std::int64_t before = std::numeric_limits<std::int64_t>::max();
+    for (auto free = scalar("PRAGMA freelist_count"); free != 0; free = scalar("PRAGMA freelist_count")) {
+        if (!free) {
+            *error = failure(QStringLiteral("cannot read the free pages"));
+            return false;
+        }
+        // A step that frees nothing (the file cannot shrink now) ends it.
+        if (*free >= before)
+            break;
+        before = *free;
+        if (!exec(kFreeSomePages, error))
+            return false;
+    }
+    // The freed pages leave the database file only once the write-ahead
+    // log is copied back into it; TRUNCATE empties the latter too.
+    return exec("PRAGMA wal_checkpoint(TRUNCATE)", error);
+}
+
+qint64 PredictionLog::fileSize() const
+{
+    const QFileInfo wal(path_ + QStringLiteral("-wal"));
+    return QFileInfo(path_).size() + (wal.exists() ? wal.size() : 0);
+}
+
+std::optional<std::vector<std::string>> PredictionLog::runStocks(qint64 run, QString* error)
+{
+    const auto covered = latestCallsCover(run);
+    if (!covered) {
+        readFailed(run, error);
+        return std::nullopt;
+    }
+    if (!*covered)
+        return stockNames(error);
+    SqliteStatement s(db_, "SELECT s.name FROM latest_calls AS l JOIN stocks AS s ON s.id = l.stock WHERE l.run = ? "
+                           "ORDER BY s.name");
+    if (s.ok())
+        s.bind(1, std::int64_t{run});
+    std::vector<std::string> names;
+    int rc = s.ok() ? s.step() : SQLITE_ERROR;
+    for (; rc == SQLITE_ROW; rc = s.step())
+        names.emplace_back(s.text(0));
+    if (rc != SQLITE_DONE) {
+        readFailed(run, error);
+        return std::nullopt;
+    }
+    return names;
+}
+
+bool PredictionLog::hasTable(const char* name)
+{
+    SqliteStatement s(db_, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    if (s.ok())
+        s.bind(1, std::string_view(name));
+    const bool found = s.ok() && s.step() == SQLITE_ROW && s.integer(0) != 0;
+    s.reset();
+    return found;
+}
+
 std::optional<std::vector<std::int64_t>> PredictionLog::stockIds(const MarketData& data, QString* error)
 {
     if (!exec("BEGIN IMMEDIATE", error))
@@ -693,6 +852,31 @@ bool PredictionLog::visitRun(const RunInfo& run, bool online, TimeRange range,
     }
     details.reset();
     return rc == SQLITE_DONE || readFailed(run.id, error);
+}
+
+std::optional<std::int64_t> PredictionLog::count(const Query& query, QString* error)
+{
+    std::int64_t calls = 0;
+    // One stock's calls are found a timestamp at a time anyway: counting
+    // them is visiting them.
+    if (query.stock) {
+        if (!forEach(query, [&](const PredictionRecord&) { ++calls; return true; }, error))
+            return std::nullopt;
+        return calls;
+    }
+    SqliteStatement s(db_, "SELECT count(*) FROM predictions WHERE run = ?1 AND time BETWEEN ?2 AND ?3");
+    if (s.ok()) {
+        s.bind(1, std::int64_t{query.run});
+        s.bind(2, query.from.value_or(std::numeric_limits<Timestamp>::min()));
+        s.bind(3, query.to.value_or(std::numeric_limits<Timestamp>::max()));
+    }
+    if (!s.ok() || s.step() != SQLITE_ROW) {
+        readFailed(query.run, error);
+        return std::nullopt;
+    }
+    calls = s.integer(0);
+    s.reset();
+    return calls;
 }
 
 std::optional<std::vector<PredictionRecord>> PredictionLog::latestCalls(qint64 run, QString* error)

@@ -85,6 +85,9 @@ class SqliteStatement;
 // version refuses them with a message that says so, rather than rewriting
 // a user's file of a gigabyte or more when it is opened.
 //
+// New logs are created with auto_vacuum=INCREMENTAL, so that deleting a
+// run gives its space back without rewriting the runs that stay.
+//
 // The file is in WAL mode with synchronous=NORMAL: a killed program loses
 // at most the transaction it had not committed and never corrupts the file.
 //
@@ -128,6 +131,24 @@ public:
     std::optional<RunInfo> run(qint64 id, QString* error);
     // The highest run id, or nullopt (with *error) when the log has no run.
     std::optional<qint64> latestRun(QString* error);
+    // Removes a run and every call it logged, in transactions of a slice of
+    // its calls each (the run's row last). The file keeps its size until
+    // reclaimSpace().
+    bool deleteRun(qint64 id, QString* error);
+    // Deletes all but the `count` newest runs (by id; a run still being
+    // written is never deleted); returns how many were deleted.
+    std::optional<int> keepLatest(int count, QString* error);
+    // Gives the pages deleted runs left back to the file system. A log
+    // created by this version frees them where they lie (incremental
+    // vacuum); an older one is rewritten once (VACUUM) and frees them so from
+    // then on. Slow on a large log: call it off the GUI thread.
+    bool reclaimSpace(QString* error);
+    // Bytes the log takes on disk: the database and its write-ahead log.
+    qint64 fileSize() const;
+    // The names of the stocks `run` made calls on, sorted; every stock the
+    // log has seen when the run's are not on record (a log from before
+    // latest_calls).
+    std::optional<std::vector<std::string>> runStocks(qint64 run, QString* error);
 
     // The log's ids for every stock of `data`, by the data's stock index;
     // stocks it has not seen yet are added.
@@ -147,6 +168,8 @@ public:
     // records of every stock (SPEC.md's, which do not carry it) leave it 0
     // where it is the stock's next call's time.
     bool forEach(const Query& query, const std::function<bool(const PredictionRecord&)>& visit, QString* error);
+    // How many calls forEach(query) visits, without reading them.
+    std::optional<std::int64_t> count(const Query& query, QString* error);
     // One stock's calls in a run, oldest first: what a chart of it needs.
     std::optional<std::vector<PredictionRecord>> stockHistory(qint64 run, const std::string& stock, QString* error);
     // Each stock's latest call in a run, by stock name.
@@ -167,6 +190,9 @@ private:
     void rollback();
     QString failure(const QString& what) const;
     bool prepareSchema(QString* error);
+    bool hasTable(const char* name);
+    // Deletes run `id`'s rows of a table keyed (run, time, …), in slices.
+    bool deleteCalls(const char* table, qint64 id, QString* error);
     // The first column of the first row `sql` gives; nullopt on failure.
     std::optional<std::int64_t> scalar(const char* sql);
     // Whether latest_calls holds each stock's latest call of `run`; nullopt
