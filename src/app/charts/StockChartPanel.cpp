@@ -27,6 +27,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 #include <cmath>
@@ -151,10 +152,10 @@ StockChartPanel::StockChartPanel(QWidget* parent)
     readout_->setContentsMargins(6, 0, 6, 0);
     readout_->setMinimumWidth(1);
 
-    addPane(QString(), 6);
+    addPane(tr("price"), 6);
     addPane(tr("volume"), 1);
     addPane(tr("p_up"), 1);
-    addPane(tr("accuracy, last %1 calls").arg(kRollingCalls), 2);
+    addPane(tr("accuracy"), 2);
     QChart* priceChart = paneChart(PricePane);
     priceChart->legend()->show();
     paneChart(RollingPane)->legend()->show();
@@ -162,8 +163,19 @@ StockChartPanel::StockChartPanel(QWidget* parent)
 
     price_ = addSeries<QLineSeries>(priceChart, tr("close"), axes(PricePane).first, axes(PricePane).second);
     price_->setPen(QPen(ChartPalette::color(ChartPalette::Role::Close), 1.5));
-    candles_ = addSeries<QCandlestickSeries>(priceChart, tr("open, high, low, close"), axes(PricePane).first,
-                                             axes(PricePane).second);
+    // Candlesticks place themselves on value and date axes only: theirs
+    // are hidden, and kept on the category axes' ranges.
+    candleX_ = new QValueAxis;
+    candleY_ = new QValueAxis;
+    for (QValueAxis* axis : {candleX_, candleY_}) {
+        priceChart->addAxis(axis, axis == candleX_ ? Qt::AlignBottom : Qt::AlignRight);
+        axis->setVisible(false);
+    }
+    candles_ = new QCandlestickSeries;
+    candles_->setName(tr("open, high, low, close"));
+    priceChart->addSeries(candles_);
+    candles_->attachAxis(candleX_);
+    candles_->attachAxis(candleY_);
     candles_->setIncreasingColor(ChartPalette::color(ChartPalette::Role::CandleUp));
     candles_->setDecreasingColor(ChartPalette::color(ChartPalette::Role::CandleDown));
     candles_->setPen(QPen(ChartPalette::color(ChartPalette::Role::CandleOutline), 1));
@@ -189,7 +201,6 @@ StockChartPanel::StockChartPanel(QWidget* parent)
     pUp_->setPen(QPen(ChartPalette::accuracy(AccuracyLine::Model), 1.2));
     half_ = addSeries<QLineSeries>(paneChart(PUpPane), tr("0.5"), axes(PUpPane).first, axes(PUpPane).second);
     half_->setPen(QPen(ChartPalette::color(ChartPalette::Role::Guide), 1, Qt::DashLine));
-    AxisTicks::apply(paneValueAxis(PUpPane), 0, 1, AxisTicks::numbers(0, 1, 2));
 
     const std::array<AccuracyLine, RollingCount> rollingLines{AccuracyLine::Model, AccuracyLine::AlwaysUp,
                                                               AccuracyLine::AlwaysDown, AccuracyLine::LastMove};
@@ -339,6 +350,7 @@ int StockChartPanel::addPane(const QString& title, int stretch)
         menu->popup(globalPos);
     });
     panes_.push_back({chart, time, value, view});
+    valueTicks_.emplace_back();
     // Dates under the bottom pane alone: the panes above share them.
     for (const PaneParts& p : panes_)
         p.time->setLabelsVisible(&p == &panes_.back());
@@ -682,9 +694,13 @@ void StockChartPanel::showPlaceholder(const QString& title)
         c.series->clear();
     visibleCalls_ = 0;
     // Axes over no data would read 1970: none until there is something to show.
+    // Labels laid out while hidden stay elided: they are made anew when shown.
     for (const PaneParts& p : panes_) {
-        p.time->setVisible(false);
-        p.value->setVisible(false);
+        for (QCategoryAxis* axis : {p.time, p.value}) {
+            axis->setVisible(false);
+            for (const QString& label : axis->categoriesLabels())
+                axis->remove(label);
+        }
         p.view->hideCrosshair();
     }
     QChart* chart = paneChart(PricePane);
@@ -732,6 +748,30 @@ void StockChartPanel::placeRange(double plotWidth)
     } else if (rangeMax_ > hi) {
         rangeMax_ = hi;
         rangeMin_ = hi - span;
+    }
+}
+
+void StockChartPanel::setValueTicks(int pane, double lo, double hi, std::vector<AxisTicks::Tick> ticks)
+{
+    valueTicks_[static_cast<std::size_t>(pane)] = {lo, hi, std::move(ticks)};
+}
+
+// Each pane lays its plot out beside its own value labels: the panes' dates
+// line up when every label takes the same width, padded with figure spaces
+// (as wide as a digit) to the longest.
+void StockChartPanel::alignPlots()
+{
+    qsizetype longest = 0;
+    for (const ValueTicks& v : valueTicks_)
+        for (const AxisTicks::Tick& t : v.ticks)
+            longest = std::max(longest, t.label.size());
+    for (std::size_t i = 0; i < panes_.size(); ++i) {
+        ValueTicks& v = valueTicks_[i];
+        for (AxisTicks::Tick& t : v.ticks)
+            t.label.prepend(QString(longest - t.label.size(), QChar(0x2007)));
+        if (v.hi > v.lo)
+            AxisTicks::apply(panes_[i].value, v.lo, v.hi, v.ticks);
+        v = {};
     }
 }
 
@@ -796,12 +836,15 @@ void StockChartPanel::redraw()
                      std::numeric_limits<double>::max());
         const double plotHeight = priceChart->plotArea().height();
         const int count = std::max(2, static_cast<int>(plotHeight / kPixelsPerValueTick));
-        AxisTicks::apply(priceAxis, priceAxis->min(), priceAxis->max(),
+        setValueTicks(PricePane, priceAxis->min(), priceAxis->max(),
                          shownScale_.ticks(priceAxis->min(), priceAxis->max(), count));
     }
+    candleX_->setRange(rangeMin_, rangeMax_);
+    candleY_->setRange(priceAxis->min(), priceAxis->max());
     drawMarkers(plotWidth, priceAxis->min(), priceAxis->max());
     drawVolume(plotWidth);
 
+    setValueTicks(PUpPane, 0, 1, AxisTicks::numbers(0, 1, 2));
     pUp_->replace(SeriesDecimator::decimate(pUpPoints_, rangeMin_, rangeMax_, buckets));
     half_->replace(QList<QPointF>{{rangeMin_, 0.5}, {rangeMax_, 0.5}});
     drawModelSwitches();
@@ -821,8 +864,9 @@ void StockChartPanel::redraw()
     QCategoryAxis* rollingAxis = paneValueAxis(RollingPane);
     if (rollHi >= rollLo)
         fitValueAxis(rollingAxis, rollLo, rollHi, 0, 1);
-    AxisTicks::apply(rollingAxis, rollingAxis->min(), rollingAxis->max(),
+    setValueTicks(RollingPane, rollingAxis->min(), rollingAxis->max(),
                      AxisTicks::numbers(rollingAxis->min(), rollingAxis->max(), 3));
+    alignPlots();
     if (pointing_)
         pointAt(pricePoints_[std::min(pointedRecord_, pricePoints_.size() - 1)].x());
     else
@@ -973,7 +1017,7 @@ void StockChartPanel::drawVolume(double plotWidth)
     QCategoryAxis* axis = paneValueAxis(VolumePane);
     axis->setTitleText(!daysRead_ ? tr("volume (loading)") : top > 0 ? tr("volume") : tr("no volume"));
     top = top > 0 ? top * 1.05 : 1;
-    AxisTicks::apply(axis, 0, top, volumeTicks(top, 2));
+    setValueTicks(VolumePane, 0, top, volumeTicks(top, 2));
 }
 
 // A vertical line on the p_up chart where another model took over: the
@@ -1037,18 +1081,18 @@ QString StockChartPanel::readout() const
     const auto day = std::lower_bound(days_.begin(), days_.end(), time,
                                       [](const Candle& c, Timestamp t) { return c.time < t; });
     if (day != days_.end() && day->time == time) {
-        text += tr("  O %1  H %2  L %3").arg(day->open, 0, 'g', 8).arg(day->high, 0, 'g', 8).arg(day->low, 0, 'g', 8);
+        text += tr("  O %1  H %2  L %3").arg(day->open, 0, 'g', 6).arg(day->high, 0, 'g', 6).arg(day->low, 0, 'g', 6);
         if (day->volume > 0)
             text += tr("  V %1").arg(QLocale().toString(day->volume, 'f', 0));
     }
-    text += tr("  C <b>%1</b>").arg(s.closes[record], 0, 'g', 8);
+    text += tr("  C <b>%1</b>").arg(s.closes[record], 0, 'g', 6);
     if (const StockCall* c = history_.callPredicting(record))
-        text += tr("  ·  called %1 (p_up %2): <b>%3</b>")
+        text += tr("  ·  called %1 %2: <b>%3</b>")
                     .arg(c->up ? QStringLiteral("▲") : QStringLiteral("▼"))
                     .arg(c->pUp, 0, 'f', 3)
                     .arg(c->correct ? tr("right") : tr("wrong"));
     if (const StockCall* c = history_.callAt(record))
-        text += tr("  ·  next %1 (p_up %2)%3")
+        text += tr("  ·  next %1 %2%3")
                     .arg(c->up ? QStringLiteral("▲") : QStringLiteral("▼"))
                     .arg(c->pUp, 0, 'f', 3)
                     .arg(c->resolved ? QString() : tr(", pending"));

@@ -22,6 +22,7 @@ class QLineSeries;
 class QMenu;
 class QScatterSeries;
 class QSplitter;
+class QValueAxis;
 
 namespace ss {
 
@@ -171,6 +172,9 @@ private:
     void rebuildPoints();
     void redraw();
     void placeRange(double plotWidth);
+    // Labels a pane's value axis at the end of a redraw, with the others.
+    void setValueTicks(int pane, double lo, double hi, std::vector<AxisTicks::Tick> ticks);
+    void alignPlots();
     // Draws the price as candles or as a line; its lowest and highest value.
     bool drawPrice(double plotWidth, double& lo, double& hi);
     void drawCompared(double& lo, double& hi);
@@ -211,6 +215,12 @@ private:
     std::array<std::vector<QPointF>, RollingCount> rollingPoints_;
 
     std::vector<PaneParts> panes_;
+    struct ValueTicks {
+        double lo = 0;
+        double hi = 0;
+        std::vector<AxisTicks::Tick> ticks;
+    };
+    std::vector<ValueTicks> valueTicks_;  // one a pane, for the redraw under way
     QSplitter* splitter_;
     QLabel* readout_;
     QActionGroup* scaleActions_;
@@ -221,6 +231,8 @@ private:
     QMenu* averagesMenu_;
     QLineSeries* price_;
     QCandlestickSeries* candles_;
+    QValueAxis* candleX_;
+    QValueAxis* candleY_;
     QLineSeries* volume_;
     std::array<QScatterSeries*, MarkerCount> markers_{};
     QLineSeries* pUp_;
