@@ -803,7 +803,7 @@ void StockChartPanel::redraw()
         return;
     }
     if (pricePoints_.empty()) {
-        showPlaceholder(tr("%1: press Space to play; the chart grows with the replay")
+        showPlaceholder(tr("%1: no close replayed yet (Space plays)")
                             .arg(QString::fromStdString(history_.series().name)));
         return;
     }
