@@ -45,7 +45,6 @@ ReplayEngine::ReplayEngine(std::shared_ptr<const MarketData> data, std::shared_p
     : StreamSession(parent),
       data_(std::move(data)),
       report_(std::move(report)),
-      merger_(*data_),
       pipeline_(data_->stockCount(), std::move(model))
 {
     thread_ = std::jthread([this] { run(); });
@@ -303,7 +302,7 @@ ReplayEngine::Job ReplayEngine::nextJob(std::unique_lock<std::mutex>& lock)
 bool ReplayEngine::atEnd()
 {
     Timestamp next;
-    return !merger_.peekTime(next);
+    return !merger_->peekTime(next);
 }
 
 void ReplayEngine::endPass(bool complete)
@@ -322,7 +321,7 @@ void ReplayEngine::rewind()
     // A pass left before its end ends here, stopped.
     if (!sinksFinished_ && pipeline_.records() > 0)
         endPass(false);
-    merger_.rewind();
+    merger_->rewind();
     pipeline_.reset();
     processed_ = 0;
     time_ = 0;
@@ -343,8 +342,8 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
     };
     switch (job.work) {
     case Work::Process:
-        while (units < job.records && merger_.next(tick)) {
-            if (const auto upcoming = merger_.prefetch(kPrefetchDistance))
+        while (units < job.records && merger_->next(tick)) {
+            if (const auto upcoming = merger_->upcoming(kPrefetchDistance))
                 pipeline_.prefetch(*upcoming);
             process();
             ++units;
@@ -352,9 +351,9 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
         break;
     case Work::ProcessTimestamp: {
         Timestamp first;
-        if (merger_.peekTime(first)) {
+        if (merger_->peekTime(first)) {
             Timestamp next;
-            while (merger_.peekTime(next) && next == first && merger_.next(tick))
+            while (merger_->peekTime(next) && next == first && merger_->next(tick))
                 process();
             units = 1;
         }
@@ -363,8 +362,8 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
     case Work::Seek: {
         if (job.seekTo <= time_.load() && processed_.load() > 0)
             rewind();
-        Timestamp next;
-        while (merger_.peekTime(next) && next < job.seekTo && merger_.next(tick)) {
+        const std::size_t target = merger_->timeline().recordsBefore(job.seekTo);
+        while (merger_->emitted() < target && merger_->next(tick)) {
             process();
             if ((pipeline_.records() & 0xFFFF) == 0)
                 processed_ = pipeline_.records();
@@ -402,6 +401,7 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
 
 void ReplayEngine::run()
 {
+    merger_.emplace(*data_);
     std::unique_lock lock(controlMutex_);
     for (;;) {
         const Job job = nextJob(lock);
