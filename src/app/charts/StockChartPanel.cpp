@@ -251,10 +251,9 @@ StockChartPanel::StockChartPanel(QWidget* parent)
 void StockChartPanel::buildActions()
 {
     fitAction_ = new QAction(tr("Fit All"), this);
-    fitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    fitAction_->setToolTip(tr("The whole history replayed so far (Ctrl+0 or F)"));
+    fitAction_->setToolTip(tr("The whole history replayed so far (Ctrl+0, or F on the chart)"));
     connect(fitAction_, &QAction::triggered, this, &StockChartPanel::fitAll);
-    addAction(fitAction_);
+    new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_0), this, this, &StockChartPanel::fitAll);
     auto* fitKey = new QShortcut(QKeySequence(Qt::Key_F), this, this, &StockChartPanel::fitAll);
     fitKey->setContext(Qt::WidgetWithChildrenShortcut);
     followAction_ = new QAction(tr("Follow"), this);
