@@ -248,8 +248,11 @@ void MainWindow::setUpActions()
     connect(ui_->actionCandlesticks, &QAction::toggled, this, [this](bool on) {
         settings_.setValue("chart/candlesticks", on);
         ui_->stockCharts->setCandlesticks(on);
-        loadCandles();
+        // The volume pane may have read the days already.
+        if (ui_->stockCharts->showsCandles())
+            QMetaObject::invokeMethod(this, [this] { emit candlesLoaded(true); }, Qt::QueuedConnection);
     });
+    connect(ui_->stockCharts, &StockChartPanel::candlesWanted, this, &MainWindow::loadCandles);
     connect(ui_->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About StockStream"),
                            tr("<b>StockStream %1</b><p>Replays stock market history as a live stream, scores every "
@@ -715,8 +718,7 @@ void MainWindow::showSelectedStock()
 
 void MainWindow::loadCandles()
 {
-    if (!ui_->actionCandlesticks->isChecked() || !hasSelection_ || !engine() || !data_ || candleJob_
-        || ui_->stockCharts->showsCandles())
+    if (!ui_->stockCharts->wantsCandles() || !hasSelection_ || !engine() || !data_ || candleJob_)
         return;
     candleJob_ = std::make_unique<CandleLoadJob>(dataPath_.toStdString(), data_->stock(selectedStock_).name);
     // Queued: finishing destroys the job, which must not happen while it emits.

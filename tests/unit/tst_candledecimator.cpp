@@ -8,12 +8,13 @@ using namespace ss;
 namespace {
 
 // Day d: opens at d, closes at d + 0.5, ranges d - 1 .. d + 2, except a
-// spike on day 37.
+// spike on day 37, and trades d + 1 shares.
 std::vector<Candle> days(int n)
 {
     std::vector<Candle> c;
     for (int d = 0; d < n; ++d)
-        c.push_back({Timestamp{d} * timestamp::kSecondsPerDay, double(d), d == 37 ? 1000.0 : d + 2.0, d - 1.0, d + 0.5});
+        c.push_back({Timestamp{d} * timestamp::kSecondsPerDay, double(d), d == 37 ? 1000.0 : d + 2.0, d - 1.0, d + 0.5,
+                     d + 1.0});
     return c;
 }
 
@@ -41,7 +42,8 @@ void TestCandleDecimator::mergesManyDaysKeepingTheirExtremes()
     const Timestamp last = 99 * timestamp::kSecondsPerDay;
     const auto out = CandleDecimator::decimate(c, 0, last, 10);
     QCOMPARE(out.size(), std::size_t{10});
-    // Ten days a bucket: the first's open and time, the last's close, the extremes.
+    // Ten days a bucket: the first's open and time, the last's close, the
+    // extremes, the volumes summed.
     for (std::size_t b = 0; b < out.size(); ++b) {
         const double first = 10.0 * static_cast<double>(b);
         QCOMPARE(out[b].time, static_cast<Timestamp>(first) * timestamp::kSecondsPerDay);
@@ -49,6 +51,7 @@ void TestCandleDecimator::mergesManyDaysKeepingTheirExtremes()
         QCOMPARE(out[b].close, first + 9.5);
         QCOMPARE(out[b].low, first - 1);
         QCOMPARE(out[b].high, b == 3 ? 1000.0 : first + 11);
+        QCOMPARE(out[b].volume, 10 * first + 55);  // (first + 1) + ... + (first + 10)
     }
 }
 

@@ -13,9 +13,9 @@ Q_DECLARE_METATYPE(std::vector<Candle>)
 
 namespace {
 
-Candle day(int d, double open, double high, double low, double close)
+Candle day(int d, double open, double high, double low, double close, double volume = 0)
 {
-    return {timestamp::fromCivil(2012, 3, d), open, high, low, close};
+    return {timestamp::fromCivil(2012, 3, d), open, high, low, close, volume};
 }
 
 } // namespace
@@ -43,18 +43,18 @@ void TestCandleReader::reads_data()
     const QByteArray header = "Date,Open,High,Low,Close,Volume,OpenInt\r\n";
     QTest::newRow("a ticker file") << "abc.us.txt"
                                    << header + "2012-03-01,10,12,9,11,100,0\r\n2012-03-02,11,11.5,10.5,10.75,90,0\r\n"
-                                   << "abc.us" << std::vector<Candle>{day(1, 10, 12, 9, 11), day(2, 11, 11.5, 10.5, 10.75)}
+                                   << "abc.us" << std::vector<Candle>{day(1, 10, 12, 9, 11, 100), day(2, 11, 11.5, 10.5, 10.75, 90)}
                                    << "";
     QTest::newRow("without a header") << "abc.us.txt" << QByteArray("2012-03-05,1,2,0.5,1.5,7,0\n") << "abc.us"
-                                      << std::vector<Candle>{day(5, 1, 2, 0.5, 1.5)} << "";
+                                      << std::vector<Candle>{day(5, 1, 2, 0.5, 1.5, 7)} << "";
     QTest::newRow("rows out of order and repeated are skipped")
         << "abc.us.txt" << header + "2012-03-02,1,2,1,2,1,0\n2012-03-01,5,5,5,5,1,0\n2012-03-02,9,9,9,9,1,0\n2012-03-03,3,4,2,3,1,0\n"
-        << "abc.us" << std::vector<Candle>{day(2, 1, 2, 1, 2), day(3, 3, 4, 2, 3)} << "";
+        << "abc.us" << std::vector<Candle>{day(2, 1, 2, 1, 2, 1), day(3, 3, 4, 2, 3, 1)} << "";
     QTest::newRow("one stock of a data.csv")
         << "data.csv"
         << QByteArray("Date,Open,High,Low,Close,Volume,OpenInt,Stock\n2012-03-01T00:00:00+01:00,1,2,1,2,5,0,aa.us\n"
                       "2012-03-01T00:00:00+01:00,7,8,6,7.5,5,0,bb.us\n2012-03-02T00:00:00+01:00,2,3,1,1.5,5,0,aa.us\n")
-        << "aa.us" << std::vector<Candle>{day(1, 1, 2, 1, 2), day(2, 2, 3, 1, 1.5)} << "";
+        << "aa.us" << std::vector<Candle>{day(1, 1, 2, 1, 2, 5), day(2, 2, 3, 1, 1.5, 5)} << "";
     QTest::newRow("no open, high and low") << "abc.us.txt" << QByteArray("Date,Close\n2012-03-01,5\n") << "abc.us"
                                            << std::vector<Candle>{} << "no Open, High and Low";
     QTest::newRow("JSON lines") << "ticks.jsonl" << QByteArray("{\"stock\":\"aa.us\",\"price\":2,\"date\":\"2012-03-01\"}\n")
@@ -89,6 +89,7 @@ void TestCandleReader::reads()
         QCOMPARE(candles[i].high, expected[i].high);
         QCOMPARE(candles[i].low, expected[i].low);
         QCOMPARE(candles[i].close, expected[i].close);
+        QCOMPARE(candles[i].volume, expected[i].volume);
     }
 }
 

@@ -1,5 +1,7 @@
 #include "AccuracyLine.h"
 
+#include "ChartPalette.h"
+
 #include <QCoreApplication>
 #include <QLineSeries>
 #include <QPen>
@@ -10,25 +12,22 @@ namespace {
 
 struct LineLook {
     const char* name;
-    QColor colour;
     bool scorer;
 };
 
-// Colours apart from the call markers' green and red and from each other,
-// readable on the light and the dark chart theme.
 LineLook look(AccuracyLine line)
 {
     switch (line) {
     case AccuracyLine::Model:
-        return {QT_TRANSLATE_NOOP("AccuracyLine", "model"), QColor(0x20, 0x70, 0xc0), true};
+        return {QT_TRANSLATE_NOOP("AccuracyLine", "model"), true};
     case AccuracyLine::OnlineModel:
-        return {QT_TRANSLATE_NOOP("AccuracyLine", "online model"), QColor(0x16, 0xa0, 0x85), true};
+        return {QT_TRANSLATE_NOOP("AccuracyLine", "online model"), true};
     case AccuracyLine::AlwaysUp:
-        return {QT_TRANSLATE_NOOP("AccuracyLine", "always up"), QColor(0xe6, 0x7e, 0x22), false};
+        return {QT_TRANSLATE_NOOP("AccuracyLine", "always up"), false};
     case AccuracyLine::AlwaysDown:
-        return {QT_TRANSLATE_NOOP("AccuracyLine", "always down"), QColor(0x8d, 0x6e, 0x63), false};
+        return {QT_TRANSLATE_NOOP("AccuracyLine", "always down"), false};
     case AccuracyLine::LastMove:
-        return {QT_TRANSLATE_NOOP("AccuracyLine", "same as last move"), QColor(0x95, 0x75, 0xcd), false};
+        return {QT_TRANSLATE_NOOP("AccuracyLine", "same as last move"), false};
     }
     Q_UNREACHABLE();
 }
@@ -44,7 +43,7 @@ void styleAccuracyLine(QLineSeries* series, AccuracyLine line)
 {
     const LineLook l = look(line);
     series->setName(accuracyLineName(line));
-    series->setPen(QPen(l.colour, l.scorer ? 2.5 : 1.5, l.scorer ? Qt::SolidLine : Qt::DashLine));
+    series->setPen(QPen(ChartPalette::accuracy(line), l.scorer ? 2.5 : 1.5, l.scorer ? Qt::SolidLine : Qt::DashLine));
 }
 
 } // namespace ss

@@ -30,6 +30,7 @@ std::vector<Candle> CandleDecimator::decimate(const std::vector<Candle>& candles
         m.high = std::max(m.high, it->high);
         m.low = std::min(m.low, it->low);
         m.close = it->close;
+        m.volume += it->volume;
     }
     return merged;
 }

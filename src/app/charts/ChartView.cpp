@@ -1,10 +1,11 @@
 #include "ChartView.h"
 
+#include "ChartPalette.h"
+
+#include <QCategoryAxis>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QGraphicsLineItem>
 #include <QLegend>
-#include <QGuiApplication>
 #include <QMouseEvent>
 #include <QWheelEvent>
 
@@ -14,23 +15,30 @@ namespace ss {
 
 namespace {
 constexpr double kWheelZoomPerNotch = 0.8;
-constexpr double kMinimumSpanMs = 3 * 86400e3;
+// A right press that moves less than this is a click, for the menu.
+constexpr double kClickSlopPixels = 4;
 } // namespace
 
-ChartView::ChartView(QChart* chart, QDateTimeAxis* timeAxis, QWidget* parent)
+ChartView::ChartView(QChart* chart, QCategoryAxis* timeAxis, QWidget* parent)
     : QChartView(chart, parent), timeAxis_(timeAxis), crosshair_(new QGraphicsLineItem(chart))
 {
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::HorizontalRubberBand);
     setMouseTracking(true);
-    crosshair_->setPen(QPen(palette().color(QPalette::Mid), 0, Qt::DashLine));
+    timeAxis_->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    crosshair_->setPen(QPen(ChartPalette::color(ChartPalette::Role::Guide), 0, Qt::DashLine));
     crosshair_->setZValue(100);
     crosshair_->hide();
     fitLegend(chart->legend());
     // A rubber band zooms the chart itself; turn that into a request.
-    connect(timeAxis_, &QDateTimeAxis::rangeChanged, this, [this](const QDateTime& min, const QDateTime& max) {
+    connect(timeAxis_, &QValueAxis::rangeChanged, this, [this](qreal min, qreal max) {
         if (!settingRange_)
-            emit rangeRequested(static_cast<double>(min.toMSecsSinceEpoch()), static_cast<double>(max.toMSecsSinceEpoch()));
+            emit rangeRequested(min, max);
+    });
+    // The plot moves when the axes' labels change width: the line follows.
+    connect(chart, &QChart::plotAreaChanged, this, [this] {
+        if (crosshair_->isVisible())
+            showCrosshair(crosshairX_);
     });
 }
 
@@ -50,39 +58,58 @@ double ChartView::axisValue(Timestamp time)
     return static_cast<double>(QDateTime(wall.date(), wall.time()).toMSecsSinceEpoch());
 }
 
-QString ChartView::dateFormat(double spanMs)
+Timestamp ChartView::timeOf(double axisValue)
 {
-    constexpr double kDayMs = 86400e3;
-    if (spanMs > 4 * 365 * kDayMs)
-        return QStringLiteral("yyyy");
-    if (spanMs > 90 * kDayMs)
-        return QStringLiteral("MMM yyyy");
-    return QStringLiteral("d MMM yy");
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(std::llround(axisValue)));
+    return QDateTime(local.date(), local.time(), Qt::UTC).toSecsSinceEpoch();
 }
 
 QChart::ChartTheme ChartView::theme()
 {
-    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark
-                                                                               : QChart::ChartThemeLight;
+    return ChartPalette::dark() ? QChart::ChartThemeDark : QChart::ChartThemeLight;
 }
 
 double ChartView::visibleMin() const
 {
-    return static_cast<double>(timeAxis_->min().toMSecsSinceEpoch());
+    return timeAxis_->min();
 }
 
 double ChartView::visibleMax() const
 {
-    return static_cast<double>(timeAxis_->max().toMSecsSinceEpoch());
+    return timeAxis_->max();
 }
 
-void ChartView::showRange(double min, double max)
+void ChartView::showRange(double min, double max, const std::vector<AxisTicks::Tick>& ticks)
 {
     settingRange_ = true;
-    timeAxis_->setFormat(dateFormat(max - min));
-    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(min)),
-                        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(max)));
+    AxisTicks::apply(timeAxis_, min, max, ticks);
     settingRange_ = false;
+    if (crosshair_->isVisible())
+        showCrosshair(crosshairX_);
+}
+
+void ChartView::showCrosshair(double x)
+{
+    crosshairX_ = x;
+    const QRectF plot = chart()->plotArea();
+    const double span = visibleMax() - visibleMin();
+    if (!(span > 0) || x < visibleMin() || x > visibleMax()) {
+        crosshair_->hide();
+        return;
+    }
+    const double px = plot.left() + (x - visibleMin()) / span * plot.width();
+    crosshair_->setLine(px, plot.top(), px, plot.bottom());
+    crosshair_->show();
+}
+
+void ChartView::hideCrosshair()
+{
+    crosshair_->hide();
+}
+
+bool ChartView::crosshairShown() const
+{
+    return crosshair_->isVisible();
 }
 
 double ChartView::xAt(QPointF viewPos) const
@@ -93,16 +120,9 @@ double ChartView::xAt(QPointF viewPos) const
     return visibleMin() + fraction * (visibleMax() - visibleMin());
 }
 
-void ChartView::moveCrosshair(QPointF viewPos)
+bool ChartView::inPlot(QPointF viewPos) const
 {
-    const QRectF plot = chart()->plotArea();
-    const QPointF p = chart()->mapFromScene(mapToScene(viewPos.toPoint()));
-    if (!plot.contains(p)) {
-        crosshair_->hide();
-        return;
-    }
-    crosshair_->setLine(p.x(), plot.top(), p.x(), plot.bottom());
-    crosshair_->show();
+    return chart()->plotArea().contains(chart()->mapFromScene(mapToScene(viewPos.toPoint())));
 }
 
 void ChartView::wheelEvent(QWheelEvent* event)
@@ -116,7 +136,7 @@ void ChartView::wheelEvent(QWheelEvent* event)
     const double factor = std::pow(kWheelZoomPerNotch, notches);
     const double min = anchor - (anchor - visibleMin()) * factor;
     const double max = anchor + (visibleMax() - anchor) * factor;
-    if (max - min >= kMinimumSpanMs)
+    if (max - min >= minimumSpan_)
         emit rangeRequested(min, max);
     event->accept();
 }
@@ -125,10 +145,10 @@ void ChartView::mousePressEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::RightButton || event->button() == Qt::MiddleButton) {
         panning_ = true;
+        panned_ = false;
         panStart_ = event->position();
         panMin_ = visibleMin();
         panMax_ = visibleMax();
-        setCursor(Qt::ClosedHandCursor);
         event->accept();
         return;
     }
@@ -137,18 +157,21 @@ void ChartView::mousePressEvent(QMouseEvent* event)
 
 void ChartView::mouseMoveEvent(QMouseEvent* event)
 {
-    moveCrosshair(event->position());
     if (panning_) {
         const double width = chart()->plotArea().width();
-        if (width > 0) {
+        panned_ = panned_ || std::abs(panStart_.x() - event->position().x()) > kClickSlopPixels;
+        if (width > 0 && panned_) {
+            setCursor(Qt::ClosedHandCursor);
             const double shift = (panStart_.x() - event->position().x()) / width * (panMax_ - panMin_);
             emit rangeRequested(panMin_ + shift, panMax_ + shift);
         }
         event->accept();
         return;
     }
-    if (chart()->plotArea().contains(chart()->mapFromScene(mapToScene(event->position().toPoint()))))
+    if (inPlot(event->position()))
         emit hovered(xAt(event->position()), event->globalPosition().toPoint());
+    else
+        emit left();
     QChartView::mouseMoveEvent(event);
 }
 
@@ -157,6 +180,8 @@ void ChartView::mouseReleaseEvent(QMouseEvent* event)
     if (panning_ && (event->button() == Qt::RightButton || event->button() == Qt::MiddleButton)) {
         panning_ = false;
         unsetCursor();
+        if (!panned_ && event->button() == Qt::RightButton && inPlot(event->position()))
+            emit menuRequested(xAt(event->position()), event->globalPosition().toPoint());
         event->accept();
         return;
     }
@@ -171,7 +196,7 @@ void ChartView::mouseDoubleClickEvent(QMouseEvent* event)
 
 void ChartView::leaveEvent(QEvent* event)
 {
-    crosshair_->hide();
+    emit left();
     QChartView::leaveEvent(event);
 }
 

@@ -4,7 +4,7 @@
 #include "StockHistory.h"
 
 #include <QAreaSeries>
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -32,19 +32,19 @@ double floored(double equity)
 
 struct StockEquityChart::Parts {
     QChart* chart;
-    QDateTimeAxis* timeAxis;
+    QCategoryAxis* timeAxis;
     QLogValueAxis* equityAxis;
 };
 
 StockEquityChart::Parts StockEquityChart::makeParts()
 {
-    Parts parts{new QChart, new QDateTimeAxis, new QLogValueAxis};
+    Parts parts{new QChart, new QCategoryAxis, new QLogValueAxis};
     parts.chart->setTheme(ChartView::theme());
     parts.chart->setTitle(tr("Equity of trading the calls after costs, drawdowns shaded"));
     parts.chart->setMargins(QMargins(2, 2, 2, 2));
     parts.chart->legend()->setAlignment(Qt::AlignTop);
-    parts.timeAxis->setFormat(QStringLiteral("yyyy-MM-dd"));
-    parts.timeAxis->setTickCount(5);
+    // The dates are read under the bottom pane, as for the panes above.
+    parts.timeAxis->setLabelsVisible(false);
     parts.equityAxis->setBase(10);
     parts.equityAxis->setLabelFormat(QStringLiteral("%.3g"));
     parts.chart->addAxis(parts.timeAxis, Qt::AlignBottom);
@@ -116,7 +116,7 @@ void StockEquityChart::clear()
     }
 }
 
-void StockEquityChart::trade(const StockHistory& history)
+void StockEquityChart::trade(const StockHistory& history, const DateToX& xOf)
 {
     if (!costBps_ || !history.isValid())
         return;
@@ -128,12 +128,12 @@ void StockEquityChart::trade(const StockHistory& history)
         const bool first = traded_ == 0;
         // r = n / n1 − 1, as the replay's backtest works it out.
         const double move = series.closes[call.record + 1] / series.closes[call.record] - 1;
-        const double x = ChartView::axisValue(call.predictedTime);
+        const double x = xOf(call.predictedTime);
         for (std::size_t s = 0; s < kStrategies; ++s) {
             const Strategy strategy = kAllStrategies[s];
             if (first) {
                 // Every line starts at 1 where the first call was made.
-                equity_[s].emplace_back(ChartView::axisValue(call.time), 1.0);
+                equity_[s].emplace_back(xOf(call.time), 1.0);
                 peaks_[s].push_back(equity_[s].back());
             }
             const int p = position(strategy, call.up);
@@ -145,12 +145,13 @@ void StockEquityChart::trade(const StockHistory& history)
     }
 }
 
-void StockEquityChart::draw(const StockHistory& history, double min, double max)
+void StockEquityChart::draw(const StockHistory& history, double min, double max,
+                            const std::vector<AxisTicks::Tick>& ticks, const DateToX& xOf)
 {
     if (!costBps_)
         return;
-    trade(history);
-    showRange(min, max);
+    trade(history, xOf);
+    showRange(min, max, ticks);
     const int buckets = std::max(1, static_cast<int>(chart()->plotArea().width() / 2));
     double lo = 0;
     double hi = 0;

@@ -7,6 +7,7 @@
 #include <QPointF>
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -35,9 +36,14 @@ public:
     std::optional<double> costBps() const { return costBps_; }
     // Forgets the trades: another stock, or its calls made anew.
     void clear();
+    // Where a date falls on the panes' shared date axis (calendar or
+    // trading days).
+    using DateToX = std::function<double(Timestamp)>;
     // Trades the history's calls resolved since the last look, and draws
-    // [min, max] of the date axis at about a point a pixel.
-    void draw(const StockHistory& history, double min, double max);
+    // [min, max] of the date axis at about a point a pixel, its grid on the
+    // panes' date ticks.
+    void draw(const StockHistory& history, double min, double max, const std::vector<AxisTicks::Tick>& ticks,
+              const DateToX& xOf);
 
     QLineSeries* equitySeries(Strategy strategy) const { return lines_[index(strategy)]; }
     QAreaSeries* drawdownSeries(Strategy strategy) const { return drawdowns_[index(strategy)]; }
@@ -50,7 +56,7 @@ private:
     StockEquityChart(Parts parts, QWidget* parent);
     static Parts makeParts();
     static std::size_t index(Strategy strategy) { return static_cast<std::size_t>(strategy); }
-    void trade(const StockHistory& history);
+    void trade(const StockHistory& history, const DateToX& xOf);
     void fitEquityAxis(double lo, double hi);
 
     QLogValueAxis* equityAxis_;

@@ -1,5 +1,6 @@
 #include "TimeChart.h"
 
+#include "AxisTicks.h"
 #include "ChartView.h"
 #include "SeriesDecimator.h"
 
@@ -111,7 +112,7 @@ void TimeChart::fitAxes(double yFloor, double yCeiling, const char* labelFormat)
         return;
     constexpr double kDayMs = 86400e3;
     xMax = std::max(xMax, xMin + kDayMs);
-    timeAxis_->setFormat(ChartView::dateFormat(xMax - xMin));
+    timeAxis_->setFormat(AxisTicks::dateFormat(xMax - xMin));
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMin)),
                         QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMax)));
     const double pad = std::max((yMax - yMin) * 0.05, 1e-3 * std::max(1.0, std::abs(yMax)));

@@ -1,5 +1,6 @@
 #include "TimelineChart.h"
 
+#include "AxisTicks.h"
 #include "ChartView.h"
 #include "core/stream/ReplaySnapshot.h"
 
@@ -70,7 +71,7 @@ std::optional<std::pair<double, double>> TimelineChart::sample(const ReplaySnaps
     }
     const double from = lines_[0]->at(0).x();
     const double to = std::max(timeline_.lastX(), from + 86400e3);
-    timeAxis_->setFormat(ChartView::dateFormat(to - from));
+    timeAxis_->setFormat(AxisTicks::dateFormat(to - from));
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(from)),
                         QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(to)));
     return range;

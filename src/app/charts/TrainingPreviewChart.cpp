@@ -1,5 +1,6 @@
 #include "TrainingPreviewChart.h"
 
+#include "AxisTicks.h"
 #include "ChartView.h"
 #include "SeriesDecimator.h"
 
@@ -76,7 +77,7 @@ void TrainingPreviewChart::redraw()
     priceAxis_->applyNiceNumbers();
     const double bottom = priceAxis_->min();
     const double top = priceAxis_->max();
-    timeAxis_->setFormat(ChartView::dateFormat(to - from));
+    timeAxis_->setFormat(AxisTicks::dateFormat(to - from));
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(from)),
                         QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(to)));
     if (splitX_)

@@ -1,5 +1,6 @@
 #include "ClusterView.h"
 
+#include "app/charts/ChartPalette.h"
 #include "app/charts/ChartView.h"
 #include "app/charts/TimeChart.h"
 
@@ -55,7 +56,9 @@ ClusterView::ClusterView(QWidget* parent)
     chart->setTheme(ChartView::theme());
     chart->setTitle(tr("Stocks by their recent returns, coloured by cluster"));
     chart->setMargins(QMargins(2, 2, 2, 2));
-    chart->legend()->setAlignment(Qt::AlignTop);
+    // A column beside the map: a row above it would cut the names short in a narrow dock.
+    chart->legend()->setAlignment(Qt::AlignRight);
+    ChartView::fitLegend(chart->legend());
     mapX_->setTitleText(tr("1st principal axis of the centres"));
     mapY_->setTitleText(tr("2nd principal axis"));
     mapX_->setLabelFormat(QStringLiteral("%.2f"));
@@ -144,16 +147,21 @@ void ClusterView::setClusterCount(int k)
         series->setName(name);
         series->setMarkerSize(6);
         series->setBorderColor(Qt::transparent);
+        series->setColor(ChartPalette::categorical(static_cast<std::size_t>(c)));
         chart->addSeries(series);
         series->attachAxis(mapX_);
         series->attachAxis(mapY_);
         stocks_.push_back(series);
-        if (c < kMaxSizeLines)
-            sizeLines_.push_back(sizes_->addLine(name));
+        if (c < kMaxSizeLines) {
+            QLineSeries* line = sizes_->addLine(name);
+            line->setPen(QPen(ChartPalette::categorical(static_cast<std::size_t>(c)), 2));
+            sizeLines_.push_back(line);
+        }
         clusterChoice_->addItem(name);
     }
     chart->legend()->setVisible(k <= kMaxSizeLines);
-    sizes_->chart()->legend()->setVisible(k <= kMaxSizeLines);
+    // The map's legend names the colours for both.
+    sizes_->chart()->legend()->setVisible(false);
     sizes_->chart()->setTitle(k <= kMaxSizeLines
                                   ? tr("Stocks per cluster, batch by batch")
                                   : tr("Stocks per cluster, batch by batch (clusters 1 to %1)").arg(kMaxSizeLines));

@@ -71,7 +71,7 @@ std::vector<Candle> CandleReader::read(const std::string& dataPath, const std::s
         }
         // Rows out of time order are skipped, as the loader rejects them.
         if (candles.empty() || record.time > candles.back().time)
-            candles.push_back({record.time, record.open, record.high, record.low, record.close});
+            candles.push_back({record.time, record.open, record.high, record.low, record.close, record.volume});
     }
     if (!reader.error().empty()) {
         *error = file + ": " + reader.error();

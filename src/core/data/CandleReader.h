@@ -15,6 +15,7 @@ struct Candle {
     double high = 0;
     double low = 0;
     double close = 0;
+    double volume = 0;
 };
 
 // A single stock's open, high, low and close, read again from its file when

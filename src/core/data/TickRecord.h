@@ -18,6 +18,7 @@ struct TickRecord {
     double open = 0;
     double high = 0;
     double low = 0;
+    double volume = 0;  // 0 where the line has no Volume column
 };
 
 enum class LineKind { Record, Header, Blank, Malformed };

@@ -66,7 +66,9 @@ bool TickerCsvParser::readHeader(std::string_view line)
             column = Column::High;
         else if (equalsIgnoreCase(name, "low"))
             column = Column::Low;
-        else if (equalsIgnoreCase(name, "volume") || equalsIgnoreCase(name, "openint"))
+        else if (equalsIgnoreCase(name, "volume"))
+            column = Column::Volume;
+        else if (equalsIgnoreCase(name, "openint"))
             column = Column::Number;
     }
     fieldCount_ = n;
@@ -128,7 +130,7 @@ LineKind TickerCsvParser::parse(std::string_view line, TickRecord& out, const ch
     std::size_t n = 0;
     std::optional<Timestamp> time;
     double close = 0;
-    std::array<double, 3> range{};  // open, high, low
+    std::array<double, 4> range{};  // open, high, low, volume
     std::string_view stock = defaultStock_;
     for (;; ++n) {
         if (n == fieldCount_) {
@@ -196,6 +198,7 @@ LineKind TickerCsvParser::parse(std::string_view line, TickRecord& out, const ch
     out.open = range[0];
     out.high = range[1];
     out.low = range[2];
+    out.volume = range[3];
     return LineKind::Record;
 }
 

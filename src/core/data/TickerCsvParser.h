@@ -32,7 +32,7 @@ public:
 
 private:
     static constexpr std::size_t kMaxFields = 16;
-    enum class Column : std::uint8_t { Ignored, Date, Close, Number, Stock, Open, High, Low };
+    enum class Column : std::uint8_t { Ignored, Date, Close, Number, Stock, Open, High, Low, Volume };
 
     bool readHeader(std::string_view line);
     std::optional<Timestamp> parseDate(std::string_view field);
@@ -42,7 +42,7 @@ private:
     bool headerRefused_ = false;
     std::size_t fieldCount_ = 7;
     std::array<Column, kMaxFields> columns_{Column::Date,  Column::Open,   Column::High,  Column::Low,
-                                            Column::Close, Column::Number, Column::Number};
+                                            Column::Close, Column::Volume, Column::Number};
     bool hasRange_ = true;  // Open, High and Low columns all present
     bool keepRange_;
     // Consecutive rows share their month: remember its first day.
