@@ -19,7 +19,9 @@
 #include "core/storage/LoggedPasses.h"
 #include "app/charts/OverviewChart.h"
 #include "app/charts/PortfolioEquityChart.h"
+#include "app/session/ReplayActions.h"
 #include "app/session/ReplaySpeed.h"
+#include "app/session/ReplayTimeline.h"
 #include "app/dialogs/RunBrowser.h"
 #include "app/models/RunsModel.h"
 #include "app/session/SnapshotFeed.h"
@@ -310,6 +312,13 @@ void MainWindow::setUpActions()
                                     : tr("Replays of the data opened next are not logged"),
                                  8000);
     });
+    replayActions_ = new ReplayActions(this);
+    ui_->menuReplay->insertActions(ui_->actionStop, replayActions_->actions());
+    ui_->replayToolBar->insertActions(ui_->actionStep,
+                                      {replayActions_->stepBackDayAction(), replayActions_->stepBackAction()});
+    connect(replayActions_, &ReplayActions::told, this,
+            [this](const QString& what) { statusBar()->showMessage(what, 5000); });
+    connect(ui_->stockCharts, &StockChartPanel::replayFromRequested, replayActions_, &ReplayActions::replayFrom);
     ui_->menuView->addAction(ui_->runsDock->toggleViewAction());
     ui_->menuView->addAction(ui_->modelDock->toggleViewAction());
     ui_->menuView->addAction(ui_->dataQualityDock->toggleViewAction());
@@ -345,11 +354,11 @@ void MainWindow::setUpTimeline()
     dateLabel_->setAlignment(Qt::AlignCenter);
     dateLabel_->setToolTip(tr("Date of the latest record replayed"));
     bar->addWidget(dateLabel_);
-    timeline_ = new QSlider(Qt::Horizontal);
+    timeline_ = new ReplayTimeline;
     timeline_->setRange(0, kTimelineSteps);
     timeline_->setPageStep(kTimelineSteps / 20);
     timeline_->setMinimumWidth(200);
-    timeline_->setToolTip(tr("Drag to seek to a date"));
+    timeline_->setToolTip(tr("Click or drag to seek to a date"));
     bar->addWidget(timeline_);
     connect(timeline_, &QSlider::sliderMoved, this, [this](int position) {
         dateLabel_->setText(QString::fromStdString(timestamp::formatDate(timelineTime(position))));
@@ -554,6 +563,7 @@ void MainWindow::closeStream()
         engine_->stop();
         engine_->waitUntilDone();
     }
+    replayActions_->setSession(nullptr);
     engine_.reset();
     logger_.reset();
     activeRun_ = 0;
@@ -602,6 +612,8 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     connect(engine_.get(), &ReplayEngine::stateChanged, this, &MainWindow::updateActions, Qt::QueuedConnection);
     feed_ = std::make_unique<SnapshotFeed>(*engine_);
     connect(feed_.get(), &SnapshotFeed::ready, this, &MainWindow::showSnapshot);
+    replayActions_->setSession(engine_.get());
+    timeline_->setSpan(data_->firstTime(), data_->lastTime());
 
     candleJob_.reset();  // the days of a stock of the data before
     ui_->stockCharts->clear();

@@ -39,6 +39,8 @@ class RunsModel;
 class OverviewChart;
 class PortfolioEquityChart;
 class SnapshotFeed;
+class ReplayActions;
+class ReplayTimeline;
 class StockChartPanel;
 class RunBrowser;
 class TrainingDialog;
@@ -232,7 +234,8 @@ private:
     QSlider* speedSlider_;
     QLabel* speedLabel_;
     QLabel* dateLabel_;
-    QSlider* timeline_;
+    ReplayTimeline* timeline_;
+    ReplayActions* replayActions_;
     QLabel* recordsLabel_;
     QLabel* rateLabel_;
     QLabel* modelLabel_;

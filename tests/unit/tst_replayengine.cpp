@@ -15,14 +15,14 @@ using namespace std::chrono_literals;
 namespace {
 
 // A random walk per stock, with staggered starts and a few gaps.
-std::shared_ptr<const MarketData> market(int stocks = 40, int records = 300)
+std::shared_ptr<const MarketData> market(int stocks = 40, int records = 300, int year = 1990)
 {
     QRandomGenerator rng(42);
     std::vector<StockSeries> series;
     for (int s = 0; s < stocks; ++s) {
         StockSeries x;
         x.name = QStringLiteral("st%1.us").arg(s, 3, 10, QChar('0')).toStdString();
-        Timestamp t = timestamp::fromCivil(1990, 1, 1) + rng.bounded(20) * timestamp::kSecondsPerDay;
+        Timestamp t = timestamp::fromCivil(year, 1, 1) + rng.bounded(20) * timestamp::kSecondsPerDay;
         double price = 10 + rng.bounded(90);
         for (int i = 0; i < records; ++i) {
             x.times.push_back(t);
@@ -202,6 +202,7 @@ private slots:
     void stepBackEqualsStepForward();
     void stepBackFromTheEnd();
     void replayFromStartsCallsThere();
+    void historyBefore1970IsCalled();
 };
 
 void TestReplayEngine::fullSpeedMatchesSynchronousRun()
@@ -420,10 +421,11 @@ void TestReplayEngine::stepBackEqualsStepForward()
     QFETCH(int, targetDays);
     QFETCH(int, targetRecords);
     const auto data = market();
-    const Timestamp from = start.isValid() ? timestamp::fromCivil(start.year(), start.month(), start.day()) : 0;
+    const Timestamp from = start.isValid() ? timestamp::fromCivil(start.year(), start.month(), start.day())
+                                          : std::numeric_limits<Timestamp>::min();
     StagedEngine stepped(data);
     StagedEngine reached(data);
-    if (from) {
+    if (start.isValid()) {
         stepped.engine.replayFrom(from);
         reached.engine.replayFrom(from);
     }
@@ -454,7 +456,7 @@ void TestReplayEngine::stepBackFromTheEnd()
     QCOMPARE(stepped.engine.state(), ReplayState::Paused);
 
     StagedEngine reached(data);
-    QVERIFY(reached.forward(0, 0, static_cast<int>(data->recordCount()) - 1));
+    QVERIFY(reached.forward(std::numeric_limits<Timestamp>::min(), 0, static_cast<int>(data->recordCount()) - 1));
     QCOMPARE(stepped.state(), reached.state());
 
     // Playing on finishes the pass again, from where it was, not from the start.
@@ -522,6 +524,22 @@ void TestReplayEngine::replayFromStartsCallsThere()
     engine.restart();
     QTRY_COMPARE_WITH_TIMEOUT(engine.progress().processed, before, kPatienceMs);
     QCOMPARE(engine.snapshot().overall.windows, std::uint64_t(0));
+}
+
+// Times before 1970 are negative: without a chosen start, every record is
+// called, and a step back goes back no further than the first.
+void TestReplayEngine::historyBefore1970IsCalled()
+{
+    const auto data = market(10, 100, 1965);
+    ReplayEngine engine(data, model());
+    engine.play();
+    QVERIFY(engine.waitUntilDone(10s));
+    QVERIFY(engine.snapshot().overall == reference(*data, model()));
+    engine.stepBack(data->recordCount() + 5);
+    QTRY_COMPARE_WITH_TIMEOUT(engine.progress().processed, std::size_t(0), kPatienceMs);
+    engine.play();
+    QVERIFY(engine.waitUntilDone(10s));
+    QVERIFY(engine.snapshot().overall == reference(*data, model()));
 }
 
 QTEST_MAIN(TestReplayEngine)

@@ -6,6 +6,7 @@
 #include <QLegend>
 #include <QGuiApplication>
 #include <QMouseEvent>
+#include <QStyleHints>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -157,6 +158,9 @@ void ChartView::mouseReleaseEvent(QMouseEvent* event)
     if (panning_ && (event->button() == Qt::RightButton || event->button() == Qt::MiddleButton)) {
         panning_ = false;
         unsetCursor();
+        if (event->button() == Qt::RightButton
+            && (event->position() - panStart_).manhattanLength() < QGuiApplication::styleHints()->startDragDistance())
+            emit menuRequested(xAt(event->position()), event->globalPosition().toPoint());
         event->accept();
         return;
     }

@@ -37,6 +37,8 @@ signals:
     void resetRequested();
     // x in the date axis' units (ms), pos in global coordinates.
     void hovered(double x, QPoint globalPos);
+    // A right click that did not drag.
+    void menuRequested(double x, QPoint globalPos);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QLineSeries>
+#include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScatterSeries>
@@ -160,9 +161,22 @@ StockChartPanel::StockChartPanel(QWidget* parent) : QWidget(parent)
         connect(view, &ChartView::rangeRequested, this, &StockChartPanel::setRange);
         connect(view, &ChartView::resetRequested, this, &StockChartPanel::resetZoom);
         connect(view, &ChartView::hovered, this, &StockChartPanel::showTooltip);
+        connect(view, &ChartView::menuRequested, this, &StockChartPanel::showMenu);
         views_[i] = view;
     }
     clear();
+}
+
+void StockChartPanel::showMenu(double x, QPoint globalPos)
+{
+    if (!history_.isValid())
+        return;
+    const QDate date = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(x)).date();
+    QMenu menu(this);
+    menu.addAction(tr("Replay from Here (%1)").arg(date.toString(Qt::ISODate)), this, [this, date] {
+        emit replayFromRequested(timestamp::fromCivil(date.year(), date.month(), date.day()));
+    });
+    menu.exec(globalPos);
 }
 
 void StockChartPanel::setCandlesticks(bool on)

@@ -82,6 +82,10 @@ public:
 protected:
     void resizeEvent(QResizeEvent* event) override;
 
+signals:
+    // "Replay from here" in a pane's menu: the date there.
+    void replayFromRequested(ss::Timestamp time);
+
 private:
     void appendNewPoints();
     void rebuildPoints();
@@ -106,6 +110,7 @@ private:
         QLineSeries* series;
     };
     void drawCompared(double& lo, double& hi);
+    void showMenu(double x, QPoint globalPos);
 
     std::vector<Compared> compared_;
     std::vector<QPointF> pricePoints_;

@@ -158,9 +158,20 @@ void ReplayEngine::stepTimestamp()
     wake_.notify_all();
 }
 
-// Netted against forward steps still waiting, so that a quick step and
-// step back leave the engine where it was without going through the stream.
 void ReplayEngine::stepBack(std::size_t records)
+{
+    goBack(records, 0);
+}
+
+void ReplayEngine::stepBackTimestamp()
+{
+    goBack(0, 1);
+}
+
+// Records are netted against forward steps still waiting, so that a quick
+// step and step back leave the engine where it was without going through
+// the stream.
+void ReplayEngine::goBack(std::size_t records, std::size_t timestamps)
 {
     bool changed = false;
     {
@@ -169,21 +180,7 @@ void ReplayEngine::stepBack(std::size_t records)
         const std::size_t undone = std::min(records, stepRecords_);
         stepRecords_ -= undone;
         stepBackRecords_ += records - undone;
-        if (state_ != ReplayState::Ready)
-            changed = changeState(ReplayState::Paused);
-    }
-    if (changed)
-        emitState(ReplayState::Paused);
-    wake_.notify_all();
-}
-
-void ReplayEngine::stepBackTimestamp()
-{
-    bool changed = false;
-    {
-        std::lock_guard lock(controlMutex_);
-        settled_ = false;
-        ++stepBackTimestamps_;
+        stepBackTimestamps_ += timestamps;
         if (state_ != ReplayState::Ready)
             changed = changeState(ReplayState::Paused);
     }
@@ -464,6 +461,8 @@ std::size_t ReplayEngine::execute(const Job& asked, bool& exhausted)
             endPass(false);
         }
         break;
+    case Work::StepBack:           // made a rewind and a forward job above
+    case Work::StepBackTimestamp:
     case Work::SetModel:
     case Work::Quit:
         break;

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -90,6 +91,7 @@ private:
     void restartPacing();
     // With controlMutex_ held.
     void dropPendingSteps();
+    void goBack(std::size_t records, std::size_t timestamps);
     // With controlMutex_ held, by every control that moves the stream on.
     void startOverIfEnded();
     // Changes the state; returns whether it changed (to emit once unlocked).
@@ -115,7 +117,8 @@ private:
     std::size_t stepTimestamps_ = 0;
     std::size_t stepBackRecords_ = 0;
     std::size_t stepBackTimestamps_ = 0;
-    Timestamp replayStart_ = 0;  // as asked for; start_ once a rewind took it
+    // As asked for; start_ once a rewind took it. The data may begin before 1970.
+    Timestamp replayStart_ = std::numeric_limits<Timestamp>::min();
     bool seekPending_ = false;
     Timestamp seekTarget_ = 0;
     bool rewindPending_ = false;
@@ -132,7 +135,7 @@ private:
     TickMerger merger_;
     PredictionPipeline pipeline_;
     bool sinksFinished_ = false;
-    Timestamp start_ = 0;
+    Timestamp start_ = std::numeric_limits<Timestamp>::min();
     std::size_t warmed_ = 0;  // records before start_, processed by the rewind
 
     std::atomic<std::size_t> processed_{0};
