@@ -485,6 +485,11 @@ void TestReplayEngine::replayFromStartsCallsThere()
     ReplaySnapshot s = engine.snapshot();
     QCOMPARE(s.overall.windows, std::uint64_t(0));
     QCOMPARE(s.openCalls, std::size_t(0));
+    // The views' calls start where the engine's do.
+    QCOMPARE(s.models.size(), std::size_t(1));
+    QVERIFY(!s.models[0].fromStart);
+    QCOMPARE(s.models[0].afterTime, s.progress.time);
+    QVERIFY(s.progress.time < start);
     QCOMPARE(sink.predictions, std::size_t(0));
     Timestamp first = std::numeric_limits<Timestamp>::max();
     for (std::size_t i = 0; i < data->stockCount(); ++i) {

@@ -62,6 +62,8 @@ public:
     // moves its status on, but no call is made or judged on it, and neither
     // stages nor sinks hear of it.
     void warm(const Tick& tick) { take(tick, status_[tick.stock]); }
+    // The records so far were history: the model calls from the next on.
+    void startCalls();
 
     void process(const Tick& tick)
     {

@@ -388,6 +388,7 @@ void ReplayEngine::rewind()
         pipeline_.warm(tick);
         time_.store(tick.time, std::memory_order_relaxed);
     }
+    pipeline_.startCalls();
     warmed_ = pipeline_.records();
     processed_ = warmed_;
 }
