@@ -9,14 +9,19 @@
 #include "app/jobs/DataLoadJob.h"
 #include "app/models/DataQualityModel.h"
 #include "app/jobs/ExportJob.h"
+#include "app/dialogs/HelpDialog.h"
 #include "app/dialogs/LiveFeedDialog.h"
+#include "app/panels/LiveStatusIndicator.h"
+#include "app/panels/WatchlistPanel.h"
+#include "app/panels/WorkspaceLayout.h"
+#include "app/session/RecentFiles.h"
+#include "app/session/ReplayKeys.h"
 #include "app/panels/ModelComparisonView.h"
 #include "app/panels/ModelDescription.h"
 #include "app/dialogs/OnlineLearningDialog.h"
 #include "core/backtest/BacktestStage.h"
-#include "core/live/FeedSession.h"
 #include "core/online/OnlineLearningStage.h"
-#include "core/storage/LoggedPasses.h"
+#include "core/storage/PredictionLog.h"
 #include "app/charts/OverviewChart.h"
 #include "app/charts/PortfolioEquityChart.h"
 #include "app/session/ReplayActions.h"
@@ -24,7 +29,6 @@
 #include "app/session/ReplayTimeline.h"
 #include "app/dialogs/RunBrowser.h"
 #include "app/models/RunsModel.h"
-#include "app/session/SnapshotFeed.h"
 #include "app/charts/StockChartPanel.h"
 #include "app/charts/StockHistory.h"
 #include "app/sources/TableImport.h"
@@ -38,7 +42,7 @@
 #include <utility>
 
 #include <QCloseEvent>
-#include <QFontMetrics>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -53,7 +57,6 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QSettings>
-#include <QShortcut>
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QStyle>
@@ -95,47 +98,16 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       ui_(std::make_unique<Ui::MainWindow>()),
       watchlist_(new WatchlistModel(this)),
-      proxy_(new QSortFilterProxyModel(this)),
       dataQuality_(new DataQualityModel(this)),
       runs_(new RunsModel(this)),
       defaultModel_(InstalledData().defaultModel())
 {
     ui_->setupUi(this);
 
-    proxy_->setSourceModel(watchlist_);
-    proxy_->setSortRole(WatchlistModel::SortRole);
-    proxy_->setFilterKeyColumn(WatchlistModel::Stock);
-    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    // Re-sorting thousands of changed rows on every frame would stall the
-    // window; the order is brought up to date a few times a second instead.
-    proxy_->setDynamicSortFilter(false);
-    ui_->watchlistView->setModel(proxy_);
-    ui_->watchlistView->sortByColumn(WatchlistModel::Stock, Qt::AscendingOrder);
-    sizeWatchlistColumns();
-    QHeaderView* header = ui_->watchlistView->horizontalHeader();
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(header, &QHeaderView::customContextMenuRequested, this, &MainWindow::showWatchlistColumnMenu);
-    ui_->watchlistView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    connect(ui_->filterEdit, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
-    // Space, the arrows and the replay's other keys work from the first
-    // launch: the filter takes the keyboard only when asked to (a click,
-    // Ctrl+F or /), and Escape clears it and gives the keyboard back.
-    ui_->filterEdit->setFocusPolicy(Qt::ClickFocus);
-    ui_->filterEdit->setClearButtonEnabled(true);
-    ui_->filterEdit->setToolTip(tr("Show the stocks whose name contains this (Ctrl+F or /; Escape clears it)"));
-    auto* findStock = new QAction(tr("Find Stock"), this);
-    findStock->setShortcuts({QKeySequence::Find, QKeySequence(Qt::Key_Slash)});
-    connect(findStock, &QAction::triggered, this, [this] {
-        ui_->filterEdit->setFocus(Qt::ShortcutFocusReason);
-        ui_->filterEdit->selectAll();
-    });
-    addAction(findStock);
-    auto* leaveFilter = new QShortcut(QKeySequence(Qt::Key_Escape), ui_->filterEdit, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(leaveFilter, &QShortcut::activated, this, [this] {
-        ui_->filterEdit->clear();
-        ui_->watchlistView->setFocus(Qt::ShortcutFocusReason);
-    });
-    ui_->watchlistView->setFocus(Qt::OtherFocusReason);
+    watchlistPanel_ = new WatchlistPanel(ui_->filterEdit, ui_->watchlistView, watchlist_, settings_, this);
+    proxy_ = watchlistPanel_->proxy();
+    ui_->stockCharts->setFocusPolicy(Qt::StrongFocus);
+    watchlistPanel_->setHomeWidget(ui_->stockCharts);
     connect(ui_->watchlistView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelectedStock);
     connect(ui_->watchlistView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -146,14 +118,10 @@ MainWindow::MainWindow(QWidget* parent)
     ui_->dataQualityView->setModel(qualityProxy);
     ui_->dataQualityView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
-    ui_->mainSplitter->setStretchFactor(0, 2);
-    ui_->mainSplitter->setStretchFactor(1, 3);
-    ui_->chartSplitter->setStretchFactor(0, 3);
-    ui_->chartSplitter->setStretchFactor(1, 1);
-    // The market's accuracy and its traded equity share the width evenly;
-    // the sentence under the equity wraps rather than widening its side.
-    ui_->marketSplitter->setStretchFactor(0, 1);
-    ui_->marketSplitter->setStretchFactor(1, 1);
+    // The sentence under the equity wraps rather than widening the dock.
+    // Tabbed in the side column, the market's accuracy makes do with what
+    // the column has, so that the window still fits a laptop's screen at 150 %.
+    ui_->overviewChart->setMinimumHeight(ui_->portfolioEquityChart->minimumHeight());
     ui_->backtestSentence->setMinimumWidth(0);
     ui_->backtestSentence->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     ui_->runsView->setModel(runs_);
@@ -163,20 +131,34 @@ MainWindow::MainWindow(QWidget* parent)
             refreshRuns();
     });
 
-    tabifyDockWidget(ui_->modelDock, ui_->dataQualityDock);
-    tabifyDockWidget(ui_->modelDock, ui_->runsDock);
-    ui_->modelDock->raise();
-    resizeDocks({ui_->modelDock}, {260}, Qt::Horizontal);
-    // Out of the way until online learning is switched on (or the last
-    // session left them open).
-    ui_->clusterDock->hide();
-    ui_->comparisonDock->hide();
-    tabifyDockWidget(ui_->clusterDock, ui_->comparisonDock);
+    // Clusters and Compare Models join the tabs once online learning is on
+    // (or the last session left them open).
+    layout_ = new WorkspaceLayout(this, ui_->watchlistDock,
+                                  {ui_->accuracyDock, ui_->tradingDock, ui_->modelDock, ui_->dataQualityDock, ui_->runsDock},
+                                  {ui_->clusterDock, ui_->comparisonDock}, settings_);
+    layout_->setWatchlistWidth(watchlistPanel_->preferredWidth());
+    recent_ = new RecentFiles(ui_->menuRecent, settings_, this);
+    connect(recent_, &RecentFiles::chosen, this, &MainWindow::openData);
+
+    stream_ = new StreamController(this);
+    connect(stream_, &StreamController::snapshotReady, this, &MainWindow::showSnapshot);
+    connect(stream_, &StreamController::stateChanged, this, &MainWindow::updateActions);
+    connect(stream_, &StreamController::runsChanged, this, [this] {
+        refreshRuns();
+        updateActions();
+    });
+    connect(stream_, &StreamController::logFailed, this,
+            [this](const QString& why) { showError(tr("Prediction log problem"), why); });
+    connect(stream_, &StreamController::liveEnded, this, &MainWindow::finishLive);
 
     setUpActions();
     setUpTimeline();
     setUpStatusBar();
     restoreSettings();
+    // The chart has the keyboard from the first launch, where the replay's
+    // keys are at home; Escape in the filter brings it back there. Last:
+    // laying out the docks moves the keyboard among them.
+    ui_->stockCharts->setFocus(Qt::OtherFocusReason);
 
     // Not openModel(): the setting naming the last model must outlive this
     // start, for openInitial() to restore it.
@@ -190,6 +172,11 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow()
 {
     closeStream();
+}
+
+QLabel* MainWindow::connectionIndicator() const
+{
+    return liveIndicator_;
 }
 
 QTableView* MainWindow::watchlistView() const
@@ -207,44 +194,9 @@ OverviewChart* MainWindow::overviewChart() const
     return ui_->overviewChart;
 }
 
-void MainWindow::sizeWatchlistColumns()
-{
-    // Sized once from typical values: fitting columns to their contents
-    // would measure thousands of cells on every refresh.
-    const std::array<QString, WatchlistModel::ColumnCount> typical{
-        QStringLiteral("agm-a.us__"), QStringLiteral("2017-11-10"), QStringLiteral("12345.678"), QStringLiteral("+12.3%"),
-        QStringLiteral("0.500"),      QStringLiteral("▲"),          QStringLiteral("14000"),     QStringLiteral("55.5%"),
-        QStringLiteral("55.5%"),      QStringLiteral("+10.5 pt"),   QStringLiteral("+1234.5%"),  QStringLiteral("-1234.5 pt")};
-    QHeaderView* header = ui_->watchlistView->horizontalHeader();
-    const QFontMetrics metrics(ui_->watchlistView->font());
-    for (int c = 0; c < WatchlistModel::ColumnCount; ++c) {
-        const QString title = watchlist_->headerData(c, Qt::Horizontal).toString();
-        const int width = std::max(metrics.horizontalAdvance(typical[static_cast<std::size_t>(c)]),
-                                   header->fontMetrics().horizontalAdvance(title) + 16);
-        header->resizeSection(c, width + 12);
-    }
-}
-
-void MainWindow::showWatchlistColumnMenu(const QPoint& position)
-{
-    QMenu menu(this);
-    for (int c = WatchlistModel::Stock + 1; c < WatchlistModel::ColumnCount; ++c) {
-        QAction* action = menu.addAction(watchlist_->headerData(c, Qt::Horizontal).toString());
-        action->setCheckable(true);
-        action->setChecked(!ui_->watchlistView->isColumnHidden(c));
-        connect(action, &QAction::toggled, this, [this, c](bool shown) { showWatchlistColumn(c, shown); });
-    }
-    menu.exec(ui_->watchlistView->horizontalHeader()->mapToGlobal(position));
-}
-
 void MainWindow::showWatchlistColumn(int column, bool shown)
 {
-    ui_->watchlistView->setColumnHidden(column, !shown);
-    QVariantList hidden;
-    for (int c = 0; c < WatchlistModel::ColumnCount; ++c)
-        if (ui_->watchlistView->isColumnHidden(c))
-            hidden.append(c);
-    settings_.setValue("watchlist/hiddenColumns", hidden);
+    watchlistPanel_->showColumn(column, shown);
 }
 
 void MainWindow::setUpActions()
@@ -269,14 +221,14 @@ void MainWindow::setUpActions()
     connect(ui_->actionPlayPause, &QAction::triggered, this, &MainWindow::togglePlay);
     connect(ui_->actionStep, &QAction::triggered, this, [this] {
         dropPlayHint();
-        engine_->step();
+        engine()->step();
     });
     connect(ui_->actionStepDay, &QAction::triggered, this, [this] {
         dropPlayHint();
-        engine_->stepTimestamp();
+        engine()->stepTimestamp();
     });
-    connect(ui_->actionStop, &QAction::triggered, this, [this] { engine_->stop(); });
-    connect(ui_->actionRestart, &QAction::triggered, this, [this] { engine_->restart(); });
+    connect(ui_->actionStop, &QAction::triggered, this, [this] { engine()->stop(); });
+    connect(ui_->actionRestart, &QAction::triggered, this, [this] { engine()->restart(); });
     connect(ui_->actionSlower, &QAction::triggered, this, [this] { setSpeedNotch(speedSlider_->value() - 1); });
     connect(ui_->actionFaster, &QAction::triggered, this, [this] { setSpeedNotch(speedSlider_->value() + 1); });
     connect(ui_->actionOpenModel, &QAction::triggered, this, &MainWindow::chooseModel);
@@ -312,20 +264,30 @@ void MainWindow::setUpActions()
                                     : tr("Replays of the data opened next are not logged"),
                                  8000);
     });
+    for (QDockWidget* dock : layout_->docks())
+        ui_->menuView->addAction(dock->toggleViewAction());
+    ui_->menuView->addAction(ui_->replayToolBar->toggleViewAction());
+    ui_->menuView->addAction(ui_->timelineToolBar->toggleViewAction());
+    connect(ui_->actionResetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
+    connect(ui_->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(ui_->actionUserGuide, &QAction::triggered, this, [this] { HelpDialog::userGuide(this)->show(); });
+
+    // The replay's keys and the window's own work whatever has the keyboard,
+    // but a field being typed in.
+    replayKeys_ = new ReplayKeys(this);
+    for (QAction* action : {ui_->actionPlayPause, ui_->actionStep, ui_->actionStepDay, ui_->actionStop,
+                            ui_->actionRestart, ui_->actionSlower, ui_->actionFaster, ui_->actionShortcuts,
+                            watchlistPanel_->findAction()})
+        replayKeys_->add(action);
     replayActions_ = new ReplayActions(this);
     ui_->menuReplay->insertActions(ui_->actionStop, replayActions_->actions());
     ui_->replayToolBar->insertActions(ui_->actionStep,
                                       {replayActions_->stepBackDayAction(), replayActions_->stepBackAction()});
+    for (QAction* action : replayActions_->actions())
+        replayKeys_->add(action);
     connect(replayActions_, &ReplayActions::told, this,
             [this](const QString& what) { statusBar()->showMessage(what, 5000); });
     connect(ui_->stockCharts, &StockChartPanel::replayFromRequested, replayActions_, &ReplayActions::replayFrom);
-    ui_->menuView->addAction(ui_->runsDock->toggleViewAction());
-    ui_->menuView->addAction(ui_->modelDock->toggleViewAction());
-    ui_->menuView->addAction(ui_->dataQualityDock->toggleViewAction());
-    ui_->menuView->addAction(ui_->clusterDock->toggleViewAction());
-    ui_->menuView->addAction(ui_->comparisonDock->toggleViewAction());
-    ui_->menuView->addAction(ui_->replayToolBar->toggleViewAction());
-    ui_->menuView->addAction(ui_->timelineToolBar->toggleViewAction());
 }
 
 void MainWindow::setUpTimeline()
@@ -345,8 +307,8 @@ void MainWindow::setUpTimeline()
     bar->addWidget(speedLabel_);
     connect(speedSlider_, &QSlider::valueChanged, this, [this](int notch) {
         speedLabel_->setText(ReplaySpeed::label(notch));
-        if (engine_)
-            engine_->setPace(ReplaySpeed::pace(notch));
+        if (engine())
+            engine()->setPace(ReplaySpeed::pace(notch));
     });
     bar->addSeparator();
     dateLabel_ = new QLabel;
@@ -377,24 +339,15 @@ void MainWindow::setUpStatusBar()
     recordsLabel_->setToolTip(tr("Calls judged so far and the share that were right, beside the best of the three "
                                  "naive baselines (always up, always down, same as last move) on the same calls."));
     rateLabel_ = new QLabel;
-    modelLabel_ = new QLabel;
-    liveLabel_ = new QLabel;
-    liveLabel_->setObjectName(QStringLiteral("connectionIndicator"));
-    liveLabel_->hide();
-    statusBar()->addPermanentWidget(liveLabel_);
-    statusBar()->addPermanentWidget(modelLabel_);
+    liveIndicator_ = new LiveStatusIndicator;
+    statusBar()->addPermanentWidget(liveIndicator_);
     statusBar()->addPermanentWidget(recordsLabel_);
     statusBar()->addPermanentWidget(rateLabel_);
 }
 
 void MainWindow::restoreSettings()
 {
-    restoreGeometry(settings_.value("window/geometry").toByteArray());
-    restoreState(settings_.value("window/state").toByteArray());
-    ui_->mainSplitter->restoreState(settings_.value("window/mainSplitter").toByteArray());
-    ui_->chartSplitter->restoreState(settings_.value("window/chartSplitter").toByteArray());
-    if (!ui_->marketSplitter->restoreState(settings_.value("window/marketSplitter").toByteArray()))
-        ui_->marketSplitter->setSizes({1, 1});  // an even share, whatever the charts' own hints
+    layout_->restore();
     const int notch = settings_.value("replay/speed", ReplaySpeed::defaultNotch()).toInt();
     speedSlider_->setValue(notch);
     speedLabel_->setText(ReplaySpeed::label(speedSlider_->value()));
@@ -402,21 +355,26 @@ void MainWindow::restoreSettings()
     ui_->actionCandlesticks->setChecked(settings_.value("chart/candlesticks", false).toBool());
     onlineOptions_ = OnlineLearningDialog::load(settings_);
     tradingCostBps_ = settings_.value("backtest/costBps", kDefaultTradingCostBps).toDouble();
-    // The traded returns are for those who ask for them.
-    const QVariantList optional{WatchlistModel::TradedReturn, WatchlistModel::VsBuyAndHold};
-    for (const QVariant& column : settings_.value("watchlist/hiddenColumns", optional).toList())
-        ui_->watchlistView->setColumnHidden(column.toInt(), true);
-    rebuildRecentMenu();
 }
 
 void MainWindow::saveSettings()
 {
-    settings_.setValue("window/geometry", saveGeometry());
-    settings_.setValue("window/state", saveState());
-    settings_.setValue("window/mainSplitter", ui_->mainSplitter->saveState());
-    settings_.setValue("window/chartSplitter", ui_->chartSplitter->saveState());
-    settings_.setValue("window/marketSplitter", ui_->marketSplitter->saveState());
+    layout_->save();
     settings_.setValue("replay/speed", speedSlider_->value());
+}
+
+void MainWindow::resetLayout()
+{
+    layout_->reset();
+    watchlistPanel_->resetColumns();
+    ui_->stockCharts->setFocus(Qt::OtherFocusReason);
+}
+
+HelpDialog* MainWindow::showShortcuts()
+{
+    auto* dialog = HelpDialog::shortcuts(this);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -424,7 +382,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     // A live feed ends first, on its own thread: a Kafka feed's last commit
     // can wait for a broker that is away, and the window stays responsive
     // meanwhile, saying so; it closes once the feed ended.
-    if (live_ && !live_->hasEnded()) {
+    if (liveFeed() && !liveFeed()->hasEnded()) {
         closeOnLiveEnd_ = true;
         disconnectLive();
         event->ignore();
@@ -552,22 +510,18 @@ void MainWindow::finishLoad(const QString& path)
     emit dataLoaded(true);
 }
 
-void MainWindow::closeStream()
+void MainWindow::forgetStream()
 {
     refreshTimer_.stop();
-    live_.reset();
-    liveLabel_->hide();
-    feed_.reset();
-    // A pass left mid-way is logged as stopped, with its figures.
-    if (engine_) {
-        engine_->stop();
-        engine_->waitUntilDone();
-    }
+    liveIndicator_->hide();
     replayActions_->setSession(nullptr);
-    engine_.reset();
-    logger_.reset();
-    activeRun_ = 0;
     hasSelection_ = false;
+}
+
+void MainWindow::closeStream()
+{
+    forgetStream();
+    stream_->close();
 }
 
 void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString& path)
@@ -575,44 +529,13 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     closeStream();
     data_ = std::move(data);
     dataPath_ = path;
-    engine_ = std::make_unique<ReplayEngine>(data_, model_, loadReport_);
-    if (onlineOptions_.enabled())
-        engine_->plugStage(onlineLearning(onlineOptions_));
-    engine_->plugStage(backtest(tradingCostBps_));
-    if (ui_->actionLogReplays->isChecked()) {
-        QString error;
-        QDir().mkpath(QFileInfo(logPath()).path());
-        logger_ = LoggedPasses::attach(*engine_, logPath(), path, &error);
-        if (logger_) {
-            logger_->setModel(model_);
-            connect(
-                logger_.get(), &LoggedPasses::runStarted, this,
-                [this](qint64 id) {
-                    activeRun_ = id;
-                    refreshRuns();
-                    updateActions();
-                },
-                Qt::QueuedConnection);
-            connect(
-                logger_.get(), &LoggedPasses::runEnded, this,
-                [this](qint64 id) {
-                    if (activeRun_ == id)
-                        activeRun_ = 0;
-                    refreshRuns();
-                    updateActions();
-                },
-                Qt::QueuedConnection);
-            connect(logger_.get(), &LoggedPasses::failed, this,
-                    [this](const QString& why) { showError(tr("Prediction log problem"), why); }, Qt::QueuedConnection);
-        } else {
-            showError(tr("Replays are not logged"), error);
-        }
-    }
-    engine_->setPace(ReplaySpeed::pace(speedSlider_->value()));
-    connect(engine_.get(), &ReplayEngine::stateChanged, this, &MainWindow::updateActions, Qt::QueuedConnection);
-    feed_ = std::make_unique<SnapshotFeed>(*engine_);
-    connect(feed_.get(), &SnapshotFeed::ready, this, &MainWindow::showSnapshot);
-    replayActions_->setSession(engine_.get());
+    QString logError;
+    stream_->replay(data_, loadReport_, path, scoring(), ui_->actionLogReplays->isChecked() ? logPath() : QString(),
+                    &logError);
+    if (!logError.isEmpty())
+        showError(tr("Replays are not logged"), logError);
+    engine()->setPace(ReplaySpeed::pace(speedSlider_->value()));
+    replayActions_->setSession(engine());
     timeline_->setSpan(data_->firstTime(), data_->lastTime());
 
     candleJob_.reset();  // the days of a stock of the data before
@@ -632,10 +555,11 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     ui_->watchlistView->scrollTo(row);
 
     const bool isSample = !sampleFolder_.isEmpty() && QFileInfo(path) == QFileInfo(sampleFolder_);
-    setWindowTitle(tr("%1 — StockStream").arg(isSample ? tr("Built-in sample") : QFileInfo(path).fileName()));
+    sourceTitle_ = isSample ? tr("Built-in sample") : QFileInfo(path).fileName();
+    updateTitle();
     if (!isSample) {
         settings_.setValue("data/last", path);
-        addRecent(path);
+        recent_->add(path);
     } else {
         settings_.remove("data/last");
     }
@@ -680,11 +604,8 @@ bool MainWindow::openModel(const QString& path)
 void MainWindow::setModel(std::shared_ptr<const LogisticModel> model)
 {
     model_ = std::move(model);
-    if (logger_)
-        logger_->setModel(model_);
-    if (engine_)
-        engine_->setModel(model_);
-    if (live_ && !live_->hasEnded())
+    stream_->setModel(model_);
+    if (liveFeed() && !liveFeed()->hasEnded())
         statusBar()->showMessage(tr("The live feed goes on with the model it started with: connect again to score "
                                     "with this one"),
                                  15000);
@@ -711,7 +632,7 @@ void MainWindow::useTrainedModel(std::shared_ptr<const LogisticModel> model)
     const QString path = model->sourcePath();
     setModel(std::move(model));
     settings_.setValue("model/last", path);
-    const ReplayProgress at = engine_ ? engine_->progress() : ReplayProgress{};
+    const ReplayProgress at = engine() ? engine()->progress() : ReplayProgress{};
     statusBar()->showMessage(at.processed > 0 ? tr("Switched to model %1 after %2: the next windows are scored with it")
                                                     .arg(QFileInfo(path).completeBaseName(),
                                                          QString::fromStdString(timestamp::format(at.time)))
@@ -734,27 +655,36 @@ void MainWindow::showModel()
     ui_->modelWeights->setText(tr("%1\nintercept %2").arg(weights.join(QStringLiteral(", ")), compactNumber(m.intercept())));
     ui_->modelTrainedOn->setText(ModelDescription::trainedOn(m.trainedOn()));
     ui_->modelMetrics->setText(ModelDescription::metrics(m.metrics()));
-    modelLabel_->setText(tr("Model: %1").arg(name));
+    modelName_ = name;
+    updateTitle();
+}
+
+// The model in the title rather than the status bar, whose figures need the
+// width on a laptop's screen at 150 %.
+void MainWindow::updateTitle()
+{
+    setWindowTitle(sourceTitle_.isEmpty() ? tr("%1 — StockStream").arg(modelName_)
+                                          : tr("%1 · model %2 — StockStream").arg(sourceTitle_, modelName_));
 }
 
 void MainWindow::showSelectedStock()
 {
     const QModelIndex current = ui_->watchlistView->currentIndex();
-    if (live_ && current.isValid()) {
+    if (liveFeed() && current.isValid()) {
         hasSelection_ = true;
         selectedStock_ = static_cast<std::size_t>(proxy_->mapToSource(current).row());
         ui_->stockCharts->clear();
-        showLiveStock(live_->frame(selectedStock_));
+        showLiveStock(liveFeed()->frame(selectedStock_));
         return;
     }
-    if (!engine_ || !current.isValid()) {
+    if (!engine() || !current.isValid()) {
         hasSelection_ = false;
         ui_->stockCharts->clear();
         return;
     }
     hasSelection_ = true;
     selectedStock_ = static_cast<std::size_t>(proxy_->mapToSource(current).row());
-    const ReplaySnapshot snapshot = engine_->snapshot();
+    const ReplaySnapshot snapshot = engine()->snapshot();
     StockHistory history(data_, selectedStock_, snapshot.models);
     history.advanceTo(snapshot.stocks[selectedStock_].records);
     ui_->stockCharts->showStock(std::move(history));
@@ -764,7 +694,7 @@ void MainWindow::showSelectedStock()
 
 void MainWindow::loadCandles()
 {
-    if (!ui_->actionCandlesticks->isChecked() || !hasSelection_ || !engine_ || !data_ || candleJob_
+    if (!ui_->actionCandlesticks->isChecked() || !hasSelection_ || !engine() || !data_ || candleJob_
         || ui_->stockCharts->showsCandles())
         return;
     candleJob_ = std::make_unique<CandleLoadJob>(dataPath_.toStdString(), data_->stock(selectedStock_).name);
@@ -789,21 +719,21 @@ void MainWindow::loadCandles()
 
 void MainWindow::showComparedStocks()
 {
-    if (!engine_ || !hasSelection_)
+    if (!engine() || !hasSelection_)
         return;
     std::vector<std::size_t> stocks;
     for (const QModelIndex& row : ui_->watchlistView->selectionModel()->selectedRows())
         stocks.push_back(static_cast<std::size_t>(proxy_->mapToSource(row).row()));
     std::sort(stocks.begin(), stocks.end());
     ui_->stockCharts->compareWith(std::move(stocks));
-    ui_->stockCharts->advance(engine_->snapshot());
+    ui_->stockCharts->advance(engine()->snapshot());
 }
 
 void MainWindow::refreshViews()
 {
-    if (!engine_)
+    if (!engine())
         return;
-    const ReplaySnapshot snapshot = engine_->snapshot();
+    const ReplaySnapshot snapshot = engine()->snapshot();
     showProgress(snapshot.progress);
     ui_->overviewChart->update(snapshot);
     showBacktest(snapshot);
@@ -813,14 +743,14 @@ void MainWindow::refreshViews()
 
 void MainWindow::refreshFrame()
 {
-    if (live_) {
+    if (liveFeed()) {
         refreshLive();
         return;
     }
-    if (!engine_)
+    if (!engine())
         return;
-    showProgress(engine_->progress());
-    feed_->request();
+    showProgress(engine()->progress());
+    stream_->requestSnapshot();
 }
 
 void MainWindow::showSnapshot(const ReplaySnapshot& snapshot)
@@ -870,10 +800,7 @@ void MainWindow::setTradingCost(double costBps)
     settings_.setValue("backtest/costBps", costBps);
     if (trainingDialog_)
         trainingDialog_->setTradingCost(costBps);
-    if (engine_)
-        engine_->plugStage(backtest(costBps));
-    else if (live_)
-        live_->session().plugStage(backtest(costBps));
+    stream_->plugStage(backtest(costBps));
     clearBacktest();
 }
 
@@ -914,23 +841,13 @@ void MainWindow::setOnlineOptions(const OnlineOptions& options)
 {
     onlineOptions_ = options;
     OnlineLearningDialog::save(settings_, options);
-    if (engine_)
-        engine_->plugStage(onlineLearning(options));
-    else if (live_)
-        live_->session().plugStage(onlineLearning(options));
-    // The view of what was switched on comes to the front, clusters first.
-    // Docked below at first, it would squeeze the stock's charts to strips:
-    // a view not shown yet opens as a window of its own beside this one,
-    // to be docked wherever the user likes (the layout is remembered).
+    stream_->plugStage(onlineLearning(options));
+    // The view of what was switched on comes to the front among the side
+    // panels' tabs, clusters first, leaving the chart its room.
     for (QDockWidget* dock : {options.scorer.enabled ? ui_->comparisonDock : nullptr,
                               options.clusteringEnabled() ? ui_->clusterDock : nullptr}) {
         if (!dock)
             continue;
-        if (!dock->isVisible()) {
-            dock->setFloating(true);
-            dock->resize(std::max(width() * 2 / 3, 720), std::max(height() / 2, 480));
-            dock->move(geometry().topLeft() + QPoint(width() / 6, height() / 4));
-        }
         dock->show();
         dock->raise();
     }
@@ -950,11 +867,7 @@ ModelComparisonView* MainWindow::comparisonView() const
 void MainWindow::showWatchlist(const ReplaySnapshot& snapshot)
 {
     watchlist_->update(snapshot);
-    const int sortColumn = proxy_->sortColumn();
-    if (sortColumn != WatchlistModel::Stock && (!resortClock_.isValid() || resortClock_.elapsed() >= kResortMs)) {
-        proxy_->sort(sortColumn, proxy_->sortOrder());
-        resortClock_.start();
-    }
+    watchlistPanel_->resortSoon();
 }
 
 void MainWindow::showStocks(const ReplaySnapshot& snapshot)
@@ -999,8 +912,8 @@ void MainWindow::updateRate(const ReplayProgress& progress)
 
 void MainWindow::updateActions()
 {
-    const bool loaded = engine_ != nullptr;
-    const ReplayState state = loaded ? engine_->state() : ReplayState::Ready;
+    const bool loaded = engine() != nullptr;
+    const ReplayState state = loaded ? engine()->state() : ReplayState::Ready;
     const bool playing = state == ReplayState::Playing;
     ui_->actionPlayPause->setEnabled(loaded);
     ui_->actionPlayPause->setText(playing ? tr("&Pause") : tr("&Play"));
@@ -1011,10 +924,10 @@ void MainWindow::updateActions()
     ui_->actionStepDay->setEnabled(loaded);
     ui_->actionStop->setEnabled(loaded && (playing || state == ReplayState::Paused));
     ui_->actionRestart->setEnabled(loaded);
-    runs_->setPaused(state == ReplayState::Paused ? activeRun_ : 0);
+    runs_->setPaused(state == ReplayState::Paused ? stream_->activeRun() : 0);
     timeline_->setEnabled(loaded);
-    ui_->actionSaveChart->setEnabled(loaded || live_);
-    ui_->actionDisconnectLive->setEnabled(live_ && !live_->hasEnded());
+    ui_->actionSaveChart->setEnabled(loaded || liveFeed());
+    ui_->actionDisconnectLive->setEnabled(liveFeed() && !liveFeed()->hasEnded());
     if (loaded && (state == ReplayState::Finished || state == ReplayState::Stopped)) {
         refreshViews();
         statusBar()->showMessage(state == ReplayState::Finished ? tr("Replay finished. Play starts it over.")
@@ -1038,10 +951,10 @@ void MainWindow::dropPlayHint()
 void MainWindow::togglePlay()
 {
     dropPlayHint();
-    if (engine_->state() == ReplayState::Playing)
-        engine_->pause();
+    if (engine()->state() == ReplayState::Playing)
+        engine()->pause();
     else
-        engine_->play();
+        engine()->play();
 }
 
 void MainWindow::setSpeedNotch(int notch)
@@ -1059,10 +972,10 @@ Timestamp MainWindow::timelineTime(int position) const
 
 void MainWindow::seekToTimeline(int position)
 {
-    if (!engine_)
+    if (!engine())
         return;
     const Timestamp time = timelineTime(position);
-    engine_->seek(time);
+    engine()->seek(time);
     statusBar()->showMessage(tr("Seeking to %1…").arg(QString::fromStdString(timestamp::formatDate(time))), 3000);
 }
 
@@ -1102,7 +1015,7 @@ void MainWindow::saveChart()
                                                       tr("PNG image (*.png)"));
     if (path.isEmpty())
         return;
-    if (!ui_->chartSplitter->grab().save(path, "PNG"))
+    if (!ui_->stockCharts->grab().save(path, "PNG"))
         showError(tr("Cannot save the chart"), tr("could not write %1").arg(QDir::toNativeSeparators(path)));
     else
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
@@ -1111,6 +1024,17 @@ void MainWindow::saveChart()
 void MainWindow::setLogging(bool enabled)
 {
     ui_->actionLogReplays->setChecked(enabled);
+}
+
+StreamController::Scoring MainWindow::scoring() const
+{
+    return {model_, onlineOptions_, tradingCostBps_};
+}
+
+QString MainWindow::activeLogPath() const
+{
+    const QString writing = stream_->loggingTo();
+    return writing.isEmpty() ? logPath() : writing;
 }
 
 QString MainWindow::logPath() const
@@ -1132,7 +1056,7 @@ void MainWindow::chooseLogLocation()
 
 void MainWindow::refreshRuns()
 {
-    const QString path = logger_ ? logger_->path() : logPath();
+    const QString path = activeLogPath();
     ui_->runsLocation->setText(tr("Log: %1").arg(QDir::toNativeSeparators(path)));
     if (!QFileInfo::exists(path)) {
         runs_->setRuns({});
@@ -1156,9 +1080,7 @@ void MainWindow::refreshRuns()
 
 QString MainWindow::currentStockName() const
 {
-    const QModelIndex current = ui_->watchlistView->currentIndex();
-    return current.isValid() ? proxy_->mapToSource(current).siblingAtColumn(WatchlistModel::Stock).data().toString()
-                             : QString();
+    return watchlistPanel_->currentStock();
 }
 
 bool MainWindow::haveRuns(const QString& what)
@@ -1203,7 +1125,7 @@ RunBrowser* MainWindow::browseRun()
     if (!haveRuns(tr("Nothing to browse")))
         return nullptr;
     const RunInfo* run = runs_->run(ui_->runsView->currentIndex().row());
-    auto* browser = new RunBrowser(logger_ ? logger_->path() : logPath(), run ? *run : *runs_->run(0),
+    auto* browser = new RunBrowser(activeLogPath(), run ? *run : *runs_->run(0),
                                    currentStockName(), this);
     browser->setAttribute(Qt::WA_DeleteOnClose);
     browser->show();
@@ -1217,7 +1139,7 @@ void MainWindow::exportPredictions(const ExportDialog::Request& request)
         return;
     }
     const QString path = request.path;
-    exportJob_ = std::make_unique<ExportJob>(logger_ ? logger_->path() : logPath(), request.query, request.format, path);
+    exportJob_ = std::make_unique<ExportJob>(activeLogPath(), request.query, request.format, path);
     connect(exportJob_.get(), &ExportJob::finished, this, [this, path] { finishExport(path); }, Qt::QueuedConnection);
 
     exportDialog_ = progressDialog(tr("Export predictions"), tr("Exporting run %1…").arg(request.query.run), 1000);
@@ -1258,24 +1180,6 @@ void MainWindow::finishExport(const QString& path)
     emit exported(-1);
 }
 
-void MainWindow::addRecent(const QString& path)
-{
-    QStringList recent = settings_.value("data/recent").toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    settings_.setValue("data/recent", recent.mid(0, kMaxRecent));
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    ui_->menuRecent->clear();
-    const QStringList recent = settings_.value("data/recent").toStringList();
-    for (const QString& path : recent)
-        ui_->menuRecent->addAction(QDir::toNativeSeparators(path), this, [this, path] { openData(path); });
-    ui_->menuRecent->setEnabled(!recent.isEmpty());
-}
-
 void MainWindow::showError(const QString& title, const QString& message)
 {
     statusBar()->showMessage(message, 15000);
@@ -1299,34 +1203,27 @@ void MainWindow::openLiveFeedDialog()
 
 bool MainWindow::connectLive(const LiveFeedSettings& settings)
 {
-    // The feed first: when it cannot start, what is on screen stays.
     QString error;
-    auto feed = LiveFeed::open(settings, model_, ui_->actionLogReplays->isChecked() ? logPath() : QString(),
-                               onlineOptions_.enabled() ? onlineLearning(onlineOptions_) : StageFactory{}, &error);
-    if (!feed) {
+    if (!stream_->connectLive(settings, scoring(), ui_->actionLogReplays->isChecked() ? logPath() : QString(),
+                              &error)) {
         showError(tr("Cannot connect to the live feed"), error);
         return false;
     }
-    closeStream();
-    live_ = std::move(feed);
-    live_->session().plugStage(backtest(tradingCostBps_));
-    activeRun_ = live_->runId();
-    connect(live_.get(), &LiveFeed::ended, this, &MainWindow::finishLive);
-    connect(live_.get(), &LiveFeed::logFailed, this,
-            [this](const QString& why) { showError(tr("Prediction log problem"), why); });
+    forgetStream();
     candleJob_.reset();
     ui_->stockCharts->clear();
     ui_->overviewChart->clear();
     clearBacktest();
     watchlist_->setStocks(QStringList{});
-    setWindowTitle(tr("%1 — StockStream").arg(live_->describe()));
+    sourceTitle_ = liveFeed()->describe();
+    updateTitle();
     recordsLabel_->clear();
     rateLabel_->clear();
-    liveLabel_->show();
+    liveIndicator_->show();
     statusBar()->showMessage(tr("Scoring the live feed %1 with model %2")
-                                 .arg(live_->describe(), QFileInfo(model_->sourcePath()).completeBaseName()),
+                                 .arg(liveFeed()->describe(), QFileInfo(model_->sourcePath()).completeBaseName()),
                              10000);
-    if (activeRun_)
+    if (stream_->activeRun())
         refreshRuns();
     refreshLive();
     updateActions();
@@ -1336,24 +1233,24 @@ bool MainWindow::connectLive(const LiveFeedSettings& settings)
 
 void MainWindow::disconnectLive()
 {
-    if (live_)
-        live_->stop();
+    if (liveFeed())
+        liveFeed()->stop();
 }
 
 void MainWindow::refreshLive()
 {
     // poll() may find the feed ended and finishLive() run inside it.
-    showLiveStatus(live_->poll());
+    showLiveStatus(liveFeed()->poll());
     showLiveFrame();
 }
 
 void MainWindow::showLiveFrame()
 {
-    const LiveBoard::Frame frame = live_->frame(hasSelection_ ? std::optional(selectedStock_) : std::nullopt);
+    const LiveBoard::Frame frame = liveFeed()->frame(hasSelection_ ? std::optional(selectedStock_) : std::nullopt);
     // The board learns stocks at their first call; the watchlist grows with it.
     const auto known = static_cast<std::size_t>(watchlist_->rowCount());
     if (frame.snapshot.stocks.size() > known) {
-        const auto stocks = live_->stocks();
+        const auto stocks = liveFeed()->stocks();
         QStringList names;
         for (std::size_t i = known; i < frame.snapshot.stocks.size(); ++i)
             names.append(QString::fromStdString(stocks->name(i)));
@@ -1384,72 +1281,25 @@ void MainWindow::showLiveStock(const LiveBoard::Frame& frame)
     const StockHistory& shown = ui_->stockCharts->history();
     if (frame.calls.empty() || (shown.isValid() && shown.calls().size() == frame.calls.size()))
         return;
-    ui_->stockCharts->extend(StockHistory::fromCalls(live_->stocks()->name(selectedStock_), frame.calls));
+    ui_->stockCharts->extend(StockHistory::fromCalls(liveFeed()->stocks()->name(selectedStock_), frame.calls));
 }
 
-void MainWindow::showLiveStatus(const LiveFeed::Status& s)
+void MainWindow::showLiveStatus(const LiveFeed::Status& status)
 {
-    const QLocale locale;
-    const QString feed = live_->describe();
-    QString text;
-    switch (s.state) {
-    case LiveFeed::State::Connecting:
-        text = feed.startsWith(QLatin1String("listen://")) ? tr("Waiting for a producer on %1").arg(feed)
-                                                           : tr("Connecting to %1…").arg(feed);
-        break;
-    case LiveFeed::State::Reconnecting:
-        text = feed.startsWith(QLatin1String("listen://")) ? tr("Waiting for the next producer on %1").arg(feed)
-                                                           : tr("Reconnecting to %1…").arg(feed);
-        break;
-    case LiveFeed::State::Connected:
-        text = tr("Connected to %1").arg(feed);
-        break;
-    case LiveFeed::State::Unreachable:
-        text = tr("Cannot reach %1: %2 · retrying").arg(feed, s.clientErrors.front().first);
-        break;
-    case LiveFeed::State::Disconnecting: text = tr("Disconnecting from %1…").arg(feed); break;
-    case LiveFeed::State::Ended: text = tr("Disconnected: %1").arg(s.reason); break;
-    }
-    if (s.state != LiveFeed::State::Ended)
-        text += tr(" · %1 msg/s").arg(locale.toString(s.messagesPerSecond, 'f', 0));
-    if (s.secondsSinceMessage >= 0)
-        text += tr(" · last message %1 s ago").arg(locale.toString(s.secondsSinceMessage, 'f', 1));
-    liveLabel_->setText(text);
-    QString errors;
-    for (const auto& [what, reason] : s.clientErrors)
-        errors += QStringLiteral("<li><b>%1</b>: %2</li>").arg(what.toHtmlEscaped(), reason.toHtmlEscaped());
-    if (!errors.isEmpty())
-        errors = tr("<p>The brokers cannot be reached; the client keeps retrying, and this clears once one "
-                    "answers:</p><ul>%1</ul>")
-                     .arg(errors);
-    liveLabel_->setToolTip(
-        errors +
-        tr("<p>%1 messages received (%2 ticks scored, %3 refused), %4 connection(s).</p>"
-           "<p><b>msg/s</b>: lines received a second over the last second.<br>"
-           "<b>last message</b>: wall-clock time since the window last saw a message arrive, checked %5 times a "
-           "second; it grows while the feed is quiet. The ticks' own dates say nothing of delay (a replayed "
-           "history is decades old), so the lag shown is this one.</p>")
-            .arg(locale.toString(static_cast<qulonglong>(s.messages)),
-                 locale.toString(static_cast<qulonglong>(s.records)),
-                 locale.toString(static_cast<qulonglong>(s.messages - s.records)),
-                 locale.toString(static_cast<qulonglong>(s.connections)))
-            .arg(1000 / kRefreshMs));
+    liveIndicator_->showStatus(status, liveFeed()->describe(), 1000 / kRefreshMs);
 }
 
 void MainWindow::finishLive()
 {
     refreshTimer_.stop();
-    showLiveStatus(live_->poll());
+    showLiveStatus(liveFeed()->poll());
     showLiveFrame();
-    const qint64 run = activeRun_;
-    activeRun_ = 0;
-    if (run)
-        refreshRuns();
+    refreshRuns();
     updateActions();
-    if (live_->failed())
-        showError(tr("Live feed ended"), tr("%1: %2").arg(live_->describe(), live_->endReason()));
+    if (liveFeed()->failed())
+        showError(tr("Live feed ended"), tr("%1: %2").arg(liveFeed()->describe(), liveFeed()->endReason()));
     else
-        statusBar()->showMessage(tr("Live feed %1 ended: %2").arg(live_->describe(), live_->endReason()), 15000);
+        statusBar()->showMessage(tr("Live feed %1 ended: %2").arg(liveFeed()->describe(), liveFeed()->endReason()), 15000);
     emit liveEnded();
     if (std::exchange(closeOnLiveEnd_, false))
         close();

@@ -2,6 +2,8 @@
 
 #include "app/dialogs/ExportDialog.h"
 #include "app/session/LiveFeed.h"
+#include "app/session/RecentFiles.h"
+#include "app/session/StreamController.h"
 #include "core/data/LoadReport.h"
 #include "core/data/TableOptions.h"
 #include "core/model/LogisticModel.h"
@@ -33,12 +35,15 @@ class ModelComparisonView;
 class OnlineLearningDialog;
 class DataLoadJob;
 class DataQualityModel;
+class HelpDialog;
+class LiveStatusIndicator;
+class ReplayKeys;
+class WatchlistPanel;
+class WorkspaceLayout;
 class ExportJob;
-class LoggedPasses;
 class RunsModel;
 class OverviewChart;
 class PortfolioEquityChart;
-class SnapshotFeed;
 class ReplayActions;
 class ReplayTimeline;
 class StockChartPanel;
@@ -56,9 +61,8 @@ class MainWindow : public QMainWindow {
 public:
     static constexpr int kRefreshMs = 33;
     static constexpr int kOverviewRefreshMs = 250;
-    static constexpr int kResortMs = 500;
     // Entries of File ▸ Open Recent.
-    static constexpr int kMaxRecent = 8;
+    static constexpr int kMaxRecent = RecentFiles::kMax;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -76,7 +80,7 @@ public:
     // The model scored with unless another is chosen: the installed
     // default model, else the one built into the program.
     const QString& defaultModel() const { return defaultModel_; }
-    ReplayEngine* engine() const { return engine_.get(); }
+    ReplayEngine* engine() const { return stream_->engine(); }
     const LoadReport& loadReport() const { return loadReport_; }
     bool isLoading() const { return loadJob_ != nullptr; }
     // Where File ▸ Open and Open Folder start: beside the user's own data,
@@ -139,10 +143,16 @@ public:
     bool connectLive(const LiveFeedSettings& settings);
     // File ▸ Disconnect.
     void disconnectLive();
-    LiveFeed* liveFeed() const { return live_.get(); }
+    LiveFeed* liveFeed() const { return stream_->live(); }
     // Connecting, connected, reconnecting or disconnected, with messages/s
     // and the time since the last message.
-    QLabel* connectionIndicator() const { return liveLabel_; }
+    QLabel* connectionIndicator() const;
+    // View ▸ Reset Layout: the docks and the watchlist's columns as on the
+    // first launch.
+    void resetLayout();
+    // Help ▸ Keyboard Shortcuts.
+    HelpDialog* showShortcuts();
+    ReplayKeys* replayKeys() const { return replayKeys_; }
     // Updates every view from a fresh snapshot now. The refresh timer does
     // the same at its frame rate, with snapshots taken off the GUI thread.
     void refreshViews();
@@ -164,8 +174,6 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void sizeWatchlistColumns();
-    void showWatchlistColumnMenu(const QPoint& position);
     void setUpActions();
     void setUpTimeline();
     void setUpStatusBar();
@@ -184,6 +192,7 @@ private:
     bool loadModel(const QString& path);
     void useTrainedModel(std::shared_ptr<const LogisticModel> model);
     void showModel();
+    void updateTitle();
     void showSelectedStock();
     void showComparedStocks();
     void updateActions();
@@ -194,6 +203,11 @@ private:
     void showWatchlist(const ReplaySnapshot& snapshot);
     // Ends the replay (or live feed) on screen, before another source.
     void closeStream();
+    // The views' hold on the stream, when it ends or another takes over.
+    void forgetStream();
+    StreamController::Scoring scoring() const;
+    // The log the stream writes to, else the one the next replay would.
+    QString activeLogPath() const;
     void refreshLive();
     void showLiveFrame();
     void showLiveStock(const LiveBoard::Frame& frame);
@@ -219,8 +233,6 @@ private:
     void chooseLogLocation();
     void finishExport(const QString& path);
     void refreshRuns();
-    void addRecent(const QString& path);
-    void rebuildRecentMenu();
     void showError(const QString& title, const QString& message);
     Timestamp timelineTime(int position) const;
 
@@ -238,8 +250,11 @@ private:
     ReplayActions* replayActions_;
     QLabel* recordsLabel_;
     QLabel* rateLabel_;
-    QLabel* modelLabel_;
-    QLabel* liveLabel_;
+    LiveStatusIndicator* liveIndicator_;
+    WatchlistPanel* watchlistPanel_;
+    WorkspaceLayout* layout_;
+    ReplayKeys* replayKeys_;
+    RecentFiles* recent_;
 
     std::shared_ptr<const LogisticModel> model_;
     OnlineOptions onlineOptions_;
@@ -249,10 +264,9 @@ private:
     QString dataPath_;
     QString sampleFolder_;  // once the sample was opened
     QString openedNote_;    // what the last open gave, said in the status bar
-    std::unique_ptr<LoggedPasses> logger_;  // a sink of engine_: outlives it
-    std::unique_ptr<ReplayEngine> engine_;
-    std::unique_ptr<SnapshotFeed> feed_;  // reads engine_: goes first
-    std::unique_ptr<LiveFeed> live_;  // while a live feed is on screen (running or ended)
+    QString sourceTitle_;   // the data or live feed on screen, for the title
+    QString modelName_;
+    StreamController* stream_;
     bool closeOnLiveEnd_ = false;     // the window was closed while the feed ran
     std::unique_ptr<DataLoadJob> loadJob_;
     QProgressDialog* loadDialog_ = nullptr;
@@ -260,7 +274,6 @@ private:
     const QString defaultModel_;
     std::unique_ptr<ExportJob> exportJob_;
     std::unique_ptr<CandleLoadJob> candleJob_;
-    qint64 activeRun_ = 0;  // the run the logger is recording, while it does
     QProgressDialog* exportDialog_ = nullptr;
     TrainingDialog* trainingDialog_ = nullptr;
     QTimer exportPollTimer_;
@@ -274,7 +287,6 @@ private:
     QElapsedTimer rateClock_;
     QElapsedTimer overviewClock_;
     QElapsedTimer onlineClock_;
-    QElapsedTimer resortClock_;
     std::size_t rateProcessed_ = 0;
     double rate_ = 0;
 };

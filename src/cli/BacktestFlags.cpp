@@ -29,18 +29,27 @@ std::optional<BacktestRequest> BacktestFlags::read(const QCommandLineParser& par
             return std::nullopt;
         }
     }
-    bool ok = false;
-    request.costBps = parser.value(costBps_).toDouble(&ok);
-    if (!ok || !std::isfinite(request.costBps) || request.costBps < 0) {
-        *error = QStringLiteral("--cost-bps takes a number of basis points from 0, not '%1'").arg(parser.value(costBps_));
+    const auto cost = readCost(parser.value(costBps_), error);
+    if (!cost)
         return std::nullopt;
-    }
+    request.costBps = *cost;
     request.csv = parser.value(csv_);
     if (request.csv == QLatin1String("-")) {
         *error = QStringLiteral("--backtest-csv takes a file: standard output carries the one-line result");
         return std::nullopt;
     }
     return request;
+}
+
+std::optional<double> BacktestFlags::readCost(const QString& value, QString* error)
+{
+    bool ok = false;
+    const double cost = value.toDouble(&ok);
+    if (!ok || !std::isfinite(cost) || cost < 0) {
+        *error = QStringLiteral("--cost-bps takes a number of basis points from 0, not '%1'").arg(value);
+        return std::nullopt;
+    }
+    return cost;
 }
 
 } // namespace ss::cli

@@ -1,5 +1,6 @@
 #include "ExportCommand.h"
 
+#include "BacktestFlags.h"
 #include "CliOutput.h"
 #include "core/storage/PredictionExporter.h"
 
@@ -24,6 +25,31 @@ std::optional<Timestamp> parseBound(const QString& text, bool endOfDay)
     return t;
 }
 
+// --backtest STRATEGY [--cost-bps C]: the trading columns asked for, none
+// without --backtest. False, with *error, for a bad value.
+bool readTrading(const QCommandLineParser& parser, const QCommandLineOption& backtest,
+                 const QCommandLineOption& costBps, std::optional<TradingColumns>& trading, QString* error)
+{
+    if (!parser.isSet(backtest)) {
+        if (parser.isSet(costBps))
+            *error = QStringLiteral("--cost-bps needs --backtest");
+        return !parser.isSet(costBps);
+    }
+    const auto named = std::find_if(kAllStrategies.begin(), kAllStrategies.end(), [&](Strategy s) {
+        return parser.value(backtest) == QLatin1String(strategyName(s));
+    });
+    if (named == kAllStrategies.end()) {
+        *error = QStringLiteral("--backtest takes long_flat, long_short or buy_and_hold, not '%1'")
+                     .arg(parser.value(backtest));
+        return false;
+    }
+    const auto cost = BacktestFlags::readCost(parser.value(costBps), error);
+    if (!cost)
+        return false;
+    trading = TradingColumns{*named, *cost};
+    return true;
+}
+
 } // namespace
 
 int ExportCommand::run(const QStringList& arguments)
@@ -36,7 +62,16 @@ int ExportCommand::run(const QStringList& arguments)
     const QCommandLineOption stock("stock", "Only this stock's calls, e.g. ibm.us.", "S");
     const QCommandLineOption from("from", "Only calls at or after this date (YYYY-MM-DD or a timestamp).", "D");
     const QCommandLineOption to("to", "Only calls up to this date, inclusive.", "D");
-    parser.addOptions({db, format, out, run, stock, from, to});
+    const QCommandLineOption backtest(
+        "backtest",
+        "Add the columns position and net_return after all others: the position STRATEGY (long_flat, long_short "
+        "or buy_and_hold) takes on each call and the call's net return after costs, as replay --backtest counts "
+        "them (net_return empty, or null, while the call is open).",
+        "STRATEGY");
+    const QCommandLineOption costBps("cost-bps", "With --backtest: the cost of each change of a stock's position, "
+                                                 "in basis points (default 0).",
+                                     "C", "0");
+    parser.addOptions({db, format, out, run, stock, from, to, backtest, costBps});
     if (const auto exit = parseCommandLine(parser, arguments, "Write logged predictions as CSV or JSON lines."))
         return *exit;
 
@@ -49,6 +84,11 @@ int ExportCommand::run(const QStringList& arguments)
     const QString formatName = parser.value(format);
     if (formatName != "csv" && formatName != "jsonl") {
         printError(QStringLiteral("--format takes csv or jsonl, not '%1'").arg(formatName));
+        return Usage;
+    }
+    std::optional<TradingColumns> trading;
+    if (QString why; !readTrading(parser, backtest, costBps, trading, &why)) {
+        printError(why);
         return Usage;
     }
     PredictionLog::Query query;
@@ -118,7 +158,7 @@ int ExportCommand::run(const QStringList& arguments)
                                   .arg(fraction * 100, 0, 'f', 1)
                                   .arg(written));
         },
-        nullptr, &error);
+        nullptr, &error, trading);
     progressLine.clear();
     if (!records) {
         printError(error);

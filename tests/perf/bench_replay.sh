@@ -1,10 +1,14 @@
 #!/bin/sh
 # Full-dataset replay at maximum speed, default model, no log, next to
-# `wc -l` over the same files in the same run.
+# `wc -l` over the same files in the same run, each figure beside its
+# reference and target.
 #   sh tests/perf/bench_replay.sh [runs]
+# STOCKSTREAM_BENCH_BASELINE=/path/to/another/stockstream-cli measures that
+# build too, interleaved run by run (e.g. the previous release).
 set -eu
 . "$(dirname "$0")/common.sh"
 runs=${1:-3}
+baseline=${STOCKSTREAM_BENCH_BASELINE:-}
 ensure_dataset
 ensure_build
 ensure_time
@@ -20,24 +24,37 @@ for _ in $(seq "$runs"); do
     if [ -z "$best_wc" ] || [ "$(echo "$t < $best_wc" | bc)" -eq 1 ]; then best_wc=$t; fi
 done
 
-best=""
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-for _ in $(seq "$runs"); do
-    measure "$cli" replay --data "$stocks" >"$out"
-    if [ -z "$best" ] || [ "$(echo "$wall < $best" | bc)" -eq 1 ]; then
-        best=$wall best_rss=$rss_mb best_summary=$(cat "$out")
+# best_<tag>: wall, cpu, rss, summary of the fastest run of a program.
+run_best() {  # tag program
+    measure "$2" replay --data "$stocks" >"$out"
+    eval "b=\${best_$1:-}"
+    if [ -z "$b" ] || [ "$(echo "$wall < $b" | bc)" -eq 1 ]; then
+        eval "best_$1=$wall cpu_$1=$cpu_s rss_$1=$rss_mb"
+        eval "summary_$1=\$(cat \"\$out\")"
     fi
+}
+for _ in $(seq "$runs"); do
+    run_best cli "$cli"
+    [ -z "$baseline" ] || run_best base "$baseline"
 done
 
-records=$(echo "$best_summary" | python3 -c 'import json,sys; print(json.load(sys.stdin)["records"])')
-echo "$best_summary" | python3 -c '
+report() {  # tag label
+    eval "w=\$best_$1 c=\$cpu_$1 r=\$rss_$1 s=\$summary_$1"
+    echo "$s" | python3 -c '
 import json, sys
+label, wall, cpu, rss, wc = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
 s = json.load(sys.stdin)
-print("records %d, windows %d, resolved %d, accuracy %.4f (always-up %.4f, always-down %.4f, same-as-last-move %.4f)" % (
-    s["records"], s["windows"], s["resolved"], s["accuracy"], s["baselines"]["always_up"],
-    s["baselines"]["always_down"], s["baselines"]["same_as_last_move"]))
-print("load %.2f s, replay %.2f s" % (s["load_s"], s["replay_s"]))'
-printf '| full replay, %s records | %.2f s | %.1f M records/s | %s MB | wc -l: %.2f s (x%.1f) |\n' \
-    "$records" "$best" "$(echo "$records / $best / 1000000" | bc -l)" "$best_rss" "$best_wc" \
-    "$(echo "$best / $best_wc" | bc -l)"
+n = s["records"]
+print("%s: records %d, windows %d, resolved %d, accuracy %.4f" % (label, n, s["windows"], s["resolved"], s["accuracy"]))
+print("| figure | measured | reference (same run) | target |")
+print("|---|---|---|---|")
+print("| full replay, parse included | %.2f s (%.1f M records/s, CPU %.2f s) | wc -l %.2f s: x%.1f | <= x3, >= 5 M records/s |" % (wall, n / wall / 1e6, cpu, wc, wall / wc))
+print("| load (parse) | %.2f s | wc -l: x%.1f | |" % (s["load_s"], s["load_s"] / wc))
+print("| replay only | %.2f s (%.1f M records/s) | wc -l: x%.1f | |" % (s["replay_s"], n / s["replay_s"] / 1e6, s["replay_s"] / wc))
+print("| peak memory | %d MB | | <= 320 MB |" % rss)
+' "$2" "$w" "$c" "$r" "$best_wc"
+}
+report cli "$cli"
+[ -z "$baseline" ] || report base "$baseline"

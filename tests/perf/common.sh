@@ -29,13 +29,15 @@ ensure_time() {
 }
 
 # Runs a command under /usr/bin/time -v; prints its stdout, and leaves
-# wall seconds and peak RSS (MB) in $wall and $rss_mb. Redirect its output
+# wall seconds, peak RSS (MB) and CPU seconds (user + system) in $wall,
+# $rss_mb and $cpu_s. Redirect its output
 # to a file rather than capturing it with $(...): a subshell would lose them.
 measure() {
     timing=$(mktemp)
     /usr/bin/time -v "$@" 2>"$timing" >"$timing.out" || { cat "$timing" >&2; exit 1; }
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$timing")
     rss_mb=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$timing")
+    cpu_s=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$timing")
     cat "$timing.out"
     rm -f "$timing" "$timing.out"
 }

@@ -2,7 +2,7 @@
 // each logged call's cluster, predicted close and online p_up against what
 // this test reads off the online stage itself, record by record; exports of
 // runs without them exactly as before; and version-1 logs, built here from
-// their schema text, that open, read and export as they always did.
+// their schema text, refused with a message that says why.
 #include "CliRun.h"
 #include "LatestRecords.h"
 #include "SqliteProbe.h"
@@ -231,8 +231,8 @@ private slots:
     void loggedFiguresAreTheStages();
     void exportsWithoutOnlineDataAsBefore_data();
     void exportsWithoutOnlineDataAsBefore();
-    void versionOneLogReadsAsBefore();
-    void versionOneLogUpgradesWithItsFirstOnlineRun();
+    void versionOneLogIsRefused();
+    void onlineRunKeepsARowPerCall();
     void damagedOnlineRowIsAnError();
 
 private:
@@ -422,78 +422,59 @@ void TestOnlinePredictionLog::exportsWithoutOnlineDataAsBefore()
     }
 }
 
-void TestOnlinePredictionLog::versionOneLogReadsAsBefore()
+// A version-1 log kept every call's whole window: this version refuses it
+// with one line that says why and what to do, from the library and from
+// every command that opens a log, and leaves the file as it was.
+void TestOnlinePredictionLog::versionOneLogIsRefused()
 {
     const QString db = path("version-1.sqlite");
     {
         SqliteProbe v1(db);
         QVERIFY(v1.exec(kVersionOneSchema));
         QVERIFY(v1.exec(kVersionOneRows));
+        QVERIFY(v1.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
+    QFile file(db);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+    const QString message = QStringLiteral("the prediction log '%1' was written by an older StockStream (log version "
+                                           "1), which kept every call's whole window")
+                                .arg(db);
     QString error;
-    const auto log = PredictionLog::open(db, &error);
-    QVERIFY2(log, qPrintable(error));
-    QCOMPARE(log->hasOnlineCalls(1, &error), std::optional(false));
-    QCOMPARE(log->predictionCount(1, &error), std::optional<std::int64_t>(2));
+    QVERIFY(!PredictionLog::open(db, &error));
+    QVERIFY2(error.startsWith(message), qPrintable(error));
 
-    // Features of the relative transform, n_i / n1 - 1, from the closes in
-    // the blobs: b.us 1 2 3 2 4, a.us 2 4 4 3 4; probabilities 1-p and p of
-    // margins +0.5 and -0.5.
-    const QByteArray json =
-        R"({"stock": "b.us", "date": "2000-01-03", "n5": 1, "n4": 2, "n3": 3, "n2": 2, "n1": 4, )"
-        R"("features": [-0.75, -0.5, -0.25, -0.5], "rawPrediction": [-0.5, 0.5], )"
-        R"("probability": [0.3775406687981454, 0.6224593312018546], "prediction": 1.0, "actual": 0})"
-        "\n"
-        R"({"stock": "a.us", "date": "2000-01-04", "n5": 2, "n4": 4, "n3": 4, "n2": 3, "n1": 4, )"
-        R"("features": [-0.5, 0, 0, -0.25], "rawPrediction": [0.5, -0.5], )"
-        R"("probability": [0.6224593312018546, 0.3775406687981454], "prediction": 0.0, "actual": null})"
-        "\n";
-    const QByteArray csv =
-        "stock,date,n5,n4,n3,n2,n1,feature_1,feature_2,feature_3,feature_4,rawPrediction_1,rawPrediction_2,"
-        "probability_1,probability_2,prediction,actual\r\n"
-        "b.us,2000-01-03,1,2,3,2,4,-0.75,-0.5,-0.25,-0.5,-0.5,0.5,0.3775406687981454,0.6224593312018546,1.0,0\r\n"
-        "a.us,2000-01-04,2,4,4,3,4,-0.5,0,0,-0.25,0.5,-0.5,0.6224593312018546,0.3775406687981454,0.0,\r\n";
-    QCOMPARE(exported(db, 1, "jsonl"), json);
-    QCOMPARE(exported(db, 1, "csv"), csv);
-
-    // Its latest calls, read without latest_calls, which it did not have.
-    const auto latest = log->latestCalls(1, &error);
-    QVERIFY2(latest, qPrintable(error));
-    QCOMPARE(jsonLines(*latest), latestRecords(json));
-
-    // Read, exported, and still version 1, without online_calls.
-    SqliteProbe probe(db);
-    QCOMPARE(probe.text("PRAGMA user_version"), QStringLiteral("1"));
-    QCOMPARE(probe.text("SELECT count(*) FROM sqlite_schema WHERE name = 'online_calls'"), QStringLiteral("0"));
+    const QStringList commands[] = {
+        {"export", "--db", db, "--format", "jsonl", "--out", path("old.jsonl")},
+        {"replay", "--data", sampleFile("ibm"), "--db", db},
+        {"replay", "--data", sampleFile("ibm"), "--db", db, "--resume", "1"},
+    };
+    for (const QStringList& command : commands) {
+        const CliRun r = runCli(command);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    }
+    QVERIFY(!QFile::exists(path("old.jsonl")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+    QCOMPARE(SqliteProbe(db).text("PRAGMA user_version"), QStringLiteral("1"));
 }
 
-// A run without online data leaves a version-1 log at version 1; the first
-// run with online data upgrades it, and the old run reads as before.
-void TestOnlinePredictionLog::versionOneLogUpgradesWithItsFirstOnlineRun()
+// A run with online data keeps a row of it for each call; a run without
+// keeps none, and the two runs export as their kinds do.
+void TestOnlinePredictionLog::onlineRunKeepsARowPerCall()
 {
-    const QString db = path("upgrade.sqlite");
-    {
-        SqliteProbe v1(db);
-        QVERIFY(v1.exec(kVersionOneSchema));
-        QVERIFY(v1.exec(kVersionOneRows));
-    }
-    const QByteArray oldRun = exported(db, 1, "jsonl");
-    QVERIFY(!oldRun.isEmpty());
+    const QString db = path("two-kinds.sqlite");
     SqliteProbe probe(db);
-
     const auto plain = replay(db, {});
     QVERIFY(plain);
-    QCOMPARE(probe.text("PRAGMA user_version"), QStringLiteral("1"));
-    QCOMPARE(probe.text("SELECT count(*) FROM sqlite_schema WHERE name = 'online_calls'"), QStringLiteral("0"));
-
     const auto online = replay(db, {"--clusters", "2"});
     QVERIFY(online);
-    QCOMPARE(probe.text("PRAGMA user_version"), QStringLiteral("2"));
     QCOMPARE(probe.text(qPrintable(QStringLiteral("SELECT count(*) FROM online_calls WHERE run = %1").arg(*online))),
              probe.text(qPrintable(QStringLiteral("SELECT count(*) FROM predictions WHERE run = %1").arg(*online))));
     QCOMPARE(probe.text("SELECT count(*) FROM online_calls WHERE run <> " + QByteArray::number(*online)),
              QStringLiteral("0"));
-    QCOMPARE(exported(db, 1, "jsonl"), oldRun);
     QVERIFY(!exported(db, *plain, "jsonl").contains("cluster"));
     QVERIFY(exported(db, *online, "jsonl").contains("\"cluster\": "));
 

@@ -215,7 +215,7 @@ void TestPredictionLog::latestCallsFollowEveryBatch()
         PredictionBatch b;
         for (const auto& [stock, day] : calls) {
             const Timestamp time = timestamp::fromCivil(2001, 1, 1) + day * timestamp::kSecondsPerDay;
-            b.calls.push_back({stock, time, b.closes.size(), 3, 0.5, 0.6, true, -1, 0, false, {}});
+            b.calls.push_back({stock, time, b.closes.size(), 3, 0.5, 0.6, true, -1, 0, 0.0, false, {}});
             b.closes.insert(b.closes.end(), {1.0, 2.0, 3.0});
         }
         return b;
@@ -266,17 +266,27 @@ void TestPredictionLog::createsTheDocumentedSchema()
     QCOMPARE(db.text("PRAGMA journal_mode"), QStringLiteral("wal"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' "
                      "ORDER BY name)"),
-             QStringLiteral("latest_calls online_calls predictions runs stocks"));
+             QStringLiteral("call_details latest_calls online_calls predictions runs stocks"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_table_info('predictions')"),
-             QStringLiteral("run time stock window margin p_up up actual resolved_time"));
+             QStringLiteral("run time stock margin up actual next_close"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_index_info('sqlite_autoindex_predictions_1')"),
              QStringLiteral("run time stock"));
+    // No declared type, so no affinity turns a close's integer form into a REAL or back.
+    QCOMPARE(db.text("SELECT type FROM pragma_table_info('predictions') WHERE name = 'next_close'"), QString());
+    QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_table_info('call_details')"),
+             QStringLiteral("run time stock window p_up resolved_time"));
+    QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_index_info('sqlite_autoindex_call_details_1')"),
+             QStringLiteral("run time stock"));
+    // The key is the tables' own order: no index beside it.
+    QCOMPARE(db.text("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('predictions', "
+                     "'call_details')"),
+             QStringLiteral("0"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_table_info('online_calls')"),
              QStringLiteral("run time stock cluster predicted_close p_up"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_index_info('sqlite_autoindex_online_calls_1')"),
              QStringLiteral("run time stock"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_table_info('latest_calls')"),
-             QStringLiteral("run stock time"));
+             QStringLiteral("run stock time window"));
     QCOMPARE(db.text("SELECT group_concat(name, ' ') FROM pragma_index_info('sqlite_autoindex_latest_calls_1')"),
              QStringLiteral("run stock"));
 }
@@ -321,8 +331,19 @@ void TestPredictionLog::refuses_data()
     QTest::newRow("the next version")
         << "next.sqlite" << QByteArray()
         << QByteArray("PRAGMA application_id = " + QByteArray::number(PredictionLog::kApplicationId)
-                      + "; PRAGMA user_version = 3; CREATE TABLE runs (id); CREATE TABLE online_calls (run)")
-        << "was written by a newer StockStream (log version 3; this version reads up to 2)";
+                      + "; PRAGMA user_version = 4; CREATE TABLE runs (id); CREATE TABLE call_details (run)")
+        << "was written by a newer StockStream (log version 4; this version reads up to 3)";
+    // Versions 1 and 2 kept every call's whole window: refused, saying so.
+    for (const int version : {1, 2})
+        QTest::newRow(qPrintable(QStringLiteral("version %1").arg(version)))
+            << QStringLiteral("version-%1.sqlite").arg(version) << QByteArray()
+            << QByteArray("PRAGMA application_id = " + QByteArray::number(PredictionLog::kApplicationId)
+                          + "; PRAGMA user_version = " + QByteArray::number(version)
+                          + "; CREATE TABLE runs (id); CREATE TABLE predictions (run)")
+            << QStringLiteral("was written by an older StockStream (log version %1), which kept every call's whole "
+                              "window; this version keeps each close once and reads only version 3 logs: log to a "
+                              "new file, or export its runs with the version that wrote it")
+                   .arg(version);
 }
 
 void TestPredictionLog::refuses()

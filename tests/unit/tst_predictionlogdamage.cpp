@@ -53,21 +53,26 @@ void TestPredictionLogDamage::damagedRows_data()
     QTest::addColumn<QString>("stock");  // empty: the whole run
     QTest::addColumn<bool>("readable");
 
+    // The first call of a stock is the one whose window the log keeps whole
+    // (call_details); its later calls' windows are rebuilt from it.
     const QByteArray firstCall = " WHERE stock = 1 AND time = (SELECT min(time) FROM predictions WHERE stock = 1)";
-    const QByteArray empty = "UPDATE predictions SET window = x''" + firstCall;
+    const QByteArray empty = "UPDATE call_details SET window = x''" + firstCall;
     QTest::newRow("empty window") << empty << QString() << false;
     QTest::newRow("empty window, one stock") << empty << "aa.us" << false;
-    QTest::newRow("one close") << "UPDATE predictions SET window = x'000000000000f03f'" + firstCall << QString()
+    QTest::newRow("one close") << "UPDATE call_details SET window = x'000000000000f03f'" + firstCall << QString()
                                << false;
-    QTest::newRow("part of a close") << "UPDATE predictions SET window = window || x'00'" + firstCall << "aa.us"
+    QTest::newRow("part of a close") << "UPDATE call_details SET window = window || x'00'" + firstCall << "aa.us"
                                      << false;
-    QTest::newRow("61 closes") << "UPDATE predictions SET window = zeroblob(488)" + firstCall << QString() << false;
-    QTest::newRow("text for a window") << "UPDATE predictions SET window = 'abc'" + firstCall << QString() << false;
+    QTest::newRow("61 closes") << "UPDATE call_details SET window = zeroblob(488)" + firstCall << QString() << false;
+    QTest::newRow("text for a window") << "UPDATE call_details SET window = 'abc'" + firstCall << QString() << false;
+    QTest::newRow("no window to follow") << "UPDATE call_details SET window = NULL" + firstCall << QString() << false;
+    QTest::newRow("no window to follow, one stock")
+        << "UPDATE call_details SET window = NULL" + firstCall << "aa.us" << false;
     QTest::newRow("text for a time, one stock") << "UPDATE predictions SET time = 'abc'" + firstCall << "aa.us" << false;
     QTest::newRow("huge stock id") << QByteArray("UPDATE stocks SET id = 4000000000000000000 WHERE id = 2")
                                    << QString() << true;
     QTest::newRow("negative stock id") << QByteArray("UPDATE stocks SET id = -7 WHERE id = 1") << QString() << true;
-    QTest::newRow("no margin") << QByteArray("UPDATE predictions SET margin = NULL, p_up = NULL") << "aa.us" << true;
+    QTest::newRow("no margin") << QByteArray("UPDATE predictions SET margin = NULL") << "aa.us" << true;
 }
 
 void TestPredictionLogDamage::damagedRows()

@@ -1,6 +1,6 @@
+#include "RandomMarket.h"
 #include "core/stream/TickMerger.h"
 
-#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -20,27 +20,6 @@ private slots:
 
 namespace {
 
-MarketData randomMarket(int stocks, int maxRecords, int gapOdds, quint32 seed)
-{
-    QRandomGenerator rng(seed);
-    std::vector<StockSeries> series;
-    for (int s = 0; s < stocks; ++s) {
-        StockSeries x;
-        x.name = QStringLiteral("s%1_%2").arg(rng.bounded(1000000)).arg(s).toStdString();
-        Timestamp t = timestamp::fromCivil(2000, 1, 1) + rng.bounded(50) * timestamp::kSecondsPerDay;
-        const int n = rng.bounded(1, maxRecords);
-        for (int i = 0; i < n; ++i) {
-            x.times.push_back(t);
-            x.closes.push_back(1.0 + rng.bounded(1000) / 100.0);
-            // Mostly daily steps, sometimes gaps, sometimes intraday seconds.
-            const int r = rng.bounded(gapOdds);
-            t += r == 0 ? rng.bounded(2, 30) * timestamp::kSecondsPerDay : r == 1 ? rng.bounded(1, 100) : timestamp::kSecondsPerDay;
-        }
-        series.push_back(std::move(x));
-    }
-    return MarketData(std::move(series));
-}
-
 using Key = std::tuple<Timestamp, std::string, double>;
 
 std::vector<Key> bruteForce(const MarketData& m)
@@ -53,9 +32,9 @@ std::vector<Key> bruteForce(const MarketData& m)
     return all;
 }
 
-std::vector<Key> merged(const MarketData& m)
+std::vector<Key> merged(const MarketData& m, std::size_t stretchRecords = TickMerger::kStretchRecords)
 {
-    TickMerger merger(m);
+    TickMerger merger(m, stretchRecords);
     std::vector<Key> out;
     Tick t{};
     while (merger.next(t))
@@ -71,10 +50,16 @@ void TestTickMerger::ordersByTimeThenName_data()
     QTest::addColumn<int>("maxRecords");
     QTest::addColumn<int>("gapOdds");
     QTest::addColumn<quint32>("seed");
-    QTest::newRow("few stocks, many gaps") << 5 << 300 << 3 << 1u;
-    QTest::newRow("many stocks, daily") << 400 << 200 << 50 << 2u;
-    QTest::newRow("many stocks, ragged") << 300 << 100 << 4 << 3u;
-    QTest::newRow("one stock") << 1 << 500 << 5 << 4u;
+    QTest::addColumn<int>("stretch");  // records laid out at once; 0: the default
+    QTest::newRow("few stocks, many gaps") << 5 << 300 << 3 << 1u << 0;
+    QTest::newRow("many stocks, daily") << 400 << 200 << 50 << 2u << 0;
+    QTest::newRow("many stocks, ragged") << 300 << 100 << 4 << 3u << 0;
+    QTest::newRow("one stock") << 1 << 500 << 5 << 4u << 0;
+    // Stretches shorter than a timestamp's records, and a few timestamps long.
+    QTest::newRow("daily, one record a stretch") << 40 << 200 << 50 << 5u << 1;
+    QTest::newRow("daily, short stretches") << 400 << 200 << 50 << 6u << 1000;
+    QTest::newRow("ragged, short stretches") << 300 << 100 << 4 << 7u << 37;
+    QTest::newRow("one stock, short stretches") << 1 << 500 << 5 << 8u << 16;
 }
 
 void TestTickMerger::ordersByTimeThenName()
@@ -83,9 +68,10 @@ void TestTickMerger::ordersByTimeThenName()
     QFETCH(int, maxRecords);
     QFETCH(int, gapOdds);
     QFETCH(quint32, seed);
+    QFETCH(int, stretch);
     const MarketData m = randomMarket(stocks, maxRecords, gapOdds, seed);
     const auto expected = bruteForce(m);
-    const auto actual = merged(m);
+    const auto actual = stretch ? merged(m, static_cast<std::size_t>(stretch)) : merged(m);
     QCOMPARE(actual.size(), expected.size());
     QVERIFY(actual == expected);
 }
@@ -108,7 +94,7 @@ void TestTickMerger::tiesFollowByteOrder()
 void TestTickMerger::rewindAndPeek()
 {
     const MarketData m = randomMarket(20, 50, 5, 7);
-    TickMerger merger(m);
+    TickMerger merger(m, 9);  // peeks across stretches too
     Tick t{};
     Timestamp peek = 0;
     for (int i = 0; i < 100; ++i) {

@@ -1,7 +1,6 @@
 #include "BacktestStage.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 namespace ss {
 
@@ -60,12 +59,11 @@ void BacktestStage::Ledger::add(const Resolved& call, double cost)
     stock.end = call.time;
     for (std::size_t s = 0; s < kStrategies; ++s) {
         const int p = position(kAllStrategies[s], call.up);
-        const int change = std::abs(p - stock.positions[s]);
-        const double net = p * call.move - change * cost;
+        const double net = netReturn(p, stock.positions[s], call.move, cost);
+        stock.trades[s] += p != stock.positions[s];
         stock.positions[s] = static_cast<std::int8_t>(p);
         stock.series[s].add(net, first);
         stock.exposedCalls[s] += p != 0;
-        stock.trades[s] += change != 0;
         periodSums[s] += net;
     }
 }

@@ -30,4 +30,13 @@ constexpr int position(Strategy strategy, bool up)
     return 1;
 }
 
+// A call's net return: the position's share of the stock's move over the
+// call, r = n / n1 - 1, less `cost` (a fraction) for each unit the position
+// changed from the stock's previous one (0 before its first call).
+constexpr double netReturn(int position, int previous, double move, double cost)
+{
+    const int change = position > previous ? position - previous : previous - position;
+    return position * move - change * cost;
+}
+
 } // namespace ss

@@ -6,14 +6,23 @@ namespace ss {
 
 void ProgressiveEvaluator::reset(std::size_t stocks)
 {
-    open_.assign(stocks, OpenCall{});
-    tallies_.assign(stocks, Tally{});
+    stocks_.assign(stocks, StockCalls{});
     overall_ = Tally{};
 }
 
 std::size_t ProgressiveEvaluator::openCalls() const
 {
-    return static_cast<std::size_t>(std::count_if(open_.begin(), open_.end(), [](const OpenCall& c) { return c.valid; }));
+    return static_cast<std::size_t>(
+        std::count_if(stocks_.begin(), stocks_.end(), [](const StockCalls& c) { return c.open.valid; }));
+}
+
+std::vector<Tally> ProgressiveEvaluator::stocks() const
+{
+    std::vector<Tally> tallies;
+    tallies.reserve(stocks_.size());
+    for (const StockCalls& c : stocks_)
+        tallies.push_back(c.tally);
+    return tallies;
 }
 
 } // namespace ss

@@ -20,6 +20,7 @@ struct LoggedCall {
     bool up;
     std::int8_t actual;       // -1 while open, else 0 or 1
     Timestamp resolvedTime;
+    double nextClose;         // the close that resolved it; meaningful when actual is set
     bool hasOnline;           // the learn-as-you-go models were on for this call
     OnlineCall online;
 };
@@ -31,6 +32,7 @@ struct LoggedResolution {
     std::size_t stock;
     Timestamp callTime;
     Timestamp time;
+    double close;
     bool actualUp;
     std::int64_t call;
 };

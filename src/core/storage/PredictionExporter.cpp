@@ -14,7 +14,8 @@ constexpr std::int64_t kProgressEvery = 65536;
 std::optional<std::int64_t> PredictionExporter::exportTo(PredictionLog& log, const PredictionLog::Query& query,
                                                          ExportFormat format, const QString& path,
                                                          const Progress& progress, const std::atomic<bool>* cancel,
-                                                         QString* error)
+                                                         QString* error,
+                                                         const std::optional<TradingColumns>& trading)
 {
     const auto run = log.run(query.run, error);
     if (!run)
@@ -33,7 +34,9 @@ std::optional<std::int64_t> PredictionExporter::exportTo(PredictionLog& log, con
     std::string chunk;
     chunk.reserve(kChunkBytes + 4096);
     if (format == ExportFormat::Csv)
-        PredictionRecord::appendCsvHeader(chunk, run->window, features::count(run->transform, run->window), *online);
+        PredictionRecord::appendCsvHeader(chunk, run->window, features::count(run->transform, run->window), *online,
+                                          trading.has_value());
+    const TradingColumns* tradingColumns = trading ? &*trading : nullptr;
     bool writeFailed = false;
     bool cancelled = false;
     auto writeChunk = [&] {
@@ -47,9 +50,9 @@ std::optional<std::int64_t> PredictionExporter::exportTo(PredictionLog& log, con
         query,
         [&](const PredictionRecord& record) {
             if (format == ExportFormat::Csv) {
-                record.appendCsv(chunk);
+                record.appendCsv(chunk, tradingColumns);
             } else {
-                record.appendJson(chunk);
+                record.appendJson(chunk, tradingColumns);
                 chunk += '\n';
             }
             if (++records % kProgressEvery == 0) {

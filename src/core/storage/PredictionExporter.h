@@ -17,6 +17,8 @@ enum class ExportFormat { Csv, JsonLines };
 // (RFC 4180, with a header, features flattened into feature_1..feature_k).
 // A run with online data gets its online fields and columns after SPEC.md's
 // (PredictionRecord); any other run's export is SPEC.md's alone.
+// With `trading`, each record ends with the position that strategy takes on
+// the call and the call's net return after costs (PredictionRecord).
 // Records stream from the database to the file in time order (then stock)
 // in constant memory. The file appears only when the export succeeded:
 // a failed or cancelled export leaves whatever was at `path` untouched.
@@ -28,7 +30,8 @@ public:
     // Returns the number of records written, or nullopt with *error set.
     static std::optional<std::int64_t> exportTo(PredictionLog& log, const PredictionLog::Query& query,
                                                 ExportFormat format, const QString& path, const Progress& progress,
-                                                const std::atomic<bool>* cancel, QString* error);
+                                                const std::atomic<bool>* cancel, QString* error,
+                                                const std::optional<TradingColumns>& trading = std::nullopt);
 };
 
 } // namespace ss

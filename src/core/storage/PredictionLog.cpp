@@ -1,5 +1,7 @@
 #include "PredictionLog.h"
 
+#include "CallChain.h"
+#include "LoggedClose.h"
 #include "SqliteStatement.h"
 #include "core/data/MarketData.h"
 #include "core/model/LogisticModel.h"
@@ -17,7 +19,9 @@
 #include <cstring>
 #include <limits>
 #include <thread>
+#include <map>
 #include <unordered_map>
+#include <utility>
 
 #include <unistd.h>
 
@@ -48,32 +52,24 @@ CREATE TABLE stocks (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE
 );
-CREATE TABLE predictions (
-    run INTEGER NOT NULL REFERENCES runs (id),
-    time INTEGER NOT NULL,
-    stock INTEGER NOT NULL REFERENCES stocks (id),
-    window BLOB NOT NULL,
-    margin REAL,
-    p_up REAL,
-    up INTEGER NOT NULL,
-    actual INTEGER,
-    resolved_time INTEGER,
-    PRIMARY KEY (run, time, stock)
-) WITHOUT ROWID;
 )";
 
-// Version 2: see PredictionLog.h for why this is a table of its own.
-constexpr const char* kOnlineCallsSchema = R"(
-CREATE TABLE IF NOT EXISTS online_calls (
-    run INTEGER NOT NULL REFERENCES runs (id),
-    time INTEGER NOT NULL,
-    stock INTEGER NOT NULL REFERENCES stocks (id),
-    cluster INTEGER,
-    predicted_close REAL,
-    p_up REAL,
-    PRIMARY KEY (run, time, stock)
-) WITHOUT ROWID;
-)";
+// The tables of calls, keyed alike in stream order.
+std::string callTableSql(const char* name, const char* columns)
+{
+    return std::string("CREATE TABLE ") + name
+           + " (run INTEGER NOT NULL REFERENCES runs (id), time INTEGER NOT NULL, stock INTEGER NOT NULL REFERENCES "
+             "stocks (id), "
+           + columns + ", PRIMARY KEY (run, time, stock)) WITHOUT ROWID;";
+}
+
+// next_close has no declared type: see PredictionLog.h.
+std::string callTablesSql()
+{
+    return callTableSql("predictions", "margin REAL, up INTEGER NOT NULL, actual INTEGER, next_close")
+           + callTableSql("call_details", "window BLOB, p_up REAL, resolved_time INTEGER")
+           + callTableSql("online_calls", "cluster INTEGER, predicted_close REAL, p_up REAL");
+}
 
 // What a query of calls (as p) adds for a run with online data: each
 // call's online_calls row, NULL where it has none.
@@ -84,39 +80,31 @@ std::string onlineJoin(bool online)
     return online ? " LEFT JOIN online_calls AS o ON o.run = p.run AND o.time = p.time AND o.stock = p.stock" : "";
 }
 
-// The columns PredictionLog::visitCalls reads.
-std::string callColumns(bool online)
-{
-    return std::string("p.time, p.stock, p.window, p.margin, p.p_up, p.up, p.actual, p.resolved_time")
-           + (online ? kOnlineColumns : "");
-}
+// The columns of a predictions row (as p) that readStored reads.
+constexpr const char* kCallColumns = "p.time, p.stock, p.margin, p.up, p.actual, p.next_close";
+constexpr int kCallColumnCount = 6;
+// A call's call_details row (as d), NULL where it has none.
+constexpr const char* kDetailJoin =
+    " LEFT JOIN call_details AS d ON d.run = p.run AND d.time = p.time AND d.stock = p.stock";
 
 // Each stock's latest call of each run, kept by PredictionLogWriter (see
-// PredictionLog.h). IF NOT EXISTS: an older log gains it with the first
-// calls written into it.
+// PredictionLog.h). IF NOT EXISTS: a log that lost it gains it again with
+// the first calls written into it.
 constexpr const char* kLatestCallsSchema = R"(
 CREATE TABLE IF NOT EXISTS latest_calls (
     run INTEGER NOT NULL REFERENCES runs (id),
     stock INTEGER NOT NULL REFERENCES stocks (id),
     time INTEGER NOT NULL,
+    window BLOB NOT NULL,
     PRIMARY KEY (run, stock)
 ) WITHOUT ROWID;
 )";
 
 // Whether latest_calls covers run ?1: it has rows of the run and the run
-// has no call after the latest of them (a StockStream from before the
-// table would have added such calls without it). One seek each.
+// has no call after the latest of them. One seek each.
 constexpr const char* kLatestCallsCover =
     "SELECT EXISTS (SELECT 1 FROM latest_calls WHERE run = ?1) AND NOT EXISTS (SELECT 1 FROM predictions WHERE "
     "run = ?1 AND time > (SELECT max(time) FROM latest_calls WHERE run = ?1))";
-
-// The (stock, time) of each stock's latest call in run ?1, as `latest`:
-// from latest_calls when it covers the run, else from a pass over the
-// run's calls.
-constexpr const char* kLatestFromTable =
-    "WITH latest (stock, time) AS (SELECT stock, time FROM latest_calls WHERE run = ?1) ";
-constexpr const char* kLatestByScan =
-    "WITH latest (stock, time) AS (SELECT stock, max(time) FROM predictions WHERE run = ?1 GROUP BY stock) ";
 
 constexpr const char* kRunColumns = "id, source, model_path, model_sha256, model, window, transform, records, "
                                     "first_time, last_time, started, finished, status, summary";
@@ -152,28 +140,44 @@ RunInfo readRun(const SqliteStatement& s)
     return r;
 }
 
-// Reads the columns window, margin, p_up, up, actual, resolved_time from
-// `first` on into the record. False when the window is not 2 to 60 whole
-// closes: only a damaged file holds such a call, and features cannot be
-// computed from it.
-bool readCall(const SqliteStatement& s, int first, FeatureTransform transform, PredictionRecord& record)
+// A close the log keeps (LoggedClose.h): NaN where there is none.
+double readClose(const SqliteStatement& s, int column)
 {
-    const std::string_view blob = s.blob(first);
-    const std::size_t size = blob.size() / sizeof(double);
-    if (blob.size() % sizeof(double) != 0 || size < features::kMinWindow || size > features::kMaxWindow)
-        return false;
-    double closes[features::kMaxWindow];
-    std::memcpy(closes, blob.data(), blob.size());
-    record.setWindow(closes, static_cast<int>(size), transform);
-    record.margin = s.real(first + 1);
-    record.pUp = s.real(first + 2);
-    record.up = s.integer(first + 3) != 0;
+    if (s.isNull(column))
+        return std::numeric_limits<double>::quiet_NaN();
+    return s.isInteger(column) ? loggedClose::unscaled(s.integer(column)) : s.real(column);
+}
+
+// Reads the columns of kCallColumns from `first` on.
+void readStored(const SqliteStatement& s, int first, StoredCall& call)
+{
+    call.time = s.integer(first);
+    call.stock = s.integer(first + 1);
+    call.margin = s.real(first + 2);
+    call.up = s.integer(first + 3) != 0;
     if (s.isNull(first + 4))
-        record.actual.reset();
+        call.actual.reset();
     else
-        record.actual = s.integer(first + 4) != 0;
-    record.resolvedTime = s.integer(first + 5);
-    return true;
+        call.actual = s.integer(first + 4) != 0;
+    call.nextClose = readClose(s, first + 5);
+}
+
+// Reads the columns window, p_up, resolved_time of call_details from
+// `first` on; each NULL where the call takes it from its neighbours.
+void readDetails(const SqliteStatement& s, int first, StoredCall& call)
+{
+    if (s.isNull(first))
+        call.window.reset();
+    else
+        call.window = s.blob(first);
+    if (s.isNull(first + 1))
+        call.pUp.reset();
+    else
+        call.pUp = s.real(first + 1);
+    if (s.isNull(first + 2))
+        call.resolvedTime.reset();
+    else
+        call.resolvedTime = s.integer(first + 2);
 }
 
 // Reads the columns cluster, predicted_close, p_up of online_calls from
@@ -316,6 +320,16 @@ bool PredictionLog::prepareSchema(QString* error)
         }
         if (*version < 1)
             return notALog(QStringLiteral("it has no schema version"));
+        if (*version < kSchemaVersion) {
+            *error = QStringLiteral("the prediction log '%1' was written by an older StockStream (log version %2), "
+                                    "which kept every call's whole window; this version keeps each close once and "
+                                    "reads only version %3 logs: log to a new file, or export its runs with the "
+                                    "version that wrote it")
+                         .arg(path_)
+                         .arg(*version)
+                         .arg(kSchemaVersion);
+            return false;
+        }
     }
 
     // Settings that belong to the connection, and WAL, which the file keeps.
@@ -332,7 +346,7 @@ bool PredictionLog::prepareSchema(QString* error)
             rollback();
             return prepareSchema(error);
         }
-        const QByteArray setup = QByteArray(kSchema) + QByteArray(kOnlineCallsSchema) + QByteArray(kLatestCallsSchema)
+        const QByteArray setup = QByteArray(kSchema) + QByteArray::fromStdString(callTablesSql()) + QByteArray(kLatestCallsSchema)
                                  + QByteArrayLiteral("PRAGMA application_id = ") + QByteArray::number(kApplicationId)
                                  + QByteArrayLiteral("; PRAGMA user_version = ") + QByteArray::number(kSchemaVersion)
                                  + QByteArrayLiteral("; COMMIT;");
@@ -541,67 +555,144 @@ bool PredictionLog::forEach(const Query& query, const std::function<bool(const P
         return false;
     const Timestamp from = query.from.value_or(std::numeric_limits<Timestamp>::min() + 1);
     const Timestamp to = query.to.value_or(std::numeric_limits<Timestamp>::max());
-    PredictionRecord record;
+    if (query.stock)
+        return visitStock(*runInfo, *online, *query.stock, {from, to}, visit, error);
+    return visitRun(*runInfo, *online, {from, to}, visit, error);
+}
 
-    if (query.stock) {
-        SqliteStatement find(db_, "SELECT id FROM stocks WHERE name = ?");
-        if (!find.ok())
-            return readFailed(query.run, error);
-        find.bind(1, std::string_view(*query.stock));
-        const int rc = find.step();
-        if (rc == SQLITE_DONE)
-            return true;  // a stock the log never saw has no calls
-        if (rc != SQLITE_ROW)
-            return readFailed(query.run, error);
-        const std::int64_t stock = find.integer(0);
-        find.reset();
-        record.stock = *query.stock;
-        // The next timestamp of the run after ?2, and the stock's call at it if any.
-        SqliteStatement hop(db_, std::string("SELECT t.time, p.window, p.margin, p.p_up, p.up, p.actual, "
-                                             "p.resolved_time")
-                                     + (*online ? kOnlineColumns : "")
-                                     + " FROM (SELECT min(time) AS time FROM predictions WHERE run = ?1 AND time > ?2) "
-                                       "AS t LEFT JOIN predictions AS p ON p.run = ?1 AND p.time = t.time AND "
-                                       "p.stock = ?3"
-                                     + onlineJoin(*online));
-        if (!hop.ok())
-            return readFailed(query.run, error);
-        hop.bind(1, std::int64_t{query.run});
-        hop.bind(3, stock);
-        for (Timestamp after = from - 1;;) {
-            hop.bind(2, after);
-            if (hop.step() != SQLITE_ROW)
-                return readFailed(query.run, error);
-            if (hop.isNull(0) || hop.integer(0) > to) {
-                hop.reset();
-                return true;
-            }
-            // Each hop must move on: a damaged time (text where a number
-            // belongs) would otherwise send it back and round forever.
-            if (hop.integer(0) <= after)
-                return damaged(query.run, error);
-            after = hop.integer(0);
-            if (!hop.isNull(1)) {
-                record.time = after;
-                if (!readCall(hop, 1, runInfo->transform, record) || (*online && !readOnline(hop, 7, record)))
-                    return damaged(query.run, error);
-                if (!visit(record)) {
+bool PredictionLog::visitStock(const RunInfo& run, bool online, const std::string& name, TimeRange range,
+                               const std::function<bool(const PredictionRecord&)>& visit, QString* error)
+{
+    SqliteStatement find(db_, "SELECT id FROM stocks WHERE name = ?");
+    if (!find.ok())
+        return readFailed(run.id, error);
+    find.bind(1, std::string_view(name));
+    const int rc = find.step();
+    if (rc == SQLITE_DONE)
+        return true;  // a stock the log never saw has no calls
+    if (rc != SQLITE_ROW)
+        return readFailed(run.id, error);
+    const std::int64_t stock = find.integer(0);
+    find.reset();
+    // The next timestamp of the run after ?2, and the stock's call at it if
+    // any: the columns of kCallColumns, then call_details' and online_calls'.
+    SqliteStatement hop(db_, std::string("SELECT t.time, p.stock, p.margin, p.up, p.actual, p.next_close, d.window, "
+                                         "d.p_up, d.resolved_time")
+                                 + (online ? kOnlineColumns : "")
+                                 + " FROM (SELECT min(time) AS time FROM predictions WHERE run = ?1 AND time > ?2) "
+                                   "AS t LEFT JOIN predictions AS p ON p.run = ?1 AND p.time = t.time AND p.stock = ?3"
+                                 + kDetailJoin + onlineJoin(online));
+    if (!hop.ok())
+        return readFailed(run.id, error);
+    hop.bind(1, std::int64_t{run.id});
+    hop.bind(3, stock);
+    // Windows are rebuilt from the run's first call on. A call is visited
+    // once the stock's next one is read, whose time is the call's
+    // resolution's unless the log says otherwise.
+    CallChain chain;
+    StoredCall call;
+    PredictionRecord record;
+    PredictionRecord held;
+    bool holding = false;
+    bool resolvedAtNext = false;
+    record.stock = name;
+    held.stock = name;
+    for (Timestamp after = std::numeric_limits<Timestamp>::min();;) {
+        hop.bind(2, after);
+        if (hop.step() != SQLITE_ROW)
+            return readFailed(run.id, error);
+        const bool end = hop.isNull(0) || (hop.integer(0) > range.to && !holding);
+        // Each hop must move on: a damaged time (text where a number
+        // belongs) would otherwise send it back and round forever.
+        if (!end && hop.integer(0) <= after)
+            return damaged(run.id, error);
+        if (end) {
+            hop.reset();
+            if (holding)
+                visit(held);
+            return true;
+        }
+        after = hop.integer(0);
+        if (!hop.isNull(1)) {
+            readStored(hop, 0, call);
+            readDetails(hop, 6, call);
+            if (!chain.follow(call, run.transform, record) || (online && !readOnline(hop, 9, record)))
+                return damaged(run.id, error);
+            if (holding) {
+                if (resolvedAtNext)
+                    held.resolvedTime = record.time;
+                holding = false;
+                if (!visit(held)) {
                     hop.reset();
                     return true;
                 }
             }
-            hop.reset();
+            if (record.time >= range.from && record.time <= range.to) {
+                std::swap(held, record);
+                holding = true;
+                resolvedAtNext = held.actual && !call.resolvedTime;
+            }
+        }
+        hop.reset();
+    }
+}
+
+bool PredictionLog::visitRun(const RunInfo& run, bool online, TimeRange range,
+                             const std::function<bool(const PredictionRecord&)>& visit, QString* error)
+{
+    // By id, whatever the ids are: a damaged file may hold any number there.
+    std::unordered_map<std::int64_t, std::string> names;
+    {
+        SqliteStatement s(db_, "SELECT id, name FROM stocks");
+        int rc = s.ok() ? s.step() : SQLITE_ERROR;
+        for (; rc == SQLITE_ROW; rc = s.step())
+            names[s.integer(0)] = s.text(1);
+        if (rc != SQLITE_DONE)
+            return readFailed(run.id, error);
+    }
+    // Windows are rebuilt from the run's first call on; the calls and their
+    // call_details rows are read side by side, both in key order.
+    SqliteStatement calls(db_, std::string("SELECT ") + kCallColumns + (online ? kOnlineColumns : "")
+                                   + " FROM predictions AS p" + onlineJoin(online)
+                                   + " WHERE p.run = ?1 AND p.time <= ?2 ORDER BY p.time, p.stock");
+    SqliteStatement details(db_, "SELECT time, stock, window, p_up, resolved_time FROM call_details WHERE run = ?1 "
+                                 "AND time <= ?2 ORDER BY time, stock");
+    if (!calls.ok() || !details.ok())
+        return readFailed(run.id, error);
+    for (SqliteStatement* s : {&calls, &details}) {
+        s->bind(1, std::int64_t{run.id});
+        s->bind(2, range.to);
+    }
+    CallChain chain;
+    StoredCall call;
+    PredictionRecord record;
+    int detail = details.step();
+    int rc = calls.step();
+    for (; rc == SQLITE_ROW; rc = calls.step()) {
+        readStored(calls, 0, call);
+        const auto key = std::pair(call.time, call.stock);
+        while (detail == SQLITE_ROW && std::pair(details.integer(0), details.integer(1)) < key)
+            detail = details.step();
+        if (detail != SQLITE_ROW && detail != SQLITE_DONE)
+            return readFailed(run.id, error);
+        if (detail == SQLITE_ROW && std::pair(details.integer(0), details.integer(1)) == key)
+            readDetails(details, 2, call);
+        else
+            call.window.reset(), call.pUp.reset(), call.resolvedTime.reset();
+        if (!chain.follow(call, run.transform, record) || (online && !readOnline(calls, kCallColumnCount, record)))
+            return damaged(run.id, error);
+        if (call.time < range.from)
+            continue;
+        const auto name = names.find(call.stock);
+        record.stock = name != names.end() ? name->second : std::string();
+        if (!visit(record)) {
+            calls.reset();
+            details.reset();
+            return true;
         }
     }
-
-    SqliteStatement s(db_, std::string("SELECT ") + callColumns(*online) + " FROM predictions AS p"
-                               + onlineJoin(*online)
-                               + " WHERE p.run = ?1 AND p.time BETWEEN ?2 AND ?3 ORDER BY p.time, p.stock");
-    if (s.ok()) {
-        s.bind(2, from);
-        s.bind(3, to);
-    }
-    return visitCalls(s, *runInfo, *online, visit, error);
+    details.reset();
+    return rc == SQLITE_DONE || readFailed(run.id, error);
 }
 
 std::optional<std::vector<PredictionRecord>> PredictionLog::latestCalls(qint64 run, QString* error)
@@ -617,18 +708,53 @@ std::optional<std::vector<PredictionRecord>> PredictionLog::latestCalls(qint64 r
         readFailed(run, error);
         return std::nullopt;
     }
-    // CROSS JOIN makes SQLite look each call up from `latest`; left to
-    // choose, it planned a pass over the run's calls. Ordered by name as
-    // the stock list is; a call whose stock id has no name (only in a
-    // damaged file) comes first, with an empty name.
-    SqliteStatement s(db_, std::string(*covered ? kLatestFromTable : kLatestByScan) + "SELECT " + callColumns(*online)
-                               + " FROM latest AS l CROSS JOIN predictions AS p ON p.run = ?1 AND p.time = l.time AND "
-                                 "p.stock = l.stock"
-                               + onlineJoin(*online) + " LEFT JOIN stocks AS s ON s.id = p.stock ORDER BY s.name");
     std::vector<PredictionRecord> latest;
-    if (!visitCalls(s, *runInfo, *online, [&](const PredictionRecord& r) { latest.push_back(r); return true; },
-                    error))
+    if (!*covered) {
+        // One pass over the run, keeping each stock's last call.
+        std::map<std::string, PredictionRecord> byName;
+        const bool read = visitRun(*runInfo, *online, {std::numeric_limits<Timestamp>::min(),
+                                                       std::numeric_limits<Timestamp>::max()},
+                                   [&](const PredictionRecord& r) { byName[r.stock] = r; return true; }, error);
+        if (!read)
+            return std::nullopt;
+        for (auto& [name, record] : byName)
+            latest.push_back(std::move(record));
+        return latest;
+    }
+    // CROSS JOIN makes SQLite look each call up from latest_calls, which
+    // holds its whole window; left to choose, it planned a pass over the
+    // run's calls. Ordered by name as the stock list is; a call whose stock
+    // id has no name (only in a damaged file) comes first, with an empty name.
+    SqliteStatement s(db_, std::string("SELECT ") + kCallColumns + ", l.window, d.p_up, d.resolved_time, n.name"
+                               + (*online ? kOnlineColumns : "")
+                               + " FROM latest_calls AS l CROSS JOIN predictions AS p ON p.run = ?1 AND p.time = "
+                                 "l.time AND p.stock = l.stock"
+                               + kDetailJoin + onlineJoin(*online)
+                               + " LEFT JOIN stocks AS n ON n.id = p.stock WHERE l.run = ?1 ORDER BY n.name, "
+                                 "p.stock");
+    if (!s.ok()) {
+        readFailed(run, error);
         return std::nullopt;
+    }
+    s.bind(1, std::int64_t{run});
+    StoredCall call;
+    PredictionRecord record;
+    int rc = s.step();
+    for (; rc == SQLITE_ROW; rc = s.step()) {
+        readStored(s, 0, call);
+        readDetails(s, kCallColumnCount, call);
+        if (!CallChain::read(call, runInfo->transform, record)
+            || (*online && !readOnline(s, kCallColumnCount + 4, record))) {
+            damaged(run, error);
+            return std::nullopt;
+        }
+        record.stock = s.text(kCallColumnCount + 3);
+        latest.push_back(record);
+    }
+    if (rc != SQLITE_DONE) {
+        readFailed(run, error);
+        return std::nullopt;
+    }
     return latest;
 }
 
@@ -644,38 +770,6 @@ std::optional<bool> PredictionLog::latestCallsCover(qint64 run)
     const bool covered = s.integer(0) != 0;
     s.reset();
     return covered;
-}
-
-bool PredictionLog::visitCalls(SqliteStatement& calls, const RunInfo& run, bool online,
-                               const std::function<bool(const PredictionRecord&)>& visit, QString* error)
-{
-    // By id, whatever the ids are: a damaged file may hold any number there.
-    std::unordered_map<std::int64_t, std::string> names;
-    {
-        SqliteStatement s(db_, "SELECT id, name FROM stocks");
-        int rc = s.ok() ? s.step() : SQLITE_ERROR;
-        for (; rc == SQLITE_ROW; rc = s.step())
-            names[s.integer(0)] = s.text(1);
-        if (rc != SQLITE_DONE)
-            return readFailed(run.id, error);
-    }
-    if (!calls.ok())
-        return readFailed(run.id, error);
-    calls.bind(1, std::int64_t{run.id});
-    PredictionRecord record;
-    int rc = calls.step();
-    for (; rc == SQLITE_ROW; rc = calls.step()) {
-        record.time = calls.integer(0);
-        const auto name = names.find(calls.integer(1));
-        record.stock = name != names.end() ? name->second : std::string();
-        if (!readCall(calls, 2, run.transform, record) || (online && !readOnline(calls, 8, record)))
-            return damaged(run.id, error);
-        if (!visit(record)) {
-            calls.reset();
-            return true;
-        }
-    }
-    return rc == SQLITE_DONE || readFailed(run.id, error);
 }
 
 bool PredictionLog::readFailed(qint64 run, QString* error) const
@@ -731,20 +825,6 @@ std::optional<bool> PredictionLog::hasOnlineCalls(qint64 run, QString* error)
         return std::nullopt;
     }
     return s.integer(0) != 0;
-}
-
-bool PredictionLog::holdOnlineCalls(QString* error)
-{
-    const auto version = scalar("PRAGMA user_version");
-    if (!version) {
-        *error = failure(QStringLiteral("cannot read the log's version"));
-        rollback();
-        return false;
-    }
-    if (*version >= 2)
-        return true;
-    const QByteArray upgrade = QByteArray(kOnlineCallsSchema) + QByteArrayLiteral("PRAGMA user_version = 2;");
-    return exec(upgrade.constData(), error);
 }
 
 bool PredictionLog::holdLatestCalls(QString* error)

@@ -22,57 +22,68 @@ class SqliteStatement;
 
 // The prediction log: an SQLite database of replays and every call they made.
 //
-// Schema (version 2, PRAGMA user_version; PRAGMA application_id 'SStr'):
+// Schema (version 3, PRAGMA user_version; PRAGMA application_id 'SStr'):
 //   runs(id, source, model_path, model_sha256, model, window, transform,
 //        records, first_time, last_time, started, finished, status, summary)
 //   stocks(id, name UNIQUE)
-//   predictions(run, time, stock, window, margin, p_up, up, actual,
-//               resolved_time, PRIMARY KEY (run, time, stock)) WITHOUT ROWID
+//   predictions(run, time, stock, margin, up, actual, next_close,
+//               PRIMARY KEY (run, time, stock)) WITHOUT ROWID
+//   call_details(run, time, stock, window, p_up, resolved_time,
+//                PRIMARY KEY (run, time, stock)) WITHOUT ROWID
 //   online_calls(run, time, stock, cluster, predicted_close, p_up,
-//                PRIMARY KEY (run, time, stock)) WITHOUT ROWID      (version 2)
-//   latest_calls(run, stock, time, PRIMARY KEY (run, stock)) WITHOUT ROWID
+//                PRIMARY KEY (run, time, stock)) WITHOUT ROWID
+//   latest_calls(run, stock, time, window, PRIMARY KEY (run, stock)) WITHOUT ROWID
 // Times are INTEGER seconds (predictions: the data's wall clock, as
-// ss::Timestamp; runs.started/finished: Unix time, UTC). `window` is a BLOB of
-// W little-endian IEEE-754 doubles, n5 first: one column serves every model
-// window from 2 to 60 and costs 8 bytes a close. Features are not stored:
-// they follow from the window and the run's transform. `actual` is NULL
-// while a call is open; its resolution updates the row in place.
+// ss::Timestamp; runs.started/finished: Unix time, UTC).
+//
+// Each close is kept once. A call's row holds what only it has: its margin
+// (w·x + b), the call, the outcome (NULL while open) and next_close, the
+// stock's close that resolved it. Everything else follows from the rows
+// before and after it: its window is its stock's previous call's window
+// moved on by that call's next_close; p_up is the model's probability of
+// the margin, features follow from the window and the run's transform, and
+// the outcome's time is the time of the stock's next call. call_details
+// holds what does not follow, for the few calls that have any: the whole
+// window (W little-endian IEEE-754 doubles, n5 first) of a stock's first
+// call in a run, or of one whose window does not continue its previous
+// call's (a resumed run's first calls, a feed that sent a stock's history);
+// a p_up other than the margin's; an outcome's time other than the stock's
+// next call's (a call resolved in one transaction and its stock's next call
+// made in the following one). A close is stored as INTEGER ten-thousandths
+// where that reads back as the very same double, else as REAL
+// (LoggedClose.h), which is why next_close has no declared type: an
+// affinity would turn one into the other. A call costs about 30 bytes on
+// disk, against 90 when every row held its whole window.
 //
 // Calls are keyed in stream order (run, time, stock), so a replay's log only
-// ever appends to the end of the table: one B-tree and no second index to
+// ever appends to the end of the tables: one B-tree each and no second index to
 // keep in step, which is what lets logging keep pace with the replay. The
 // same key makes a call unique, so a resumed run cannot duplicate rows, and a
-// whole-run export reads the table in order. A single stock's history is
-// read by hopping from one distinct timestamp to the next (two index seeks
-// a timestamp) instead of through a second index.
+// whole-run export reads the table in order, rebuilding each stock's window
+// as it goes. A single stock's history is read by hopping from one distinct
+// timestamp to the next (two index seeks a timestamp) instead of through a
+// second index; both read a run from its first call, which a window needs.
 //
-// latest_calls holds the time of each stock's latest call of each run, so
-// that a run's latest calls are a seek each rather than a pass over the
-// whole run (14.9 million calls for the full dataset). The writer keeps it
-// in the transactions of the calls, once a stock a batch. It is not an
-// index on (run, stock, time): that would put every call into a second
-// B-tree in stock order, touching a page of every stock in every commit,
-// and made logging the full dataset nine times slower. A log from before
-// the table gains it with the first calls this version writes into it,
-// which needs no new version (an older StockStream reads such a log as
-// before); runs the table does not cover (logged before it, or by an older
-// StockStream) are read by one pass instead.
+// latest_calls holds the time and the whole window of each stock's latest
+// call of each run, so that a run's latest calls are a seek each rather than
+// a pass over the whole run (14.9 million calls for the full dataset). The
+// writer keeps it in the transactions of the calls, once a stock a batch.
+// It is not an index on (run, stock, time): that would put every call into
+// a second B-tree in stock order, touching a page of every stock in every
+// commit, and made logging the full dataset nine times slower. Runs the
+// table does not cover are read by one pass instead.
 //
 // online_calls holds what the learn-as-you-go models said about each call of
 // a run that had them on: the stock's cluster, the cluster regression's
 // predicted next close and the online scorer's p_up (NULL where a model
 // said nothing). A table of its own rather than columns of predictions,
-// because most runs have no such data: their rows, and the statement that
-// writes them, stay as they were, and a run has online data exactly when
+// because most runs have no such data: a run has online data exactly when
 // the table holds a row of it. It is written in the same transactions and
 // in the same key order as the calls, so it too only appends.
 //
-// Versions: a version-1 log (no online_calls) opens as it is, and stays
-// version 1 while it only receives calls without online data, so the
-// StockStream that wrote it can still read it. The first batch with online
-// data upgrades it (the table and the version number) inside the
-// transaction that writes that batch, so an upgrade never commits without
-// the calls that needed it. A new log is created at version 2.
+// Versions: logs of versions 1 and 2 kept every call's whole window; this
+// version refuses them with a message that says so, rather than rewriting
+// a user's file of a gigabyte or more when it is opened.
 //
 // The file is in WAL mode with synchronous=NORMAL: a killed program loses
 // at most the transaction it had not committed and never corrupts the file.
@@ -81,7 +92,7 @@ class SqliteStatement;
 // and open a second one to read while a replay writes through the first.
 class PredictionLog {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr std::int32_t kApplicationId = 0x53537472;  // "SStr"
 
     struct Options {
@@ -132,21 +143,19 @@ public:
     };
     // Visits the matching calls in time order (then by stock), one record
     // at a time, in constant memory; stops early when visit returns false.
+    // A record's resolvedTime is filled when one stock is asked for; the
+    // records of every stock (SPEC.md's, which do not carry it) leave it 0
+    // where it is the stock's next call's time.
     bool forEach(const Query& query, const std::function<bool(const PredictionRecord&)>& visit, QString* error);
     // One stock's calls in a run, oldest first: what a chart of it needs.
     std::optional<std::vector<PredictionRecord>> stockHistory(qint64 run, const std::string& stock, QString* error);
     // Each stock's latest call in a run, by stock name.
     std::optional<std::vector<PredictionRecord>> latestCalls(qint64 run, QString* error);
     std::optional<std::int64_t> predictionCount(qint64 run, QString* error);
-    // Whether the run kept online data (so its records carry the online
-    // fields); false for every run of a version-1 log.
+    // Whether the run kept online data (so its records carry the online fields).
     std::optional<bool> hasOnlineCalls(qint64 run, QString* error);
-    // Lets the log hold online data, upgrading a version-1 log to version 2.
-    // Call it inside the write transaction of the first calls that carry
-    // such data; on failure the transaction is rolled back.
-    bool holdOnlineCalls(QString* error);
-    // Adds latest_calls to a log from before it; in the same way, inside
-    // the write transaction of the first calls that need it.
+    // Adds latest_calls to a log that lost it, inside the write transaction
+    // of the first calls that need it; on failure the transaction is rolled back.
     bool holdLatestCalls(QString* error);
 
     // The connection, for the storage classes that write through it.
@@ -163,10 +172,15 @@ private:
     // Whether latest_calls holds each stock's latest call of `run`; nullopt
     // when the log cannot be read.
     std::optional<bool> latestCallsCover(qint64 run);
-    // Binds `run` to ?1 of `calls` (a statement of the columns callColumns()
-    // names) and visits each row as a record of the run.
-    bool visitCalls(SqliteStatement& calls, const RunInfo& run, bool online,
+    struct TimeRange {
+        Timestamp from;
+        Timestamp to;
+    };
+    // forEach for one stock, and for every stock.
+    bool visitStock(const RunInfo& run, bool online, const std::string& name, TimeRange range,
                     const std::function<bool(const PredictionRecord&)>& visit, QString* error);
+    bool visitRun(const RunInfo& run, bool online, TimeRange range,
+                  const std::function<bool(const PredictionRecord&)>& visit, QString* error);
     // Set *error; false.
     bool readFailed(qint64 run, QString* error) const;
     bool damaged(qint64 run, QString* error) const;

@@ -40,7 +40,7 @@ void PredictionLogSink::onPrediction(const Prediction& p)
     if (p.stock >= open_.size())
         open_.resize(p.stock + 1);
     open_[p.stock] = {generation_, pending_.calls.size()};
-    pending_.calls.push_back({p.stock, p.time, pending_.closes.size(), p.windowSize, p.margin, p.pUp, p.up, -1, 0,
+    pending_.calls.push_back({p.stock, p.time, pending_.closes.size(), p.windowSize, p.margin, p.pUp, p.up, -1, 0, 0.0,
                               p.online != nullptr, p.online ? *p.online : OnlineCall{}});
     pending_.closes.insert(pending_.closes.end(), p.window, p.window + p.windowSize);
     if (pending_.calls.size() == kHandOverCalls)
@@ -57,9 +57,10 @@ void PredictionLogSink::onResolution(const Resolution& r)
         LoggedCall& c = pending_.calls[open_[r.stock].index];
         c.actual = r.actualUp ? 1 : 0;
         c.resolvedTime = r.time;
+        c.nextClose = r.close;
         call = static_cast<std::int64_t>(open_[r.stock].index);
     }
-    pending_.resolutions.push_back({r.stock, r.callTime, r.time, r.actualUp, call});
+    pending_.resolutions.push_back({r.stock, r.callTime, r.time, r.close, r.actualUp, call});
 }
 
 void PredictionLogSink::onFinish(bool complete)

@@ -1,8 +1,14 @@
 #include "PredictionLogWriter.h"
 
+#include "LoggedClose.h"
 #include "PredictionLog.h"
+#include "core/model/LogisticModel.h"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <limits>
 #include <string>
 
 namespace ss {
@@ -10,9 +16,11 @@ namespace ss {
 namespace {
 
 constexpr int kRowsPerInsert = 64;
-constexpr int kCallColumns = 9;
+constexpr int kCallColumns = 7;
+constexpr int kDetailColumns = 6;
 constexpr int kOnlineColumns = 6;
-constexpr int kLatestColumns = 3;
+constexpr int kLatestColumns = 4;
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
 // "INSERT INTO <into> VALUES (?, ...), ... <onConflict>" for `rows` rows of
 // `columns` values each.
@@ -33,10 +41,20 @@ std::string insertSql(const char* into, int columns, int rows, const char* onCon
 
 std::string callInsertSql(int rows)
 {
-    return insertSql("predictions (run, time, stock, window, margin, p_up, up, actual, resolved_time)", kCallColumns,
-                     rows,
+    return insertSql("predictions (run, time, stock, margin, up, actual, next_close)", kCallColumns, rows,
                      "ON CONFLICT (run, time, stock) DO UPDATE SET actual = excluded.actual, "
-                     "resolved_time = excluded.resolved_time WHERE excluded.actual IS NOT NULL");
+                     "next_close = excluded.next_close WHERE excluded.actual IS NOT NULL");
+}
+
+// A resumed run's writer stores windows its first run's did not need, and
+// may learn an outcome's time in another transaction than the first one
+// did: what is stored stays, what is new is added.
+std::string detailInsertSql(int rows)
+{
+    return insertSql("call_details (run, time, stock, window, p_up, resolved_time)", kDetailColumns, rows,
+                     "ON CONFLICT (run, time, stock) DO UPDATE SET window = coalesce(window, excluded.window), "
+                     "p_up = coalesce(p_up, excluded.p_up), "
+                     "resolved_time = coalesce(resolved_time, excluded.resolved_time)");
 }
 
 // A resumed run writes the same figures again: the first ones stay.
@@ -49,8 +67,9 @@ std::string onlineInsertSql(int rows)
 // A stock's latest call so far: a resumed run writes older calls again.
 std::string latestInsertSql(int rows)
 {
-    return insertSql("latest_calls (run, stock, time)", kLatestColumns, rows,
-                     "ON CONFLICT (run, stock) DO UPDATE SET time = max(time, excluded.time)");
+    return insertSql("latest_calls (run, stock, time, window)", kLatestColumns, rows,
+                     "ON CONFLICT (run, stock) DO UPDATE SET time = excluded.time, window = excluded.window "
+                     "WHERE excluded.time > time");
 }
 
 // Steps `many` once for each full kRowsPerInsert rows and `one` for each
@@ -73,6 +92,19 @@ bool insertRows(SqliteStatement& many, SqliteStatement& one, int columns, std::s
     return true;
 }
 
+void bindClose(SqliteStatement& s, int index, double close)
+{
+    if (const auto units = loggedClose::scaled(close))
+        s.bind(index, *units);
+    else
+        s.bind(index, close);  // SQLite keeps a NaN as NULL, which reads back as NaN
+}
+
+bool sameBits(double a, double b)
+{
+    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b) || (std::isnan(a) && std::isnan(b));
+}
+
 } // namespace
 
 PredictionLogWriter::PredictionLogWriter(PredictionLog& log, std::int64_t run, std::vector<std::int64_t> stockIds)
@@ -81,8 +113,12 @@ PredictionLogWriter::PredictionLogWriter(PredictionLog& log, std::int64_t run, s
       stockIds_(std::move(stockIds)),
       insertMany_(log.connection(), callInsertSql(kRowsPerInsert)),
       insertOne_(log.connection(), callInsertSql(1)),
+      detailMany_(log.connection(), detailInsertSql(kRowsPerInsert)),
+      detailOne_(log.connection(), detailInsertSql(1)),
       resolve_(log.connection(),
-               "UPDATE predictions SET actual = ?, resolved_time = ? WHERE run = ? AND time = ? AND stock = ?"),
+               "UPDATE predictions SET actual = ?, next_close = ? WHERE run = ? AND time = ? AND stock = ?"),
+      onlineMany_(log.connection(), onlineInsertSql(kRowsPerInsert)),
+      onlineOne_(log.connection(), onlineInsertSql(1)),
       checkpointer_(log.path())
 {
 }
@@ -124,19 +160,22 @@ bool PredictionLogWriter::fail(QString* error)
                  .arg(log_.path(), SqliteStatement::errorText(log_.connection()));
     if (!sqlite3_get_autocommit(log_.connection()))
         sqlite3_exec(log_.connection(), "ROLLBACK", nullptr, nullptr, nullptr);
+    // What this writer remembers of the stocks' calls may now be ahead of
+    // the log: later calls store their windows whole.
+    std::fill(tails_.begin(), tails_.end(), Tail{});
     return false;
 }
 
-void PredictionLogWriter::bindKey(SqliteStatement& s, int first, const LoggedCall& c)
+void PredictionLogWriter::bindKey(SqliteStatement& s, int first, Timestamp time, std::size_t stock)
 {
     s.bind(first, run_);
-    s.bind(first + 1, c.time);
-    s.bind(first + 2, stockIds_[c.stock]);
+    s.bind(first + 1, time);
+    s.bind(first + 2, stockIds_[stock]);
 }
 
 void PredictionLogWriter::bindOnline(SqliteStatement& s, int first, const LoggedCall& c)
 {
-    bindKey(s, first, c);
+    bindKey(s, first, c.time, c.stock);
     if (c.online.hasCluster())
         s.bind(first + 3, std::int64_t{c.online.cluster});
     else
@@ -145,19 +184,88 @@ void PredictionLogWriter::bindOnline(SqliteStatement& s, int first, const Logged
     s.bind(first + 5, c.online.pUp);
 }
 
-void PredictionLogWriter::bindCall(SqliteStatement& s, int first, const PredictionBatch& batch, const LoggedCall& c)
+void PredictionLogWriter::bindCall(SqliteStatement& s, int first, const LoggedCall& c)
 {
-    bindKey(s, first, c);
-    s.bindBlob(first + 3, batch.window(c), static_cast<std::size_t>(c.windowSize) * sizeof(double));
-    s.bind(first + 4, c.margin);
-    s.bind(first + 5, c.pUp);
-    s.bind(first + 6, std::int64_t{c.up});
+    bindKey(s, first, c.time, c.stock);
+    s.bind(first + 3, c.margin);
+    s.bind(first + 4, std::int64_t{c.up});
     if (c.actual < 0) {
-        s.bindNull(first + 7);
-        s.bindNull(first + 8);
+        s.bindNull(first + 5);
+        s.bindNull(first + 6);
     } else {
-        s.bind(first + 7, std::int64_t{c.actual});
-        s.bind(first + 8, c.resolvedTime);
+        s.bind(first + 5, std::int64_t{c.actual});
+        bindClose(s, first + 6, c.nextClose);
+    }
+}
+
+void PredictionLogWriter::bindDetail(SqliteStatement& s, int first, const Detail& d)
+{
+    bindKey(s, first, d.time, d.stock);
+    if (d.window)
+        s.bindBlob(first + 3, d.window, static_cast<std::size_t>(d.windowSize) * sizeof(double));
+    else
+        s.bindNull(first + 3);
+    if (d.pUp)
+        s.bind(first + 4, *d.pUp);
+    else
+        s.bindNull(first + 4);
+    if (d.resolvedTime)
+        s.bind(first + 5, *d.resolvedTime);
+    else
+        s.bindNull(first + 5);
+}
+
+bool PredictionLogWriter::resolveEarlierCalls(const PredictionBatch& batch)
+{
+    for (const LoggedResolution& r : batch.resolutions) {
+        if (r.call >= 0)
+            continue;  // written with its call
+        resolve_.bind(1, std::int64_t{r.actualUp});
+        bindClose(resolve_, 2, r.close);
+        resolve_.bind(3, run_);
+        resolve_.bind(4, r.callTime);
+        resolve_.bind(5, stockIds_[r.stock]);
+        if (resolve_.step() != SQLITE_DONE)
+            return false;
+        const std::size_t next = firstCall_[r.stock];
+        if (next == kNone || batch.calls[next].time != r.time)
+            details_.push_back({r.callTime, r.stock, nullptr, 0, std::nullopt, r.time});
+        Tail& tail = tails_[r.stock];
+        if (tail.awaiting && tail.callTime == r.callTime) {
+            tail.window[static_cast<std::size_t>(tail.size) - 1] = r.close;
+            tail.awaiting = false;
+        } else {
+            tail.size = 0;
+        }
+    }
+    return true;
+}
+
+void PredictionLogWriter::followCalls(const PredictionBatch& batch)
+{
+    for (std::size_t i = 0; i < batch.calls.size(); ++i) {
+        const LoggedCall& c = batch.calls[i];
+        const double* window = batch.window(c);
+        const auto size = static_cast<std::size_t>(c.windowSize);
+        Tail& tail = tails_[c.stock];
+        const bool continues = tail.size == c.windowSize && !tail.awaiting
+                               && std::memcmp(tail.window.data(), window, size * sizeof(double)) == 0;
+        const bool pUpFollows = sameBits(c.pUp, LogisticModel::probability(c.margin));
+        const std::size_t next = nextCall_[i];
+        const bool timeFollows = c.actual < 0 || (next != kNone && batch.calls[next].time == c.resolvedTime);
+        if (!continues || !pUpFollows || !timeFollows)
+            details_.push_back({c.time, c.stock, continues ? nullptr : window, c.windowSize,
+                                pUpFollows ? std::nullopt : std::optional(c.pUp),
+                                timeFollows ? std::nullopt : std::optional(c.resolvedTime)});
+        if (size < 2 || size > features::kMaxWindow) {
+            tail.size = 0;
+            continue;
+        }
+        std::copy(window + 1, window + size, tail.window.begin());
+        tail.size = c.windowSize;
+        tail.callTime = c.time;
+        tail.awaiting = c.actual < 0;
+        tail.window[size - 1] = c.nextClose;
     }
 }
 
@@ -177,6 +285,8 @@ bool PredictionLogWriter::writeLatest(const PredictionBatch& batch)
                                         statement.bind(first, run_);
                                         statement.bind(first + 1, stockIds_[c.stock]);
                                         statement.bind(first + 2, c.time);
+                                        statement.bindBlob(first + 3, batch.window(c),
+                                                           static_cast<std::size_t>(c.windowSize) * sizeof(double));
                                     });
     for (std::size_t stock : batchStocks_)
         latestCall_[stock] = nullptr;
@@ -185,21 +295,42 @@ bool PredictionLogWriter::writeLatest(const PredictionBatch& batch)
 
 bool PredictionLogWriter::write(const PredictionBatch& batch, QString* error)
 {
-    if (!insertMany_.ok() || !insertOne_.ok() || !resolve_.ok())
+    if (!insertMany_.ok() || !insertOne_.ok() || !detailMany_.ok() || !detailOne_.ok() || !resolve_.ok()
+        || !onlineMany_.ok() || !onlineOne_.ok())
         return fail(error);
     if (sqlite3_exec(log_.connection(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK
         || !knowStocks(batch))
         return fail(error);
 
+    // Each stock's first call in the batch, and each call's stock's next one.
+    tails_.resize(stockIds_.size());
+    firstCall_.assign(stockIds_.size(), kNone);
+    nextCall_.resize(batch.calls.size());
+    for (std::size_t i = batch.calls.size(); i-- > 0;) {
+        nextCall_[i] = firstCall_[batch.calls[i].stock];
+        firstCall_[batch.calls[i].stock] = i;
+    }
+    // Outcomes of calls handed over earlier come first: each comes before
+    // its stock's next call in the stream.
+    details_.clear();
+    if (!resolveEarlierCalls(batch))
+        return fail(error);
+    followCalls(batch);
     if (!insertRows(insertMany_, insertOne_, kCallColumns, batch.calls.size(),
                     [&](SqliteStatement& statement, int first, std::size_t i) {
-                        bindCall(statement, first, batch, batch.calls[i]);
-                    }))
+                        bindCall(statement, first, batch.calls[i]);
+                    })
+        || !insertRows(detailMany_, detailOne_, kDetailColumns, details_.size(),
+                       [&](SqliteStatement& statement, int first, std::size_t i) {
+                           bindDetail(statement, first, details_[i]);
+                       }))
         return fail(error);
     if (!latestOne_.ok()) {
-        // This writer's first calls: a log from before latest_calls gains it.
-        if (!log_.holdLatestCalls(error))
+        // This writer's first calls: a log that lost latest_calls gains it again.
+        if (!log_.holdLatestCalls(error)) {
+            std::fill(tails_.begin(), tails_.end(), Tail{});
             return false;  // rolled back
+        }
         latestMany_ = SqliteStatement(log_.connection(), latestInsertSql(kRowsPerInsert));
         latestOne_ = SqliteStatement(log_.connection(), latestInsertSql(1));
     }
@@ -209,32 +340,11 @@ bool PredictionLogWriter::write(const PredictionBatch& batch, QString* error)
     for (const LoggedCall& c : batch.calls)
         if (c.hasOnline)
             onlineCalls_.push_back(&c);
-    if (!onlineCalls_.empty()) {
-        if (!onlineOne_.ok()) {
-            // This run's first online data: the log may need upgrading first.
-            if (!log_.holdOnlineCalls(error))
-                return false;  // rolled back
-            onlineMany_ = SqliteStatement(log_.connection(), onlineInsertSql(kRowsPerInsert));
-            onlineOne_ = SqliteStatement(log_.connection(), onlineInsertSql(1));
-        }
-        if (!onlineMany_.ok() || !onlineOne_.ok()
-            || !insertRows(onlineMany_, onlineOne_, kOnlineColumns, onlineCalls_.size(),
-                          [&](SqliteStatement& statement, int first, std::size_t i) {
-                              bindOnline(statement, first, *onlineCalls_[i]);
-                          }))
-            return fail(error);
-    }
-    for (const LoggedResolution& r : batch.resolutions) {
-        if (r.call >= 0)
-            continue;  // written with its call above
-        resolve_.bind(1, std::int64_t{r.actualUp});
-        resolve_.bind(2, r.time);
-        resolve_.bind(3, run_);
-        resolve_.bind(4, r.callTime);
-        resolve_.bind(5, stockIds_[r.stock]);
-        if (resolve_.step() != SQLITE_DONE)
-            return fail(error);
-    }
+    if (!insertRows(onlineMany_, onlineOne_, kOnlineColumns, onlineCalls_.size(),
+                    [&](SqliteStatement& statement, int first, std::size_t i) {
+                        bindOnline(statement, first, *onlineCalls_[i]);
+                    }))
+        return fail(error);
     if (sqlite3_exec(log_.connection(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
         return fail(error);
     return true;

@@ -69,6 +69,24 @@ void appendOnline(std::string& out, const OnlineCall& online, Syntax syntax)
     appendNumber(out, online.pUp, syntax);
 }
 
+// The trading fields after all others: the position, and the net return
+// once the call is resolved (null in JSON, empty in CSV while open).
+void appendTrading(std::string& out, const PredictionRecord& r, const TradingColumns& trading, Syntax syntax)
+{
+    const bool json = syntax == Syntax::Json;
+    const int p = position(trading.strategy, r.up);
+    out += json ? ", \"position\": " : ",";
+    appendInteger(out, p);
+    out += json ? ", \"net_return\": " : ",";
+    if (!r.actual || r.window.empty()) {
+        if (json)
+            out += "null";
+        return;
+    }
+    const int previous = r.previousUp ? position(trading.strategy, *r.previousUp) : 0;
+    appendNumber(out, netReturn(p, previous, r.nextClose / r.window.back() - 1, trading.costBps / 10000), syntax);
+}
+
 } // namespace
 
 void PredictionRecord::setWindow(const double* closes, int size, FeatureTransform transform)
@@ -78,7 +96,7 @@ void PredictionRecord::setWindow(const double* closes, int size, FeatureTransfor
     features::compute(transform, closes, size, features.data());
 }
 
-void PredictionRecord::appendJson(std::string& out) const
+void PredictionRecord::appendJson(std::string& out, const TradingColumns* trading) const
 {
     out += "{\"stock\": ";
     json::appendString(out, stock);
@@ -105,10 +123,12 @@ void PredictionRecord::appendJson(std::string& out) const
     out += actual ? (*actual ? "1" : "0") : "null";
     if (online)
         appendOnline(out, *online, Syntax::Json);
+    if (trading)
+        appendTrading(out, *this, *trading, Syntax::Json);
     out += '}';
 }
 
-void PredictionRecord::appendCsv(std::string& out) const
+void PredictionRecord::appendCsv(std::string& out, const TradingColumns* trading) const
 {
     appendCsvField(out, stock);
     out += ',';
@@ -130,10 +150,12 @@ void PredictionRecord::appendCsv(std::string& out) const
         out += *actual ? '1' : '0';
     if (online)
         appendOnline(out, *online, Syntax::Csv);
+    if (trading)
+        appendTrading(out, *this, *trading, Syntax::Csv);
     out += "\r\n";
 }
 
-void PredictionRecord::appendCsvHeader(std::string& out, int window, int featureCount, bool online)
+void PredictionRecord::appendCsvHeader(std::string& out, int window, int featureCount, bool online, bool trading)
 {
     out += "stock,date";
     for (int i = window; i >= 1; --i) {
@@ -147,6 +169,8 @@ void PredictionRecord::appendCsvHeader(std::string& out, int window, int feature
     out += ",rawPrediction_1,rawPrediction_2,probability_1,probability_2,prediction,actual";
     if (online)
         out += ",cluster,predictedClose,onlineProbability";
+    if (trading)
+        out += ",position,net_return";
     out += "\r\n";
 }
 

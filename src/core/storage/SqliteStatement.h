@@ -47,6 +47,7 @@ public:
     void reset() { sqlite3_reset(stmt_); }
 
     bool isNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+    bool isInteger(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_INTEGER; }
     std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
     double real(int column) const;
     std::string_view text(int column) const;

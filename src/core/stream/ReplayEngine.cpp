@@ -45,7 +45,6 @@ ReplayEngine::ReplayEngine(std::shared_ptr<const MarketData> data, std::shared_p
     : StreamSession(parent),
       data_(std::move(data)),
       report_(std::move(report)),
-      merger_(*data_),
       pipeline_(data_->stockCount(), std::move(model))
 {
     thread_ = std::jthread([this] { run(); });
@@ -356,7 +355,7 @@ ReplayEngine::Job ReplayEngine::nextJob(std::unique_lock<std::mutex>& lock)
 bool ReplayEngine::atEnd()
 {
     Timestamp next;
-    return !merger_.peekTime(next);
+    return !merger_->peekTime(next);
 }
 
 void ReplayEngine::endPass(bool complete)
@@ -375,16 +374,16 @@ void ReplayEngine::rewind()
     // A pass left before its end ends here, stopped.
     if (!sinksFinished_ && pipeline_.records() > warmed_)
         endPass(false);
-    merger_.rewind();
+    merger_->rewind();
     pipeline_.reset();
     time_ = 0;
     activeSeconds_ = 0;
     sinksFinished_ = false;
     for (PredictionSink* sink : pipeline_.sinks())
         sink->onRewind();
+    const std::size_t history = merger_->timeline().recordsBefore(start_);
     Tick tick{};
-    Timestamp next;
-    while (merger_.peekTime(next) && next < start_ && merger_.next(tick)) {
+    while (merger_->emitted() < history && merger_->next(tick)) {
         pipeline_.warm(tick);
         time_.store(tick.time, std::memory_order_relaxed);
     }
@@ -423,8 +422,8 @@ std::size_t ReplayEngine::execute(const Job& asked, bool& exhausted)
     };
     switch (job.work) {
     case Work::Process:
-        while (units < job.records && merger_.next(tick)) {
-            if (const auto upcoming = merger_.prefetch(kPrefetchDistance))
+        while (units < job.records && merger_->next(tick)) {
+            if (const auto upcoming = merger_->upcoming(kPrefetchDistance))
                 pipeline_.prefetch(*upcoming);
             process();
             ++units;
@@ -432,9 +431,9 @@ std::size_t ReplayEngine::execute(const Job& asked, bool& exhausted)
         break;
     case Work::ProcessTimestamp: {
         Timestamp first;
-        if (merger_.peekTime(first)) {
+        if (merger_->peekTime(first)) {
             Timestamp next;
-            while (merger_.peekTime(next) && next == first && merger_.next(tick))
+            while (merger_->peekTime(next) && next == first && merger_->next(tick))
                 process();
             units = 1;
         }
@@ -443,8 +442,8 @@ std::size_t ReplayEngine::execute(const Job& asked, bool& exhausted)
     case Work::Seek: {
         if (job.seekTo <= time_.load() && processed_.load() > 0)
             rewind();
-        Timestamp next;
-        while (merger_.peekTime(next) && next < job.seekTo && merger_.next(tick)) {
+        const std::size_t target = merger_->timeline().recordsBefore(job.seekTo);
+        while (merger_->emitted() < target && merger_->next(tick)) {
             process();
             if ((pipeline_.records() & 0xFFFF) == 0)
                 processed_ = pipeline_.records();
@@ -484,6 +483,7 @@ std::size_t ReplayEngine::execute(const Job& asked, bool& exhausted)
 
 void ReplayEngine::run()
 {
+    merger_.emplace(*data_);
     std::unique_lock lock(controlMutex_);
     for (;;) {
         const Job job = nextJob(lock);

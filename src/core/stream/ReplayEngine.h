@@ -12,6 +12,7 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace ss {
@@ -132,7 +133,9 @@ private:
     // Guards the stream's state, held by the engine's thread while it works
     // a batch and by snapshot() while it copies.
     StreamStateLock stateLock_;
-    TickMerger merger_;
+    // Made on the engine's thread: laying out the stream's timeline reads
+    // every record, work for no thread that drives a window.
+    std::optional<TickMerger> merger_;
     PredictionPipeline pipeline_;
     bool sinksFinished_ = false;
     Timestamp start_ = std::numeric_limits<Timestamp>::min();

@@ -2,78 +2,69 @@
 
 #include "Tick.h"
 #include "core/data/MarketData.h"
+#include "core/data/StreamTimeline.h"
 
+#include <cstdint>
 #include <optional>
-#include <queue>
-#include <unordered_map>
 #include <vector>
 
 namespace ss {
 
-// Merges every stock's series into one stream ordered by time, ties broken
-// by stock name in byte order (SPEC.md). Stocks waiting for the same
-// timestamp share a bucket; since daily data moves most stocks to the same
-// next day, a record usually costs an append to the bucket just used rather
-// than a heap operation over thousands of stocks.
+// Every stock's series as one stream ordered by time, ties broken by stock
+// name in byte order (SPEC.md). The stream is laid out a stretch of time at
+// a time into two small columns (stock, close), stock by stock, each
+// stock's closes read in one go; a replay then reads the columns in order.
+// Visiting thousands of stocks' separate arrays record by record instead
+// makes every record wait on memory where caches are small.
 class TickMerger {
 public:
-    explicit TickMerger(const MarketData& data);
+    // Records laid out at once: several a stock for daily data, so each
+    // stock's series is visited once a stretch, in columns that stay in cache.
+    static constexpr std::size_t kStretchRecords = std::size_t(1) << 17;
+
+    explicit TickMerger(const MarketData& data, std::size_t stretchRecords = kStretchRecords);
 
     bool next(Tick& tick)
     {
-        if (pos_ == current_.size() && !advance())
+        if (emitted_ == stretchEnd_ && !layOut())
             return false;
-        const std::size_t s = current_[pos_++];
-        const std::size_t i = cursor_[s]++;
-        const StockSeries& series = data_.stock(s);
-        tick = {s, series.times[i], series.closes[i]};
-        if (i + 1 < series.size())
-            schedule(s, series.times[i + 1]);
-        ++emitted_;
+        if (emitted_ == timeline_.start(run_ + 1))
+            ++run_;
+        const std::size_t k = emitted_++ - stretchBegin_;
+        tick = {stocks_[k], timeline_.time(run_), closes_[k]};
         return true;
     }
 
-    // Asks the caches for what next() will read for the record `ahead`
-    // places on, and returns its stock (or nullopt past the current
-    // timestamp): the stream visits thousands of stocks' arrays in turn,
-    // and waiting for each one's memory costs more than the work on it.
-    std::optional<std::size_t> prefetch(std::size_t ahead) const
+    // The stock of the record `ahead` places on, while it is laid out
+    // already: the caller asks the caches for that stock's state early.
+    std::optional<std::size_t> upcoming(std::size_t ahead) const
     {
-        if (pos_ + ahead >= current_.size())
+        if (emitted_ + ahead >= stretchEnd_)
             return std::nullopt;
-        const std::size_t s = current_[pos_ + ahead];
-        const StockSeries& series = data_.stock(s);
-        const std::size_t i = cursor_[s];
-        __builtin_prefetch(series.times.data() + i);
-        __builtin_prefetch(series.closes.data() + i);
-        return s;
+        return stocks_[emitted_ + ahead - stretchBegin_];
     }
 
     // Time of the next record; false at the end.
-    bool peekTime(Timestamp& time);
+    bool peekTime(Timestamp& time) const;
     void rewind();
     std::size_t emitted() const { return emitted_; }
+    const StreamTimeline& timeline() const { return timeline_; }
 
 private:
-    void schedule(std::size_t stock, Timestamp time)
-    {
-        if (time != lastScheduled_ || !lastBucket_)
-            lastBucket_ = &bucketFor(time);
-        lastScheduled_ = time;
-        lastBucket_->push_back(stock);
-    }
-    std::vector<std::size_t>& bucketFor(Timestamp time);
-    bool advance();
-    void sortBucket();
+    // Lays out the stretch after the current one; false at the end.
+    bool layOut();
 
     const MarketData& data_;
-    std::vector<std::size_t> cursor_;
-    std::vector<std::size_t> current_;  // stocks at currentTime_, in name order
-    std::size_t pos_ = 0;
-    std::unordered_map<Timestamp, std::vector<std::size_t>> buckets_;
-    std::priority_queue<Timestamp, std::vector<Timestamp>, std::greater<>> times_;
-    std::vector<std::size_t>* lastBucket_ = nullptr;
-    Timestamp lastScheduled_ = 0;
+    const StreamTimeline timeline_;
+    const std::size_t stretchRecords_;
+    std::vector<std::size_t> cursor_;     // each stock's next record
+    std::vector<Timestamp> nextTime_;     // its time, read without touching the series
+    std::vector<std::uint32_t> stocks_;   // the stretch's records
+    std::vector<double> closes_;
+    std::vector<std::size_t> fill_;       // per run of the stretch being laid out
+    std::size_t run_ = 0;                 // of the last record emitted
+    std::size_t stretchBegin_ = 0;
+    std::size_t stretchEnd_ = 0;
     std::size_t emitted_ = 0;
 };
 
