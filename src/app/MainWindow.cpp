@@ -281,8 +281,6 @@ void MainWindow::setUpActions()
         replayKeys_->add(action);
     replayActions_ = new ReplayActions(this);
     ui_->menuReplay->insertActions(ui_->actionStop, replayActions_->actions());
-    ui_->replayToolBar->insertActions(ui_->actionStep,
-                                      {replayActions_->stepBackDayAction(), replayActions_->stepBackAction()});
     for (QAction* action : replayActions_->actions())
         replayKeys_->add(action);
     connect(replayActions_, &ReplayActions::told, this,
