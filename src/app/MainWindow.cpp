@@ -23,7 +23,9 @@
 #include "core/storage/PredictionLog.h"
 #include "app/charts/OverviewChart.h"
 #include "app/charts/PortfolioEquityChart.h"
+#include "app/session/ReplayActions.h"
 #include "app/session/ReplaySpeed.h"
+#include "app/session/ReplayTimeline.h"
 #include "app/dialogs/RunBrowser.h"
 #include "app/models/RunsModel.h"
 #include "app/panels/RunsPanel.h"
@@ -287,6 +289,13 @@ void MainWindow::setUpActions()
                             ui_->actionRestart, ui_->actionSlower, ui_->actionFaster, ui_->actionShortcuts,
                             watchlistPanel_->findAction()})
         replayKeys_->add(action);
+    replayActions_ = new ReplayActions(this);
+    ui_->menuReplay->insertActions(ui_->actionStop, replayActions_->actions());
+    for (QAction* action : replayActions_->actions())
+        replayKeys_->add(action);
+    connect(replayActions_, &ReplayActions::told, this,
+            [this](const QString& what) { statusBar()->showMessage(what, 5000); });
+    connect(ui_->stockCharts, &StockChartPanel::replayFromRequested, replayActions_, &ReplayActions::replayFrom);
 }
 
 void MainWindow::setUpTimeline()
@@ -315,11 +324,11 @@ void MainWindow::setUpTimeline()
     dateLabel_->setAlignment(Qt::AlignCenter);
     dateLabel_->setToolTip(tr("Date of the latest record replayed"));
     bar->addWidget(dateLabel_);
-    timeline_ = new QSlider(Qt::Horizontal);
+    timeline_ = new ReplayTimeline;
     timeline_->setRange(0, kTimelineSteps);
     timeline_->setPageStep(kTimelineSteps / 20);
     timeline_->setMinimumWidth(200);
-    timeline_->setToolTip(tr("Drag to seek to a date"));
+    timeline_->setToolTip(tr("Click or drag to seek to a date"));
     bar->addWidget(timeline_);
     connect(timeline_, &QSlider::sliderMoved, this, [this](int position) {
         dateLabel_->setText(QString::fromStdString(timestamp::formatDate(timelineTime(position))));
@@ -518,6 +527,7 @@ void MainWindow::forgetStream()
 {
     refreshTimer_.stop();
     liveIndicator_->hide();
+    replayActions_->setSession(nullptr);
     hasSelection_ = false;
 }
 
@@ -538,6 +548,8 @@ void MainWindow::showData(std::shared_ptr<const MarketData> data, const QString&
     if (!logError.isEmpty())
         showError(tr("Replays are not logged"), logError);
     engine()->setPace(ReplaySpeed::pace(speedSlider_->value()));
+    replayActions_->setSession(engine());
+    timeline_->setSpan(data_->firstTime(), data_->lastTime());
 
     candleJob_.reset();  // the days of a stock of the data before
     ui_->stockCharts->clear();

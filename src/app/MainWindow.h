@@ -44,6 +44,8 @@ class ExportController;
 class RunsModel;
 class OverviewChart;
 class PortfolioEquityChart;
+class ReplayActions;
+class ReplayTimeline;
 class StockChartPanel;
 class RunBrowser;
 class TrainingDialog;
@@ -249,7 +251,8 @@ private:
     QSlider* speedSlider_;
     QLabel* speedLabel_;
     QLabel* dateLabel_;
-    QSlider* timeline_;
+    ReplayTimeline* timeline_;
+    ReplayActions* replayActions_;
     QLabel* recordsLabel_;
     QLabel* rateLabel_;
     LiveStatusIndicator* liveIndicator_;

@@ -2,6 +2,7 @@
 // figures come from reading the sample's files and the model file here, with
 // the test's own arithmetic.
 #include "Patience.h"
+#include "ReplayIdle.h"
 #include "app/panels/BacktestSentence.h"
 #include "app/MainWindow.h"
 #include "app/charts/OverviewChart.h"
@@ -206,17 +207,7 @@ void TestMainWindow::keysDriveTheReplayFromTheFirstLaunch()
 
 void TestMainWindow::waitUntilIdle()
 {
-    // The engine acts on a control between batches: wait until the count
-    // stops moving with the engine paused.
-    std::size_t last = std::numeric_limits<std::size_t>::max();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            const ReplayProgress p = window_->engine()->progress();
-            const bool idle = p.state != ReplayState::Playing && p.processed == last;
-            last = p.processed;
-            return idle;
-        }(),
-        20000);
+    QVERIFY(replayIdle(*window_->engine()));
     window_->refreshViews();
 }
 

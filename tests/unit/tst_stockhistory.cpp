@@ -69,6 +69,7 @@ private slots:
     void emptyHistoryIsHarmless();
     void eachCallUsesTheModelThenInForce();
     void anotherPassStartsOver();
+    void historyBeforeTheStartIsNotCalled();
     void aLoggedRunMatchesTheReplay();
     void reportedCallsKeepTheLastOutcomeForTheNextClose();
 };
@@ -199,6 +200,21 @@ void TestStockHistory::anotherPassStartsOver()
     const auto other = std::make_shared<const LogisticModel>(*first);
     QVERIFY(h.setModels({{other}}));  // a new pass with another model
     QCOMPARE(h.records(), std::size_t{0});
+}
+
+// A replay started after record 6 of this stock: the closes before fill
+// the window, the calls start with the next record.
+void TestStockHistory::historyBeforeTheStartIsNotCalled()
+{
+    const auto data = market();
+    StockHistory whole(data, 0, model());
+    whole.advanceTo(13);
+    StockHistory h(data, 0, {{model(), false, data->stock(0).times[6], 0}});
+    h.advanceTo(13);
+    QCOMPARE(h.calls().front().record, std::size_t{7});
+    QCOMPARE(h.calls().size(), whole.calls().size() - 5);
+    QCOMPARE(h.calls().front().pUp, whole.callAt(7)->pUp);
+    QCOMPARE(h.calls().front().resolvedSoFar, std::uint32_t{1});  // its own outcome alone
 }
 
 void TestStockHistory::aLoggedRunMatchesTheReplay()

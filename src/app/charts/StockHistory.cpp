@@ -128,7 +128,8 @@ void StockHistory::advanceTo(std::size_t records)
             count(c, evaluator_.stock(0));
         }
         windower_.push(0, close);
-        if (!windower_.window(0, w, window.data()))
+        // History before the replay's start: drawn, not called.
+        if (!models_[modelInForce_].appliesTo(s.times[records_], stock_) || !windower_.window(0, w, window.data()))
             continue;
         features::compute(model.transform(), window.data(), w, x.data());
         const double p = LogisticModel::probability(model.margin(x.data()));

@@ -9,8 +9,10 @@ namespace ss {
 
 // A model taking over the stream right after the record (time, stock):
 // every later window, in stream order, is scored with it. The model a
-// stream starts with applies from the start. Views use these to draw the
-// calls each model really made, and to mark where one gave way to another.
+// stream starts with applies from the start, or, when the replay starts at
+// a date, from the first record after the history before it (which no model
+// calls). Views use these to draw the calls each model really made, and to
+// mark where one gave way to another.
 struct ModelSwitch {
     std::shared_ptr<const LogisticModel> model;
     bool fromStart = true;

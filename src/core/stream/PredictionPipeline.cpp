@@ -61,6 +61,12 @@ void PredictionPipeline::seed(std::size_t stock, double close)
     st.lastClose = close;
 }
 
+void PredictionPipeline::startCalls()
+{
+    if (records_ > 0)
+        models_ = {{model_, false, status_[lastStock_].lastTime, lastStock_}};
+}
+
 void PredictionPipeline::reset()
 {
     const std::size_t stocks = status_.size();

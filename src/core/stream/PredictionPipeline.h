@@ -58,6 +58,13 @@ public:
     // prices): it fills the stock's window but is neither scored nor judged.
     void seed(std::size_t stock, double close);
 
+    // A record before the replay's start: it fills the stock's window and
+    // moves its status on, but no call is made or judged on it, and neither
+    // stages nor sinks hear of it.
+    void warm(const Tick& tick) { take(tick, status_[tick.stock]); }
+    // The records so far were history: the model calls from the next on.
+    void startCalls();
+
     void process(const Tick& tick)
     {
         StockStatus& st = status_[tick.stock];
@@ -66,13 +73,7 @@ public:
             for (PredictionSink* sink : sinks_)
                 sink->onResolution(r);
         }
-        windower_.push(tick.stock, tick.close);
-        st.prevClose = st.lastClose;
-        st.lastClose = tick.close;
-        st.lastTime = tick.time;
-        ++st.records;
-        ++records_;
-        lastStock_ = tick.stock;
+        take(tick, st);
 
         const LogisticModel& model = *model_;
         const int w = model.window();
@@ -117,6 +118,17 @@ public:
     const Windower& windower() const { return windower_; }
 
 private:
+    void take(const Tick& tick, StockStatus& st)
+    {
+        windower_.push(tick.stock, tick.close);
+        st.prevClose = st.lastClose;
+        st.lastClose = tick.close;
+        st.lastTime = tick.time;
+        ++st.records;
+        ++records_;
+        lastStock_ = tick.stock;
+    }
+
     std::shared_ptr<const LogisticModel> model_;
     std::vector<ModelSwitch> models_;
     std::size_t lastStock_ = 0;

@@ -157,6 +157,51 @@ void ReplayEngine::stepTimestamp()
     wake_.notify_all();
 }
 
+void ReplayEngine::stepBack(std::size_t records)
+{
+    goBack(records, 0);
+}
+
+void ReplayEngine::stepBackTimestamp()
+{
+    goBack(0, 1);
+}
+
+// Records are netted against forward steps still waiting, so that a quick
+// step and step back leave the engine where it was without going through
+// the stream.
+void ReplayEngine::goBack(std::size_t records, std::size_t timestamps)
+{
+    bool changed = false;
+    {
+        std::lock_guard lock(controlMutex_);
+        settled_ = false;
+        const std::size_t undone = std::min(records, stepRecords_);
+        stepRecords_ -= undone;
+        stepBackRecords_ += records - undone;
+        stepBackTimestamps_ += timestamps;
+        if (state_ != ReplayState::Ready)
+            changed = changeState(ReplayState::Paused);
+    }
+    if (changed)
+        emitState(ReplayState::Paused);
+    wake_.notify_all();
+}
+
+void ReplayEngine::replayFrom(Timestamp start)
+{
+    {
+        std::lock_guard lock(controlMutex_);
+        replayStart_ = start;
+    }
+    restart();
+}
+
+void ReplayEngine::dropPendingSteps()
+{
+    stepRecords_ = stepTimestamps_ = stepBackRecords_ = stepBackTimestamps_ = 0;
+}
+
 void ReplayEngine::stop()
 {
     bool changed = false;
@@ -164,7 +209,7 @@ void ReplayEngine::stop()
         std::lock_guard lock(controlMutex_);
         if (state_ == ReplayState::Finished || state_ == ReplayState::Stopped)
             return;
-        stepRecords_ = stepTimestamps_ = 0;
+        dropPendingSteps();
         seekPending_ = false;
         stopPending_ = true;
         changed = changeState(ReplayState::Stopped);
@@ -180,7 +225,7 @@ void ReplayEngine::restart()
     {
         std::lock_guard lock(controlMutex_);
         settled_ = false;
-        stepRecords_ = stepTimestamps_ = 0;
+        dropPendingSteps();
         seekPending_ = stopPending_ = false;
         rewindPending_ = true;
         changed = changeState(ReplayState::Ready);
@@ -196,7 +241,7 @@ void ReplayEngine::seek(Timestamp time)
     {
         std::lock_guard lock(controlMutex_);
         startOverIfEnded();
-        stepRecords_ = stepTimestamps_ = 0;
+        dropPendingSteps();
         seekPending_ = true;
         seekTarget_ = time;
         restartPacing();
@@ -268,12 +313,20 @@ ReplayEngine::Job ReplayEngine::nextJob(std::unique_lock<std::mutex>& lock)
             return {Work::Quit};
         if (pendingModel_)
             return {Work::SetModel};
-        if (std::exchange(rewindPending_, false))
+        if (std::exchange(rewindPending_, false)) {
+            start_ = replayStart_;  // this thread's, like every job's state
             return {Work::Rewind};
+        }
         if (std::exchange(stopPending_, false))
             return {Work::Stop};
         if (std::exchange(seekPending_, false))
             return {Work::Seek, 0, seekTarget_};
+        if (stepBackRecords_ > 0)
+            return {Work::StepBack, std::exchange(stepBackRecords_, 0)};
+        if (stepBackTimestamps_ > 0) {
+            --stepBackTimestamps_;
+            return {Work::StepBackTimestamp};
+        }
         if (stepRecords_ > 0)
             return {Work::Process, std::exchange(stepRecords_, 0)};
         if (stepTimestamps_ > 0) {
@@ -319,21 +372,48 @@ void ReplayEngine::endPass(bool complete)
 void ReplayEngine::rewind()
 {
     // A pass left before its end ends here, stopped.
-    if (!sinksFinished_ && pipeline_.records() > 0)
+    if (!sinksFinished_ && pipeline_.records() > warmed_)
         endPass(false);
     merger_->rewind();
     pipeline_.reset();
-    processed_ = 0;
     time_ = 0;
     activeSeconds_ = 0;
     sinksFinished_ = false;
     for (PredictionSink* sink : pipeline_.sinks())
         sink->onRewind();
+    const std::size_t history = merger_->timeline().recordsBefore(start_);
+    Tick tick{};
+    while (merger_->emitted() < history && merger_->next(tick)) {
+        pipeline_.warm(tick);
+        time_.store(tick.time, std::memory_order_relaxed);
+    }
+    pipeline_.startCalls();
+    warmed_ = pipeline_.records();
+    processed_ = warmed_;
 }
 
-std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
+ReplayEngine::Job ReplayEngine::rewindFor(const Job& stepBack)
+{
+    const std::size_t now = pipeline_.records();
+    if (now == warmed_)
+        return {Work::Process, 0};  // at the replay's start already
+    if (stepBack.work == Work::StepBackTimestamp) {
+        // Everything before the latest timestamp: the end of the one before,
+        // or where the current one began when it is partly through.
+        const Timestamp latest = time_.load();
+        rewind();
+        return {Work::Seek, 0, latest};
+    }
+    const std::size_t target = now - std::min(stepBack.records, now - warmed_);
+    rewind();
+    return {Work::Process, target - warmed_};
+}
+
+std::size_t ReplayEngine::execute(const Job& asked, bool& exhausted)
 {
     const auto lock = stateLock_.hold();
+    const bool back = asked.work == Work::StepBack || asked.work == Work::StepBackTimestamp;
+    const Job job = back ? rewindFor(asked) : asked;
     std::size_t units = 0;
     Tick tick{};
     auto process = [&] {
@@ -381,6 +461,8 @@ std::size_t ReplayEngine::execute(const Job& job, bool& exhausted)
             endPass(false);
         }
         break;
+    case Work::StepBack:           // made a rewind and a forward job above
+    case Work::StepBackTimestamp:
     case Work::SetModel:
     case Work::Quit:
         break;
@@ -423,7 +505,7 @@ void ReplayEngine::run()
         bool exhausted = false;
         const std::size_t units = execute(job, exhausted);
         stateLock_.letReadersIn();
-        if (job.work == Work::Process || job.work == Work::ProcessTimestamp || job.work == Work::Seek)
+        if (job.work != Work::Rewind && job.work != Work::Stop)
             activeSeconds_ = activeSeconds_.load()
                              + std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         lock.lock();

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -32,7 +33,7 @@ public:
                  LoadReport report = {}, QObject* parent = nullptr);
     ~ReplayEngine() override;
 
-    Capabilities capabilities() const override { return {true, true, true, true, true}; }
+    Capabilities capabilities() const override { return {true, true, true, true, true, true}; }
     // Sinks run on the engine's thread; add them before the first play().
     void addSink(PredictionSink* sink) override;
     // Plugged in mid-replay, a stage learns from the next record on, and
@@ -51,6 +52,13 @@ public:
     // Processes everything before `time` (rewinding first if it lies behind)
     // and pauses with the first record at or after `time` next.
     void seek(Timestamp time) override;
+    // Steps back by rewinding to the replay's start and processing again
+    // up to the earlier point: exact whatever the sinks and stages keep,
+    // at the cost of going through the stream once more. Each step back
+    // is a new pass for the sinks, as a seek backwards is.
+    void stepBack(std::size_t records = 1) override;
+    void stepBackTimestamp() override;
+    void replayFrom(Timestamp start) override;
     void setPace(Pace pace) override;
     void setModel(std::shared_ptr<const LogisticModel> model) override;
 
@@ -69,7 +77,7 @@ public:
 private:
     static constexpr std::chrono::milliseconds kProgressInterval{100};
 
-    enum class Work { Process, ProcessTimestamp, Seek, Rewind, Stop, SetModel, Quit };
+    enum class Work { Process, ProcessTimestamp, Seek, StepBack, StepBackTimestamp, Rewind, Stop, SetModel, Quit };
     struct Job {
         Work work = Work::Quit;
         std::size_t records = 0;
@@ -82,6 +90,9 @@ private:
     // Runs one job on the stream; returns how many pace units it used.
     std::size_t execute(const Job& job, bool& exhausted);
     void restartPacing();
+    // With controlMutex_ held.
+    void dropPendingSteps();
+    void goBack(std::size_t records, std::size_t timestamps);
     // With controlMutex_ held, by every control that moves the stream on.
     void startOverIfEnded();
     // Changes the state; returns whether it changed (to emit once unlocked).
@@ -90,7 +101,10 @@ private:
     bool atEnd();
     // Tells the sinks a pass ended, with its figures.
     void endPass(bool complete);
+    // Back to the replay's start, its earlier records warming the windows.
     void rewind();
+    // A step back as a rewind and the forward job that reaches the earlier point.
+    Job rewindFor(const Job& stepBack);
 
     const std::shared_ptr<const MarketData> data_;
     const LoadReport report_;
@@ -102,6 +116,10 @@ private:
     Pace pace_;
     std::size_t stepRecords_ = 0;
     std::size_t stepTimestamps_ = 0;
+    std::size_t stepBackRecords_ = 0;
+    std::size_t stepBackTimestamps_ = 0;
+    // As asked for; start_ once a rewind took it. The data may begin before 1970.
+    Timestamp replayStart_ = std::numeric_limits<Timestamp>::min();
     bool seekPending_ = false;
     Timestamp seekTarget_ = 0;
     bool rewindPending_ = false;
@@ -120,6 +138,8 @@ private:
     std::optional<TickMerger> merger_;
     PredictionPipeline pipeline_;
     bool sinksFinished_ = false;
+    Timestamp start_ = std::numeric_limits<Timestamp>::min();
+    std::size_t warmed_ = 0;  // records before start_, processed by the rewind
 
     std::atomic<std::size_t> processed_{0};
     std::atomic<Timestamp> time_{0};

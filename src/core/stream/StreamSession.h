@@ -38,6 +38,10 @@ public:
         bool seek = false;         // seek(): the stream can be gone through again
         bool restart = false;      // restart()
         bool switchModel = false;  // setModel()
+        // stepBack(), stepBackTimestamp(), replayFrom(): the stream is gone
+        // through again to the earlier point, so the state is exactly the one
+        // going forward reached there.
+        bool stepBack = false;
     };
 
     explicit StreamSession(QObject* parent = nullptr);
@@ -82,6 +86,14 @@ public:
     virtual void step(std::size_t records = 1) { (void)records; }
     virtual void stepTimestamp() {}
     virtual void seek(Timestamp time) { (void)time; }
+    // Undoes the latest `records` records, or the latest timestamp's (the
+    // rest of the current one when it is partly through), and pauses.
+    virtual void stepBack(std::size_t records = 1) { (void)records; }
+    virtual void stepBackTimestamp() {}
+    // Makes `start` the replay's start and goes back to it, paused: records
+    // before it fill the stocks' windows and statuses, calls are made from
+    // it on. Restarts and steps back come back to it.
+    virtual void replayFrom(Timestamp start) { (void)start; }
     virtual void restart() {}
     virtual void setPace(Pace pace) { (void)pace; }
     virtual void setModel(std::shared_ptr<const LogisticModel> model) { (void)model; }
