@@ -5,6 +5,7 @@
 #include "ReplayIdle.h"
 #include "app/panels/BacktestSentence.h"
 #include "app/MainWindow.h"
+#include "app/charts/ChartView.h"
 #include "app/charts/OverviewChart.h"
 #include "app/charts/PortfolioEquityChart.h"
 #include "app/dialogs/RunBrowser.h"
@@ -18,7 +19,6 @@
 #include <QApplication>
 #include <QCandlestickSeries>
 #include <QCandlestickSet>
-#include <QDateTimeAxis>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -309,9 +309,9 @@ void TestMainWindow::tradesTheCallsAfterCosts()
     const StockEquityChart* pane = charts->equityChart();
     QVERIFY(pane->isVisible());
     QCOMPARE(pane->costBps(), std::optional(5.0));
-    const auto* priceDates = qobject_cast<QDateTimeAxis*>(charts->priceSeries()->attachedAxes().front());
-    QCOMPARE(pane->visibleMin(), static_cast<double>(priceDates->min().toMSecsSinceEpoch()));
-    QCOMPARE(pane->visibleMax(), static_cast<double>(priceDates->max().toMSecsSinceEpoch()));
+    const ChartView* price = charts->paneView(StockChartPanel::PricePane);
+    QCOMPARE(pane->visibleMin(), price->visibleMin());
+    QCOMPARE(pane->visibleMax(), price->visibleMax());
     const StrategyAccounts& selected = figures->stocks[charts->history().stockIndex()];
     QVERIFY(accountOf(selected, Strategy::BuyAndHold).periods > 100);
     QCOMPARE(pane->calls(), accountOf(selected, Strategy::BuyAndHold).periods);

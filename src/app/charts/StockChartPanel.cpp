@@ -354,7 +354,7 @@ int StockChartPanel::addPane(const QString& title, int stretch)
     chart->addAxis(time, Qt::AlignBottom);
     chart->addAxis(value, Qt::AlignRight);
     auto* view = new ChartView(chart, time, this);
-    view->setMinimumHeight(panes_.empty() ? 140 : 56);
+    view->setMinimumHeight(panes_.empty() ? 120 : 40);
     splitter_->addWidget(view);
     splitter_->setStretchFactor(splitter_->indexOf(view), stretch);
     connectView(view);

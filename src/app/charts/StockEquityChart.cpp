@@ -89,7 +89,7 @@ StockEquityChart::StockEquityChart(Parts parts, QWidget* parent)
             marker->setVisible(false);
     equityAxis_->setRange(0.5, 2);
     // Shorter than the panes above it may get: the window must still fit a small screen.
-    setMinimumHeight(60);
+    setMinimumHeight(40);
     setVisible(false);
 }
 
