@@ -5,6 +5,7 @@
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
+#include <QGraphicsLayout>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -40,15 +41,19 @@ StockEquityChart::Parts StockEquityChart::makeParts()
 {
     Parts parts{new QChart, new QCategoryAxis, new QLogValueAxis};
     parts.chart->setTheme(ChartView::theme());
-    parts.chart->setTitle(tr("Equity of trading the calls after costs, drawdowns shaded"));
-    parts.chart->setMargins(QMargins(2, 2, 2, 2));
+    // Framed as the panes beside it, so it reads as one of them.
+    parts.chart->setMargins(QMargins(2, 0, 2, 0));
+    parts.chart->layout()->setContentsMargins(0, 0, 0, 0);
+    parts.chart->setBackgroundRoundness(0);
     parts.chart->legend()->setAlignment(Qt::AlignTop);
     // The dates are read under the bottom pane, as for the panes above.
     parts.timeAxis->setLabelsVisible(false);
     parts.equityAxis->setBase(10);
     parts.equityAxis->setLabelFormat(QStringLiteral("%.3g"));
     parts.chart->addAxis(parts.timeAxis, Qt::AlignBottom);
-    parts.chart->addAxis(parts.equityAxis, Qt::AlignLeft);
+    // On the right as the panes' values are, so the dates line up with theirs.
+    parts.chart->addAxis(parts.equityAxis, Qt::AlignRight);
+    parts.equityAxis->setTitleText(tr("equity"));
     return parts;
 }
 
@@ -89,6 +94,7 @@ StockEquityChart::StockEquityChart(Parts parts, QWidget* parent)
             marker->setVisible(false);
     equityAxis_->setRange(0.5, 2);
     // Shorter than the panes above it may get: the window must still fit a small screen.
+    setToolTip(tr("Equity of trading the calls after costs, on a log scale; each drawdown shaded below its high"));
     setMinimumHeight(40);
     setVisible(false);
 }
