@@ -18,6 +18,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineSeries>
+#include <QFontMetricsF>
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
@@ -788,9 +789,28 @@ void StockChartPanel::alignPlots()
         for (AxisTicks::Tick& t : v.ticks)
             t.label.prepend(QString(longest - t.label.size(), QChar(0x2007)));
         if (v.hi > v.lo)
-            AxisTicks::apply(panes_[i].value, v.lo, v.hi, v.ticks);
+            AxisTicks::apply(panes_[i].value, v.lo, v.hi, legibleTicks(i, v));
         v = {};
     }
+}
+
+// A value label is cut to "…" when it has less than its height between
+// its neighbours or the pane's edge: a thin pane keeps only the ticks
+// that have room.
+std::vector<AxisTicks::Tick> StockChartPanel::legibleTicks(std::size_t pane, const ValueTicks& v) const
+{
+    const double height = panes_[pane].chart->plotArea().height();
+    const double room = QFontMetricsF(panes_[pane].value->labelsFont()).height();
+    std::vector<AxisTicks::Tick> kept;
+    double last = -room;
+    for (const AxisTicks::Tick& t : v.ticks) {
+        const double y = (t.value - v.lo) / (v.hi - v.lo) * height;
+        if (y >= room / 2 && height - y >= room / 2 && y - last >= room) {
+            kept.push_back(t);
+            last = y;
+        }
+    }
+    return kept;
 }
 
 std::vector<AxisTicks::Tick> StockChartPanel::dateTicks(double plotWidth) const
@@ -862,7 +882,8 @@ void StockChartPanel::redraw()
     drawMarkers(plotWidth, priceAxis->min(), priceAxis->max());
     drawVolume(plotWidth);
 
-    setValueTicks(PUpPane, 0, 1, AxisTicks::numbers(0, 1, 2));
+    // Padded, so 0 and 1 have room for their labels.
+    setValueTicks(PUpPane, -0.15, 1.15, AxisTicks::numbers(0, 1, 2));
     pUp_->replace(SeriesDecimator::decimate(pUpPoints_, rangeMin_, rangeMax_, buckets));
     half_->replace(QList<QPointF>{{rangeMin_, 0.5}, {rangeMax_, 0.5}});
     drawModelSwitches();

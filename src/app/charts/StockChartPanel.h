@@ -230,6 +230,7 @@ private:
         double hi = 0;
         std::vector<AxisTicks::Tick> ticks;
     };
+    std::vector<AxisTicks::Tick> legibleTicks(std::size_t pane, const ValueTicks& v) const;
     std::vector<ValueTicks> valueTicks_;  // one a pane, for the redraw under way
     QSplitter* splitter_;
     QLabel* readout_;

@@ -53,7 +53,6 @@ StockEquityChart::Parts StockEquityChart::makeParts()
     parts.chart->addAxis(parts.timeAxis, Qt::AlignBottom);
     // On the right as the panes' values are, so the dates line up with theirs.
     parts.chart->addAxis(parts.equityAxis, Qt::AlignRight);
-    parts.equityAxis->setTitleText(tr("equity"));
     return parts;
 }
 
