@@ -959,35 +959,29 @@ void StockChartPanel::drawCompared(double& lo, double& hi)
             continue;
         }
         // Each compared stock from its own first visible close.
-        const PriceScale scale(PriceScale::Mode::Percent, from->y());
-        QList<QPointF> line = SeriesDecimator::decimate(c.points, rangeMin_, rangeMax_, buckets);
-        for (QPointF& p : line)
-            p.setY(scale.value(p.y()));
-        double a = 0;
-        double b = 0;
-        if (SeriesDecimator::yRange(line, rangeMin_, rangeMax_, a, b)) {
-            lo = std::min(lo, a);
-            hi = std::max(hi, b);
-        }
-        c.series->replace(line);
+        drawScaled(c.series, c.points, PriceScale(PriceScale::Mode::Percent, from->y()), buckets, lo, hi);
     }
+}
+
+void StockChartPanel::drawScaled(QLineSeries* series, const std::vector<QPointF>& points, const PriceScale& scale,
+                                 int buckets, double& lo, double& hi) const
+{
+    QList<QPointF> line = SeriesDecimator::decimate(points, rangeMin_, rangeMax_, buckets);
+    for (QPointF& p : line)
+        p.setY(scale.value(p.y()));
+    double a = 0;
+    double b = 0;
+    if (SeriesDecimator::yRange(line, rangeMin_, rangeMax_, a, b)) {
+        lo = std::min(lo, a);
+        hi = std::max(hi, b);
+    }
+    series->replace(line);
 }
 
 void StockChartPanel::drawAverages(int buckets, double& lo, double& hi)
 {
-    for (std::size_t i = 0; i < averages_.size(); ++i) {
-        QList<QPointF> line =
-            SeriesDecimator::decimate(averages_[i].of(pricePoints_), rangeMin_, rangeMax_, buckets);
-        for (QPointF& p : line)
-            p.setY(shownScale_.value(p.y()));
-        double a = 0;
-        double b = 0;
-        if (SeriesDecimator::yRange(line, rangeMin_, rangeMax_, a, b)) {
-            lo = std::min(lo, a);
-            hi = std::max(hi, b);
-        }
-        averageSeries_[i]->replace(line);
-    }
+    for (std::size_t i = 0; i < averages_.size(); ++i)
+        drawScaled(averageSeries_[i], averages_[i].of(pricePoints_), shownScale_, buckets, lo, hi);
 }
 
 void StockChartPanel::drawMarkers(double plotWidth, double priceLo, double priceHi)

@@ -188,6 +188,10 @@ private:
     // Draws the price as candles or as a line; its lowest and highest value.
     bool drawPrice(double plotWidth, double& lo, double& hi);
     void drawCompared(double& lo, double& hi);
+    // A line on the price pane in the given scale, decimated for the range,
+    // widening [lo, hi] to what it shows.
+    void drawScaled(QLineSeries* series, const std::vector<QPointF>& points, const PriceScale& scale, int buckets,
+                    double& lo, double& hi) const;
     void drawAverages(int buckets, double& lo, double& hi);
     void drawMarkers(double plotWidth, double priceLo, double priceHi);
     void drawVolume(double plotWidth);
