@@ -103,58 +103,56 @@ void ReplayEngine::startOverIfEnded()
     }
 }
 
-void ReplayEngine::play()
+// One control: `edit` sets the work asked for under the control lock and
+// names the state the engine moves to (none: it stays). Listeners hear of a
+// change once the lock is released; the stream's thread is woken to act.
+template <typename Edit>
+void ReplayEngine::control(Edit edit)
 {
-    bool changed;
+    std::optional<ReplayState> next;
+    bool changed = false;
     {
         std::lock_guard lock(controlMutex_);
-        startOverIfEnded();
-        restartPacing();
-        changed = changeState(ReplayState::Playing);
+        next = edit();
+        changed = next && changeState(*next);
     }
     if (changed)
-        emitState(ReplayState::Playing);
+        emitState(*next);
     wake_.notify_all();
+}
+
+void ReplayEngine::play()
+{
+    control([this] {
+        startOverIfEnded();
+        restartPacing();
+        return std::optional(ReplayState::Playing);
+    });
 }
 
 void ReplayEngine::pause()
 {
-    bool changed = false;
-    {
-        std::lock_guard lock(controlMutex_);
-        if (state_ == ReplayState::Playing)
-            changed = changeState(ReplayState::Paused);
-    }
-    if (changed)
-        emitState(ReplayState::Paused);
+    control([this] {
+        return state_ == ReplayState::Playing ? std::optional(ReplayState::Paused) : std::nullopt;
+    });
 }
 
 void ReplayEngine::step(std::size_t records)
 {
-    bool changed;
-    {
-        std::lock_guard lock(controlMutex_);
+    control([this, records] {
         startOverIfEnded();
         stepRecords_ += records;
-        changed = changeState(ReplayState::Paused);
-    }
-    if (changed)
-        emitState(ReplayState::Paused);
-    wake_.notify_all();
+        return std::optional(ReplayState::Paused);
+    });
 }
 
 void ReplayEngine::stepTimestamp()
 {
-    bool changed;
-    {
-        std::lock_guard lock(controlMutex_);
+    control([this] {
         startOverIfEnded();
         ++stepTimestamps_;
-        changed = changeState(ReplayState::Paused);
-    }
-    if (changed)
-        emitState(ReplayState::Paused);
-    wake_.notify_all();
+        return std::optional(ReplayState::Paused);
+    });
 }
 
 void ReplayEngine::stepBack(std::size_t records)
@@ -172,20 +170,14 @@ void ReplayEngine::stepBackTimestamp()
 // the stream.
 void ReplayEngine::goBack(std::size_t records, std::size_t timestamps)
 {
-    bool changed = false;
-    {
-        std::lock_guard lock(controlMutex_);
+    control([this, records, timestamps] {
         settled_ = false;
         const std::size_t undone = std::min(records, stepRecords_);
         stepRecords_ -= undone;
         stepBackRecords_ += records - undone;
         stepBackTimestamps_ += timestamps;
-        if (state_ != ReplayState::Ready)
-            changed = changeState(ReplayState::Paused);
-    }
-    if (changed)
-        emitState(ReplayState::Paused);
-    wake_.notify_all();
+        return state_ != ReplayState::Ready ? std::optional(ReplayState::Paused) : std::nullopt;
+    });
 }
 
 void ReplayEngine::replayFrom(Timestamp start)
@@ -204,53 +196,37 @@ void ReplayEngine::dropPendingSteps()
 
 void ReplayEngine::stop()
 {
-    bool changed = false;
-    {
-        std::lock_guard lock(controlMutex_);
+    control([this]() -> std::optional<ReplayState> {
         if (state_ == ReplayState::Finished || state_ == ReplayState::Stopped)
-            return;
+            return std::nullopt;
         dropPendingSteps();
         seekPending_ = false;
         stopPending_ = true;
-        changed = changeState(ReplayState::Stopped);
-    }
-    if (changed)
-        emitState(ReplayState::Stopped);
-    wake_.notify_all();
+        return ReplayState::Stopped;
+    });
 }
 
 void ReplayEngine::restart()
 {
-    bool changed;
-    {
-        std::lock_guard lock(controlMutex_);
+    control([this] {
         settled_ = false;
         dropPendingSteps();
         seekPending_ = stopPending_ = false;
         rewindPending_ = true;
-        changed = changeState(ReplayState::Ready);
-    }
-    if (changed)
-        emitState(ReplayState::Ready);
-    wake_.notify_all();
+        return std::optional(ReplayState::Ready);
+    });
 }
 
 void ReplayEngine::seek(Timestamp time)
 {
-    bool changed = false;
-    {
-        std::lock_guard lock(controlMutex_);
+    control([this, time] {
         startOverIfEnded();
         dropPendingSteps();
         seekPending_ = true;
         seekTarget_ = time;
         restartPacing();
-        if (state_ != ReplayState::Playing)
-            changed = changeState(ReplayState::Paused);
-    }
-    if (changed)
-        emitState(ReplayState::Paused);
-    wake_.notify_all();
+        return state_ != ReplayState::Playing ? std::optional(ReplayState::Paused) : std::nullopt;
+    });
 }
 
 void ReplayEngine::setPace(Pace pace)

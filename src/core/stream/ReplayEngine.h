@@ -91,6 +91,8 @@ private:
     std::size_t execute(const Job& job, bool& exhausted);
     void restartPacing();
     // With controlMutex_ held.
+    template <typename Edit>
+    void control(Edit edit);
     void dropPendingSteps();
     void goBack(std::size_t records, std::size_t timestamps);
     // With controlMutex_ held, by every control that moves the stream on.
