@@ -1,25 +1,27 @@
 #pragma once
 
 #include "app/dialogs/ExportDialog.h"
+#include "app/panels/LiveStatusIndicator.h"
+#include "app/panels/WatchlistPanel.h"
+#include "app/session/AppSettings.h"
 #include "app/session/LiveFeed.h"
+#include "app/session/LogController.h"
+#include "app/session/ModelController.h"
 #include "app/session/RecentFiles.h"
+#include "app/session/ReplayControls.h"
+#include "app/session/ScoringOptions.h"
 #include "app/session/StreamController.h"
+#include "app/session/StreamViews.h"
+#include "app/sources/DataOpener.h"
 #include "core/data/LoadReport.h"
-#include "core/data/TableOptions.h"
-#include "core/model/LogisticModel.h"
 #include "core/online/OnlineOptions.h"
 #include "core/stream/ReplayEngine.h"
 
-#include <QElapsedTimer>
 #include <QMainWindow>
-#include <QSettings>
-#include <QTimer>
 
 #include <memory>
 
 class QLabel;
-class QProgressDialog;
-class QSlider;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -29,40 +31,38 @@ class MainWindow;
 
 namespace ss {
 
-class CandleLoadJob;
 class ClusterView;
-class ModelComparisonView;
-class OnlineLearningDialog;
-class DataLoadJob;
 class DataQualityModel;
 class HelpDialog;
-class LiveStatusIndicator;
-class ReplayKeys;
-class WatchlistPanel;
-class WorkspaceLayout;
-class ExportController;
-class RunsModel;
+class ModelComparisonView;
+class OnlineLearningDialog;
 class OverviewChart;
 class PortfolioEquityChart;
 class ReplayActions;
-class ReplayTimeline;
-class StockChartPanel;
+class ReplayKeys;
 class RunBrowser;
+class RunsModel;
+class StockChartPanel;
+class StreamFigures;
 class TrainingDialog;
 class WatchlistModel;
+class WorkspaceLayout;
 
-// The application's window: opens price data and a model, drives the replay
-// engine (which runs on its own thread) from the toolbar, menus and keys,
-// and shows the stream in the watchlist and charts. Views are refreshed
-// from the engine's snapshots by a timer at a screen's pace, never per
-// record, so the window stays responsive at any replay speed.
+// The application's window: lays out the form (ui/MainWindow.ui) and wires
+// its menus, toolbars and docks to the parts that do the work. The data
+// opened (DataOpener) is streamed by the StreamController, whose engine
+// runs on its own thread, with the model (ModelController) and options
+// (ScoringOptions) in force; ReplayControls drive it, StreamViews show it,
+// and LogController keeps its log.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    static constexpr int kRefreshMs = 33;
-    static constexpr int kOverviewRefreshMs = 250;
+    static constexpr int kRefreshMs = StreamViews::kRefreshMs;
+    static constexpr int kOverviewRefreshMs = StreamViews::kOverviewRefreshMs;
     // Entries of File ▸ Open Recent.
     static constexpr int kMaxRecent = RecentFiles::kMax;
+    static constexpr int kTimelineSteps = ReplayControls::kTimelineSteps;
+    static constexpr double kDefaultTradingCostBps = AppSettings::kDefaultTradingCostBps;
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -79,62 +79,60 @@ public:
 
     // The model scored with unless another is chosen: the installed
     // default model, else the one built into the program.
-    const QString& defaultModel() const { return defaultModel_; }
+    const QString& defaultModel() const { return models_->defaultModel(); }
     ReplayEngine* engine() const { return stream_->engine(); }
-    const LoadReport& loadReport() const { return loadReport_; }
-    bool isLoading() const { return loadJob_ != nullptr; }
+    const LoadReport& loadReport() const { return opener_->report(); }
+    bool isLoading() const { return opener_->isLoading(); }
     // Where File ▸ Open and Open Folder start: beside the user's own data,
     // or at home while the built-in sample (in a hidden cache folder) is open.
-    QString browseFolder() const;
+    QString browseFolder() const { return opener_->browseFolder(); }
     WatchlistModel* watchlist() const { return watchlist_; }
-    QSortFilterProxyModel* watchlistProxy() const { return proxy_; }
+    QSortFilterProxyModel* watchlistProxy() const { return watchlistPanel_->proxy(); }
     QTableView* watchlistView() const;
     StockChartPanel* stockCharts() const;
     OverviewChart* overviewChart() const;
     DataQualityModel* dataQuality() const { return dataQuality_; }
-    void setSpeedNotch(int notch);
+    void setSpeedNotch(int notch) { controls_->setSpeedNotch(notch); }
     // Whether replays of data opened from now on are logged.
     void setLogging(bool enabled);
     // File ▸ Log Replays: remembered, and applied to the open data at once
     // while nothing of it is replayed, else from its next restart; the
     // status bar says which.
-    void applyLogging(bool on);
-    QString logPath() const;
-    RunsModel* runs() const;
+    void applyLogging(bool on) { logs_->applyLogging(on); }
+    QString logPath() const { return logs_->logPath(); }
+    RunsModel* runs() const { return logs_->runs(); }
     // Writes the logged calls the request asks for, in the background with
     // progress; exported() tells when it is done.
-    void exportPredictions(const ExportDialog::Request& request);
+    void exportPredictions(const ExportDialog::Request& request) { logs_->exportPredictions(request); }
     // Seeks to the date at a point of the timeline slider (0..kTimelineSteps).
-    void seekToTimeline(int position);
-    static constexpr int kTimelineSteps = 10000;
-    static constexpr double kDefaultTradingCostBps = 5;
+    void seekToTimeline(int position) { controls_->seekTo(position); }
     // Model ▸ Train model…: opens (once created, raises) the training dialog
     // on the data open now.
     TrainingDialog* openTrainingDialog();
     // File ▸ Browse run…: opens a window on the calls of the run selected
     // in the Runs panel (else the latest), or nullptr (with a message)
     // when the log holds none.
-    RunBrowser* browseRun();
+    RunBrowser* browseRun() { return logs_->browseRun(watchlistPanel_->currentStock()); }
     // Replay ▸ Online Learning…: opens the dialog on the options in force;
     // OK applies them with setOnlineOptions().
-    OnlineLearningDialog* openOnlineLearningDialog();
+    OnlineLearningDialog* openOnlineLearningDialog() { return scoring_->openOnlineLearningDialog(); }
     // Clusters and the online scorer for the data open now and data opened
     // later, remembered for the next session. The models learn from the
     // record the replay is at: a restart gives them a whole pass.
-    void setOnlineOptions(const OnlineOptions& options);
-    const OnlineOptions& onlineOptions() const { return onlineOptions_; }
+    void setOnlineOptions(const OnlineOptions& options) { scoring_->setOnlineOptions(options); }
+    const OnlineOptions& onlineOptions() const { return scoring_->onlineOptions(); }
     // Replay ▸ Trading Cost…: asks for the cost and applies it with setTradingCost().
-    void openTradingCostDialog();
+    void openTradingCostDialog() { scoring_->openTradingCostDialog(); }
     // The cost in basis points of each change of position when the calls
     // are traded, for the data open now (its backtest starts over from the
     // record the replay is at) and data opened later; remembered.
-    void setTradingCost(double costBps);
-    double tradingCost() const { return tradingCostBps_; }
+    void setTradingCost(double costBps) { scoring_->setTradingCost(costBps); }
+    double tradingCost() const { return scoring_->tradingCost(); }
     // The sentence under the market view on what trading the calls returned.
     QString backtestSentence() const;
     PortfolioEquityChart* portfolioEquityChart() const;
     // Shows or hides a watchlist column (right-click its header), remembered.
-    void showWatchlistColumn(int column, bool shown);
+    void showWatchlistColumn(int column, bool shown) { watchlistPanel_->showColumn(column, shown); }
     ClusterView* clusterView() const;
     ModelComparisonView* comparisonView() const;
     // File ▸ Connect to Live Feed…: the dialog on the last settings; OK
@@ -150,7 +148,7 @@ public:
     LiveFeed* liveFeed() const { return stream_->live(); }
     // Connecting, connected, reconnecting or disconnected, with messages/s
     // and the time since the last message.
-    QLabel* connectionIndicator() const;
+    QLabel* connectionIndicator() const { return liveIndicator_; }
     // View ▸ Reset Layout: the docks and the watchlist's columns as on the
     // first launch.
     void resetLayout();
@@ -159,7 +157,7 @@ public:
     ReplayKeys* replayKeys() const { return replayKeys_; }
     // Updates every view from a fresh snapshot now. The refresh timer does
     // the same at its frame rate, with snapshots taken off the GUI thread.
-    void refreshViews();
+    void refreshViews() { views_->refresh(); }
 
 signals:
     // A load finished: ok when its data is now on screen.
@@ -178,119 +176,42 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void setUpDocks();
+    void setUpParts();
     void setUpActions();
-    void setUpTimeline();
-    void setUpStatusBar();
+    void setUpKeys();
     void restoreSettings();
-    void saveSettings();
-    QProgressDialog* progressDialog(const QString& title, const QString& label, int maximum);
-    // openData() once the file's reading is settled (see TableImport).
-    void loadData(const QString& path, const TableOptions& options);
-    void finishLoad(const QString& path);
-    void showData(std::shared_ptr<const MarketData> data, const QString& path);
-    void setModel(std::shared_ptr<const LogisticModel> model);
-    // Reads the selected stock's days when candlesticks are asked for and
-    // the chart does not have them yet.
-    void loadCandles();
-    // openModel() without remembering the file as the last model.
-    bool loadModel(const QString& path);
-    void useTrainedModel(std::shared_ptr<const LogisticModel> model);
-    void showModel();
+    // The data open now, replayed from its start.
+    void showData();
     void updateTitle();
-    void showSelectedStock();
-    void showComparedStocks();
     void updateActions();
-    void refreshFrame();
-    void showProgress(const ReplayProgress& progress);
-    void showSnapshot(const ReplaySnapshot& snapshot);
-    void showStocks(const ReplaySnapshot& snapshot);
-    void showWatchlist(const ReplaySnapshot& snapshot);
     // Ends the replay (or live feed) on screen, before another source.
     void closeStream();
-    // The views' hold on the stream, when it ends or another takes over.
     void forgetStream();
-    StreamController::Scoring scoring() const;
-    // The log the stream writes to, else the one the next replay would.
-    QString activeLogPath() const;
-    void refreshLive();
-    void showLiveFrame();
-    void showLiveStock(const LiveBoard::Frame& frame);
-    void showLiveStatus(const LiveFeed::Status& status);
     void finishLive();
-    void showOnline(const ReplaySnapshot& snapshot);
-    void showBacktest(const ReplaySnapshot& snapshot);
-    void clearBacktest();
-    void refreshOnline(const ReplaySnapshot& snapshot);
-    void updateRate(const ReplayProgress& progress);
-    void togglePlay();
-    static QString playHint();
-    void dropPlayHint();
-    void chooseDataFile();
-    void chooseDataFolder();
-    void chooseModel();
     void saveChart();
-    void chooseExport(bool selectedStockOnly);
-    // The stock of the watchlist's current row, or empty.
-    QString currentStockName() const;
-    // Refreshes the Runs panel; without runs, says so under `what`.
-    bool haveRuns(const QString& what);
-    void chooseLogLocation();
-    void refreshRuns();
-    // File ▸ Log Replays no longer matches whether the open data is logged.
-    bool loggingChanged() const;
     void showError(const QString& title, const QString& message);
-    Timestamp timelineTime(int position) const;
 
     std::unique_ptr<Ui::MainWindow> ui_;
-    // One for the window's lifetime: Qt writes it back in the background
-    // rather than on every change.
-    QSettings settings_;
+    AppSettings settings_;
     WatchlistModel* watchlist_;
-    QSortFilterProxyModel* proxy_;
     DataQualityModel* dataQuality_;
-    QSlider* speedSlider_;
-    QLabel* speedLabel_;
-    QLabel* dateLabel_;
-    ReplayTimeline* timeline_;
-    ReplayActions* replayActions_;
-    QLabel* recordsLabel_;
-    QLabel* rateLabel_;
-    LiveStatusIndicator* liveIndicator_;
-    WatchlistPanel* watchlistPanel_;
-    WorkspaceLayout* layout_;
-    ReplayKeys* replayKeys_;
-    RecentFiles* recent_;
-
-    std::shared_ptr<const LogisticModel> model_;
-    OnlineOptions onlineOptions_;
-    double tradingCostBps_ = kDefaultTradingCostBps;
-    std::shared_ptr<const MarketData> data_;
-    LoadReport loadReport_;
-    QString dataPath_;
-    QString sampleFolder_;  // once the sample was opened
-    QString openedNote_;    // what the last open gave, said in the status bar
-    QString sourceTitle_;   // the data or live feed on screen, for the title
-    QString modelName_;
-    StreamController* stream_;
-    bool closeOnLiveEnd_ = false;     // the window was closed while the feed ran
-    std::unique_ptr<DataLoadJob> loadJob_;
-    QProgressDialog* loadDialog_ = nullptr;
-    const QString defaultModel_;
-    ExportController* export_ = nullptr;
-    std::unique_ptr<CandleLoadJob> candleJob_;
-    TrainingDialog* trainingDialog_ = nullptr;
-    quint64 loadGeneration_ = 0;
-    QTimer refreshTimer_;
-    QTimer loadPollTimer_;
-    std::size_t selectedStock_ = 0;
-    bool hasSelection_ = false;
-
-    // Records per second over the last half second or so.
-    QElapsedTimer rateClock_;
-    QElapsedTimer overviewClock_;
-    QElapsedTimer onlineClock_;
-    std::size_t rateProcessed_ = 0;
-    double rate_ = 0;
+    WatchlistPanel* watchlistPanel_ = nullptr;
+    WorkspaceLayout* layout_ = nullptr;
+    RecentFiles* recent_ = nullptr;
+    LiveStatusIndicator* liveIndicator_ = nullptr;
+    StreamFigures* figures_ = nullptr;
+    StreamController* stream_ = nullptr;
+    DataOpener* opener_ = nullptr;
+    ModelController* models_ = nullptr;
+    ScoringOptions* scoring_ = nullptr;
+    LogController* logs_ = nullptr;
+    ReplayControls* controls_ = nullptr;
+    StreamViews* views_ = nullptr;
+    ReplayActions* replayActions_ = nullptr;
+    ReplayKeys* replayKeys_ = nullptr;
+    QString sourceTitle_;  // the data or live feed on screen, for the title
+    bool closeOnLiveEnd_ = false;  // the window was closed while the feed ran
 };
 
 } // namespace ss

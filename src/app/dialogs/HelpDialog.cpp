@@ -2,11 +2,13 @@
 #include "ui_HelpDialog.h"
 
 #include "app/dialogs/ShortcutList.h"
+#include "core/system/BuildVersion.h"
 
 #include <QFile>
 #include <QGuiApplication>
 #include <QScreen>
 #include <QMainWindow>
+#include <QMessageBox>
 
 namespace ss {
 
@@ -46,6 +48,15 @@ HelpDialog* HelpDialog::userGuide(QWidget* parent)
 HelpDialog* HelpDialog::shortcuts(QMainWindow* window)
 {
     return new HelpDialog(tr("Keyboard Shortcuts"), ShortcutList::of(window).toHtml(), window);
+}
+
+void HelpDialog::about(QWidget* parent)
+{
+    QMessageBox::about(parent, tr("About StockStream"),
+                       tr("<b>StockStream %1</b><p>Replays stock market history as a live stream, scores every "
+                          "stock's latest window with a logistic model and judges each call when the next "
+                          "close arrives, beside the naive baselines.</p>")
+                           .arg(BuildVersion::text()));
 }
 
 } // namespace ss

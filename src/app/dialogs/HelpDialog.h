@@ -25,6 +25,8 @@ public:
     static HelpDialog* userGuide(QWidget* parent);
     // Every shortcut of the window, read from its actions when opened.
     static HelpDialog* shortcuts(QMainWindow* window);
+    // Help ▸ About: the version and what the program does, in a message box.
+    static void about(QWidget* parent);
 
     QTextBrowser* browser() const;
 
