@@ -321,7 +321,8 @@ void MainWindow::showData()
     settings_.setLastData(isSample ? QString() : path);
     if (!isSample)
         recent_->add(path);
-    controls_->announce(opener_->openedNote());
+    const QString notice = logs_->takeNotice();
+    controls_->announce(notice.isEmpty() ? opener_->openedNote() : notice + ' ' + opener_->openedNote());
     views_->refresh();
     updateActions();
     views_->start();
@@ -395,9 +396,11 @@ bool MainWindow::connectLive(const LiveFeedSettings& settings)
     forgetStream();
     sourceTitle_ = liveFeed()->describe();
     updateTitle();
-    statusBar()->showMessage(tr("Scoring the live feed %1 with model %2")
-                                 .arg(liveFeed()->describe(), QFileInfo(models_->model()->sourcePath()).completeBaseName()),
-                             10000);
+    const QString notice = logs_->takeNotice();
+    statusBar()->showMessage((notice.isEmpty() ? QString() : notice + ' ')
+                   + tr("Scoring the live feed %1 with model %2")
+                         .arg(liveFeed()->describe(), QFileInfo(models_->model()->sourcePath()).completeBaseName()),
+               10000);
     if (stream_->activeRun())
         logs_->refreshRuns();
     views_->showLive();

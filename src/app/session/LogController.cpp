@@ -6,11 +6,15 @@
 #include "app/session/AppSettings.h"
 #include "app/session/ExportController.h"
 #include "app/session/StreamController.h"
+#include "core/storage/PredictionLog.h"
 
 #include <QAction>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+
+#include <utility>
 
 namespace ss {
 
@@ -24,10 +28,40 @@ LogController::LogController(QWidget* window, AppSettings& settings, StreamContr
       logReplays_(logReplays),
       export_(new ExportController(window))
 {
+    retireOlderLog();
     connect(stream, &StreamController::runsChanged, this, &LogController::runsChanged);
     connect(export_, &ExportController::exported, this, &LogController::exported);
     connect(export_, &ExportController::failed, this, &LogController::failed);
     connect(export_, &ExportController::statusMessage, this, &LogController::statusMessage);
+}
+
+// Only the log the program keeps by default: one the user placed is theirs
+// to move, and its refusal says why.
+void LogController::retireOlderLog()
+{
+    const QString path = logPath();
+    if (path != PredictionLog::defaultPath())
+        return;
+    const auto version = PredictionLog::olderVersion(path);
+    if (!version)
+        return;
+    const QString stem = path + QStringLiteral(".v%1-old").arg(*version);
+    QString aside = stem;
+    for (int n = 2; QFileInfo::exists(aside); ++n)
+        aside = stem + QStringLiteral("-%1").arg(n);
+    if (!QFile::rename(path, aside))
+        return;
+    // SQLite finds a log's write-ahead files by its name: they go with it.
+    for (const char* companion : {"-wal", "-shm"})
+        if (QFileInfo::exists(path + companion))
+            QFile::rename(path + companion, aside + companion);
+    notice_ = tr("The prediction log of an older version was moved to %1; a new log is started.")
+                  .arg(QDir::toNativeSeparators(aside));
+}
+
+QString LogController::takeNotice()
+{
+    return std::exchange(notice_, QString());
 }
 
 QString LogController::logPath() const

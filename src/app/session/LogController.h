@@ -18,7 +18,9 @@ class StreamController;
 
 // The prediction log the window writes its streams to and reads its runs
 // from: where it is and whether replays are logged (both remembered), the
-// Runs panel, browsing a run's calls and exporting them.
+// Runs panel, browsing a run's calls and exporting them. An older version's
+// log at the default place, which this version cannot write to, is moved
+// aside (never deleted) and a new one started, the user told where it went.
 class LogController : public QObject {
     Q_OBJECT
 public:
@@ -31,6 +33,9 @@ public:
     QString activeLogPath() const;
     // The log a stream starting now writes to, empty when not logged.
     QString streamLogPath() const;
+    // What moving an older log aside did, said once with the next data
+    // opened (or live feed connected); empty when there is nothing to say.
+    QString takeNotice();
     RunsModel* runs() const;
     void refreshRuns();
     // File ▸ Log Replays no longer matches whether the open data is logged.
@@ -65,6 +70,7 @@ private:
     bool haveRuns(const QString& what);
     // A run was recorded (none being written now): the log keeps its newest.
     void runsChanged();
+    void retireOlderLog();
 
     QWidget* window_;
     AppSettings& settings_;
@@ -72,6 +78,7 @@ private:
     RunsPanel* runsPanel_;
     QAction* logReplays_;
     ExportController* export_;
+    QString notice_;
 };
 
 } // namespace ss

@@ -250,6 +250,25 @@ QString PredictionLog::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/predictions.sqlite");
 }
 
+std::optional<int> PredictionLog::olderVersion(const QString& path)
+{
+    if (!QFileInfo(path).isFile())
+        return std::nullopt;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        nullptr)
+        != SQLITE_OK) {
+        sqlite3_close(db);
+        return std::nullopt;
+    }
+    PredictionLog log(db, path);
+    const auto appId = log.scalar("PRAGMA application_id");
+    const auto version = log.scalar("PRAGMA user_version");
+    if (appId != kApplicationId || !version || *version < 1 || *version >= kSchemaVersion)
+        return std::nullopt;
+    return static_cast<int>(*version);
+}
+
 PredictionLog::~PredictionLog()
 {
     sqlite3_close(db_);

@@ -110,6 +110,10 @@ public:
     static std::unique_ptr<PredictionLog> open(const QString& path, QString* error) { return open(path, error, {}); }
     // Where the GUI keeps its log unless told otherwise.
     static QString defaultPath();
+    // The version of the log at `path` when it is this program's log of a
+    // version before this one's (which open() refuses); nullopt for
+    // anything else.
+    static std::optional<int> olderVersion(const QString& path);
 
     ~PredictionLog();
     PredictionLog(const PredictionLog&) = delete;
