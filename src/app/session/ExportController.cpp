@@ -1,5 +1,6 @@
 #include "ExportController.h"
 
+#include "app/dialogs/JobProgressDialog.h"
 #include "app/jobs/ExportJob.h"
 
 #include <QDir>
@@ -79,13 +80,8 @@ void ExportController::exportPredictions(const QString& logPath, const ExportDia
     job_ = std::make_unique<ExportJob>(logPath, request.query, request.format, path);
     connect(job_.get(), &ExportJob::finished, this, [this, path] { finish(path); }, Qt::QueuedConnection);
 
-    progress_ = new QProgressDialog(tr("Exporting run %1…").arg(request.query.run), tr("Cancel"), 0, kSteps, window_);
-    progress_->setWindowTitle(tr("Export predictions"));
-    progress_->setWindowModality(Qt::WindowModal);
-    // Quick exports finish without a dialog flashing up.
-    progress_->setMinimumDuration(300);
-    progress_->setAutoClose(false);
-    progress_->setAutoReset(false);
+    progress_ = new JobProgressDialog(tr("Export predictions"), tr("Exporting run %1…").arg(request.query.run), kSteps,
+                                      window_);
     connect(progress_, &QProgressDialog::canceled, job_.get(), &ExportJob::cancel);
     pollTimer_.start();
     job_->start();

@@ -1,5 +1,6 @@
 #include "DataOpener.h"
 
+#include "app/dialogs/JobProgressDialog.h"
 #include "app/jobs/DataLoadJob.h"
 #include "app/session/AppSettings.h"
 #include "app/sources/BuiltInSample.h"
@@ -103,13 +104,8 @@ void DataOpener::load(const QString& path, const TableOptions& options)
         },
         Qt::QueuedConnection);
 
-    progress_ = new QProgressDialog(tr("Reading %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0, 0, window_);
-    progress_->setWindowTitle(tr("Opening data"));
-    progress_->setWindowModality(Qt::WindowModal);
-    // Quick reads finish without a dialog flashing up.
-    progress_->setMinimumDuration(300);
-    progress_->setAutoClose(false);
-    progress_->setAutoReset(false);
+    progress_ = new JobProgressDialog(tr("Opening data"), tr("Reading %1…").arg(QDir::toNativeSeparators(path)), 0,
+                                      window_);
     connect(progress_, &QProgressDialog::canceled, job_.get(), &DataLoadJob::cancel);
     pollTimer_.start();
     emit statusMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(path)), 0);
