@@ -6,9 +6,6 @@
 #include "app/charts/StockChartPanel.h"
 #include "app/dialogs/HelpDialog.h"
 #include "app/dialogs/LiveFeedDialog.h"
-#include "app/dialogs/OnlineLearningDialog.h"
-#include "app/dialogs/RunBrowser.h"
-#include "app/dialogs/TrainingDialog.h"
 #include "app/models/DataQualityModel.h"
 #include "app/models/RunsModel.h"
 #include "app/models/WatchlistModel.h"
@@ -260,28 +257,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
 void MainWindow::openInitial(const QString& path)
 {
     models_->openLast();
-    const QString lastData = settings_.lastData();
-    if (!path.isEmpty())
-        openData(path);
-    else if (!lastData.isEmpty() && QFileInfo::exists(lastData))
-        openData(lastData);
-    else
-        openSample();
-}
-
-void MainWindow::openData(const QString& path)
-{
-    opener_->open(path);
-}
-
-void MainWindow::openSample()
-{
-    opener_->openSample();
-}
-
-bool MainWindow::openModel(const QString& path)
-{
-    return models_->open(path);
+    opener_->openInitial(path);
 }
 
 void MainWindow::forgetStream()
@@ -318,7 +294,6 @@ void MainWindow::showData()
     const bool isSample = opener_->isSample(path);
     sourceTitle_ = isSample ? tr("Built-in sample") : QFileInfo(path).fileName();
     updateTitle();
-    settings_.setLastData(isSample ? QString() : path);
     if (!isSample)
         recent_->add(path);
     const QString notice = logs_->takeNotice();

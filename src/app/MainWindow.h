@@ -72,10 +72,10 @@ public:
     void openInitial(const QString& path);
     // Reads a folder or file in the background, with progress and Cancel;
     // dataLoaded() tells when it is done.
-    void openData(const QString& path);
-    void openSample();
+    void openData(const QString& path) { opener_->open(path); }
+    void openSample() { opener_->openSample(); }
     // Shows why a model is refused and keeps the current one.
-    bool openModel(const QString& path);
+    bool openModel(const QString& path) { return models_->open(path); }
 
     // The model scored with unless another is chosen: the installed
     // default model, else the one built into the program.

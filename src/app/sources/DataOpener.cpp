@@ -50,6 +50,17 @@ void DataOpener::openSample()
     open(sampleFolder_);
 }
 
+void DataOpener::openInitial(const QString& path)
+{
+    const QString last = settings_.lastData();
+    if (!path.isEmpty())
+        open(path);
+    else if (!last.isEmpty() && QFileInfo::exists(last))
+        open(last);
+    else
+        openSample();
+}
+
 void DataOpener::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(window_, tr("Open price data"), browseFolder(),
@@ -165,6 +176,7 @@ void DataOpener::finish(const QString& path)
     report_ = std::move(result.report);
     data_ = std::move(result.data);
     path_ = path;
+    settings_.setLastData(isSample(path) ? QString() : path);
     qCInfo(lcFiles).noquote() << "opened data" << path << "with" << data_->stockCount() << "stocks";
     emit opened();
     emit finished(true);

@@ -31,6 +31,9 @@ public:
     // how it ended.
     void open(const QString& path);
     void openSample();
+    // At launch: `path` when not empty, else the data opened last, else
+    // the built-in sample.
+    void openInitial(const QString& path);
     // File ▸ Open and Open Folder: asks where, starting at browseFolder().
     void chooseFile();
     void chooseFolder();
@@ -48,7 +51,8 @@ public:
     QString openedNote() const;
 
 signals:
-    // New data read from `path`: data(), path() and report() are it now.
+    // New data read: data(), path() and report() are it now, and the next
+    // launch opens it (but the sample, which it falls back to anyway).
     void opened();
     // A read ended: ok when opened() came before it.
     void finished(bool ok);
