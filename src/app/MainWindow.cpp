@@ -5,7 +5,6 @@
 #include "app/charts/PortfolioEquityChart.h"
 #include "app/charts/StockChartPanel.h"
 #include "app/dialogs/HelpDialog.h"
-#include "app/dialogs/LiveFeedDialog.h"
 #include "app/models/DataQualityModel.h"
 #include "app/models/RunsModel.h"
 #include "app/models/WatchlistModel.h"
@@ -16,6 +15,7 @@
 #include "app/panels/StreamFigures.h"
 #include "app/panels/WatchlistPanel.h"
 #include "app/panels/WorkspaceLayout.h"
+#include "app/session/LiveConnection.h"
 #include "app/session/LogController.h"
 #include "app/session/ModelController.h"
 #include "app/session/ReplayActions.h"
@@ -113,6 +113,7 @@ void MainWindow::setUpParts()
                                   settings_, stream_);
     scoring_ = new ScoringOptions(this, settings_, stream_);
     logs_ = new LogController(this, settings_, stream_, ui_->runsPanel, ui_->actionLogReplays);
+    live_ = new LiveConnection(this, settings_, stream_, models_, scoring_, logs_);
     controls_ = new ReplayControls(this, ui_->timelineToolBar,
                                    {ui_->actionPlayPause, ui_->actionStep, ui_->actionStepDay, ui_->actionStop,
                                     ui_->actionSlower, ui_->actionFaster, ui_->actionRestart},
@@ -127,6 +128,9 @@ void MainWindow::setUpParts()
     connect(stream_, &StreamController::logFailed, this,
             [this](const QString& why) { showError(tr("Prediction log problem"), why); });
     connect(stream_, &StreamController::liveEnded, this, &MainWindow::finishLive);
+    connect(live_, &LiveConnection::started, this, &MainWindow::showLive);
+    connect(live_, &LiveConnection::failed, this, &MainWindow::showError);
+    connect(live_, &LiveConnection::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(opener_, &DataOpener::opened, this, &MainWindow::showData);
     connect(opener_, &DataOpener::finished, this, &MainWindow::dataLoaded);
     connect(opener_, &DataOpener::failed, this, &MainWindow::showError);
@@ -171,8 +175,8 @@ void MainWindow::setUpActions()
     connect(ui_->actionOpenFile, &QAction::triggered, opener_, &DataOpener::chooseFile);
     connect(ui_->actionOpenFolder, &QAction::triggered, opener_, &DataOpener::chooseFolder);
     connect(ui_->actionOpenSample, &QAction::triggered, this, &MainWindow::openSample);
-    connect(ui_->actionConnectLive, &QAction::triggered, this, &MainWindow::openLiveFeedDialog);
-    connect(ui_->actionDisconnectLive, &QAction::triggered, this, &MainWindow::disconnectLive);
+    connect(ui_->actionConnectLive, &QAction::triggered, live_, &LiveConnection::openDialog);
+    connect(ui_->actionDisconnectLive, &QAction::triggered, live_, &LiveConnection::stop);
     connect(ui_->actionSaveChart, &QAction::triggered, this, &MainWindow::saveChart);
     connect(ui_->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui_->actionRestart, &QAction::triggered, this, [this] {
@@ -198,7 +202,8 @@ void MainWindow::setUpActions()
     });
     connect(ui_->actionAbout, &QAction::triggered, this, [this] { HelpDialog::about(this); });
     connect(ui_->actionExportAll, &QAction::triggered, this, [this] { logs_->chooseExport(QString()); });
-    connect(ui_->actionExportStock, &QAction::triggered, this, [this] { logs_->chooseStockExport(watchlistPanel_->currentStock()); });
+    connect(ui_->actionExportStock, &QAction::triggered, this,
+            [this] { logs_->chooseStockExport(watchlistPanel_->currentStock()); });
     connect(ui_->actionBrowseRun, &QAction::triggered, this, &MainWindow::browseRun);
     ui_->runsPanel->view()->addAction(ui_->actionBrowseRun);
     ui_->runsPanel->view()->addAction(ui_->actionExportAll);
@@ -224,7 +229,8 @@ void MainWindow::setUpKeys()
     ui_->menuReplay->insertActions(ui_->actionStop, replayActions_->actions());
     for (QAction* action : replayActions_->actions())
         replayKeys_->add(action);
-    connect(replayActions_, &ReplayActions::told, this, [this](const QString& what) { statusBar()->showMessage(what, 5000); });
+    connect(replayActions_, &ReplayActions::told, this,
+            [this](const QString& what) { statusBar()->showMessage(what, 5000); });
     connect(ui_->stockCharts, &StockChartPanel::replayFromRequested, replayActions_, &ReplayActions::replayFrom);
 }
 
@@ -243,9 +249,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
     // A live feed ends first, on its own thread: a Kafka feed's last commit
     // can wait for a broker that is away, and the window stays responsive
     // meanwhile, saying so; it closes once the feed ended.
-    if (liveFeed() && !liveFeed()->hasEnded()) {
+    if (live_->isRunning()) {
         closeOnLiveEnd_ = true;
-        disconnectLive();
+        live_->stop();
         event->ignore();
         return;
     }
@@ -317,12 +323,12 @@ void MainWindow::updateActions()
     const ReplayState state = engine() ? engine()->state() : ReplayState::Ready;
     runs()->setPaused(state == ReplayState::Paused ? stream_->activeRun() : 0);
     ui_->actionSaveChart->setEnabled(engine() || liveFeed());
-    ui_->actionDisconnectLive->setEnabled(liveFeed() && !liveFeed()->hasEnded());
+    ui_->actionDisconnectLive->setEnabled(live_->isRunning());
     if (engine() && (state == ReplayState::Finished || state == ReplayState::Stopped)) {
         views_->refresh();
         statusBar()->showMessage(state == ReplayState::Finished ? tr("Replay finished. Play starts it over.")
-                                                  : tr("Replay stopped. Play starts it over."),
-                   10000);
+                                                                : tr("Replay stopped. Play starts it over."),
+                                 10000);
     }
 }
 
@@ -348,46 +354,19 @@ void MainWindow::showError(const QString& title, const QString& message)
     box->open();
 }
 
-void MainWindow::openLiveFeedDialog()
-{
-    auto* dialog = new LiveFeedDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setSettings(settings_.liveFeed());
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const LiveFeedSettings chosen = dialog->settings();
-        settings_.setLiveFeed(chosen);
-        connectLive(chosen);
-    });
-    dialog->open();
-}
-
 bool MainWindow::connectLive(const LiveFeedSettings& settings)
 {
-    QString error;
-    if (!stream_->connectLive(settings, scoring_->scoring(models_->model()), logs_->streamLogPath(), &error)) {
-        showError(tr("Cannot connect to the live feed"), error);
-        return false;
-    }
+    return live_->connectTo(settings);
+}
+
+void MainWindow::showLive()
+{
     forgetStream();
     sourceTitle_ = liveFeed()->describe();
     updateTitle();
-    const QString notice = logs_->takeNotice();
-    statusBar()->showMessage((notice.isEmpty() ? QString() : notice + ' ')
-                   + tr("Scoring the live feed %1 with model %2")
-                         .arg(liveFeed()->describe(), QFileInfo(models_->model()->sourcePath()).completeBaseName()),
-               10000);
-    if (stream_->activeRun())
-        logs_->refreshRuns();
     views_->showLive();
     updateActions();
     views_->start();
-    return true;
-}
-
-void MainWindow::disconnectLive()
-{
-    if (liveFeed())
-        liveFeed()->stop();
 }
 
 void MainWindow::finishLive()
@@ -395,10 +374,7 @@ void MainWindow::finishLive()
     views_->finishLive();
     logs_->refreshRuns();
     updateActions();
-    if (liveFeed()->failed())
-        showError(tr("Live feed ended"), tr("%1: %2").arg(liveFeed()->describe(), liveFeed()->endReason()));
-    else
-        statusBar()->showMessage(tr("Live feed %1 ended: %2").arg(liveFeed()->describe(), liveFeed()->endReason()), 15000);
+    live_->tellEnd();
     emit liveEnded();
     if (std::exchange(closeOnLiveEnd_, false))
         close();

@@ -4,6 +4,7 @@
 #include "app/panels/LiveStatusIndicator.h"
 #include "app/panels/WatchlistPanel.h"
 #include "app/session/AppSettings.h"
+#include "app/session/LiveConnection.h"
 #include "app/session/LiveFeed.h"
 #include "app/session/LogController.h"
 #include "app/session/ModelController.h"
@@ -137,14 +138,14 @@ public:
     ModelComparisonView* comparisonView() const;
     // File ▸ Connect to Live Feed…: the dialog on the last settings; OK
     // remembers them and connects.
-    void openLiveFeedDialog();
+    void openLiveFeedDialog() { live_->openDialog(); }
     // Scores a live feed instead of replaying the data open now, with the
     // watchlist and charts following it (replay controls are off while it
     // runs). False, with a message, when it cannot start; a feed that
     // starts and then fails (a refused connection) says why when it ends.
     bool connectLive(const LiveFeedSettings& settings);
     // File ▸ Disconnect.
-    void disconnectLive();
+    void disconnectLive() { live_->stop(); }
     LiveFeed* liveFeed() const { return stream_->live(); }
     // Connecting, connected, reconnecting or disconnected, with messages/s
     // and the time since the last message.
@@ -188,6 +189,8 @@ private:
     // Ends the replay (or live feed) on screen, before another source.
     void closeStream();
     void forgetStream();
+    // The live feed on screen, started or ended.
+    void showLive();
     void finishLive();
     void saveChart();
     void showError(const QString& title, const QString& message);
@@ -206,6 +209,7 @@ private:
     ModelController* models_ = nullptr;
     ScoringOptions* scoring_ = nullptr;
     LogController* logs_ = nullptr;
+    LiveConnection* live_ = nullptr;
     ReplayControls* controls_ = nullptr;
     StreamViews* views_ = nullptr;
     ReplayActions* replayActions_ = nullptr;

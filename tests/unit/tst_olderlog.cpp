@@ -39,7 +39,11 @@ private:
     static QByteArray contents(const QString& path);
     // A window opened as at a launch, with the built-in sample.
     static std::unique_ptr<MainWindow> launch();
-    static QString asideOf(int version) { return PredictionLog::defaultPath() + QStringLiteral(".v%1-old").arg(version); }
+    // Where the default log of `version` is moved to.
+    static QString asideOf(int version)
+    {
+        return PredictionLog::defaultPath() + QStringLiteral(".v%1-old").arg(version);
+    }
 
     QTemporaryDir scratch_;
 };
