@@ -90,19 +90,38 @@ void TestClusterView::sizesFollowTheBatches()
 {
     const OnlineSnapshot s = online();
     const ClusterView* view = window_->clusterView();
-    QCOMPARE(view->sizeLineCount(), std::min(kClusters, ClusterView::kMaxSizeLines));
+    QCOMPARE(view->shareBandCount(), std::min(kClusters, ClusterView::kMaxSizeLines));
     QVERIFY(!s.clusterHistory.empty());
     const ClusterFrame& last = s.clusterHistory.back();
-    std::size_t total = 0;
-    for (int c = 0; c < kClusters; ++c) {
-        const QLineSeries* line = view->sizeLine(c);
-        QVERIFY(line->count() > 0);
-        QVERIFY(static_cast<std::size_t>(line->count()) <= s.clusterHistory.size());
-        QCOMPARE(line->at(line->count() - 1).y(), static_cast<double>(last.sizes[static_cast<std::size_t>(c)]));
-        total += last.sizes[static_cast<std::size_t>(c)];
-    }
+    std::size_t lastTotal = 0;
+    for (int c = 0; c < kClusters; ++c)
+        lastTotal += last.sizes[static_cast<std::size_t>(c)];
     // One batch is one day of the sample: at most one record a stock.
-    QVERIFY(total <= s.stockCluster.size());
+    QVERIFY(lastTotal <= s.stockCluster.size());
+    // Each cluster's stocks over the last batches the chart pools.
+    std::vector<std::size_t> pooled(kClusters);
+    std::size_t total = 0;
+    const std::size_t from = s.clusterHistory.size() - std::min(s.clusterHistory.size(), ClusterView::kShareBatches);
+    for (std::size_t i = from; i < s.clusterHistory.size(); ++i)
+        for (int c = 0; c < kClusters; ++c) {
+            pooled[static_cast<std::size_t>(c)] += s.clusterHistory[i].sizes[static_cast<std::size_t>(c)];
+            total += s.clusterHistory[i].sizes[static_cast<std::size_t>(c)];
+        }
+    QVERIFY(total > 0);
+    // Stacked: each band is its cluster's share of those stocks, the bands
+    // meet edge to edge and fill the whole 100 %.
+    double below = 0;
+    for (int c = 0; c < kClusters; ++c) {
+        const QLineSeries* upper = view->shareBand(c)->upperSeries();
+        const QLineSeries* lower = view->shareBand(c)->lowerSeries();
+        QVERIFY(upper->count() > 0);
+        QVERIFY(static_cast<std::size_t>(upper->count()) <= s.clusterHistory.size());
+        const double share = 100.0 * static_cast<double>(pooled[static_cast<std::size_t>(c)]) / total;
+        QCOMPARE(lower->at(lower->count() - 1).y(), below);
+        QVERIFY(qFuzzyCompare(upper->at(upper->count() - 1).y() - below + 1, share + 1));
+        below = upper->at(upper->count() - 1).y();
+    }
+    QVERIFY(qFuzzyCompare(below, 100.0));
 }
 
 void TestClusterView::pricesOfTheChosenCluster_data()
@@ -173,7 +192,7 @@ void TestClusterView::manyClustersKeepTheSizesChartReadable()
     const OnlineSnapshot s = online();
     const ClusterView* view = window_->clusterView();
     QCOMPARE(view->clusterCount(), kMany);
-    QCOMPARE(view->sizeLineCount(), ClusterView::kMaxSizeLines);
+    QCOMPARE(view->shareBandCount(), ClusterView::kMaxSizeLines);
     for (int c = 0; c < kMany; ++c)
         QCOMPARE(view->stocks(c)->count(),
                  qsizetype(std::count(s.stockCluster.begin(), s.stockCluster.end(), c)));

@@ -412,7 +412,8 @@ void TestMainWindow::chartsMatchTheFiles()
         QVERIFY(it != days.end());
     }
     // The overview holds a bounded number of points.
-    QVERIFY(window_->overviewChart()->timeline().size() <= window_->overviewChart()->timeline().capacity());
+    QVERIFY(window_->overviewChart()->points()
+            <= static_cast<qsizetype>(PredictionPipeline::kAccuracyOverTimeCapacity) + 1);
     QVERIFY(window_->overviewChart()->line(0)->count() > 0);
 }
 

@@ -130,6 +130,8 @@ QString describe(const ReplaySnapshot& s, const RecordingSink& sink)
             .arg(t.lastMoveCorrect);
     };
     parts << tally(s.overall);
+    for (const DatedTally& d : s.overallOverTime)
+        parts << QStringLiteral("overall at %1: %2").arg(d.time).arg(tally(d.tally));
     for (std::size_t i = 0; i < s.stocks.size(); ++i) {
         const StockStatus& st = s.stocks[i];
         parts << QStringLiteral("%1: %2 %3 %4 %5 %6 %7 %8 %9")
@@ -203,6 +205,7 @@ private slots:
     void stepBackFromTheEnd();
     void replayFromStartsCallsThere();
     void historyBefore1970IsCalled();
+    void overallOverTimeHoldsEveryDate();
 };
 
 void TestReplayEngine::fullSpeedMatchesSynchronousRun()
@@ -548,4 +551,29 @@ void TestReplayEngine::historyBefore1970IsCalled()
 }
 
 QTEST_MAIN(TestReplayEngine)
+// The market's accuracy over time is the tally as it stood at the end of
+// each date, from the first resolved call on, however fast the replay ran.
+void TestReplayEngine::overallOverTimeHoldsEveryDate()
+{
+    const auto data = market();
+    const auto m = model();
+    ReplayEngine engine(data, m);
+    engine.play();
+    QVERIFY(engine.waitUntilDone(10s));
+    const ReplaySnapshot s = engine.snapshot();
+    QVERIFY(!s.overallOverTime.empty());
+    QVERIFY(s.overallOverTime.size() <= PredictionPipeline::kAccuracyOverTimeCapacity + 1);
+    for (std::size_t i = 0; i < s.overallOverTime.size(); ++i) {
+        const DatedTally& d = s.overallOverTime[i];
+        QVERIFY(d.tally.resolved > 0);
+        if (i > 0)
+            QVERIFY(d.time > s.overallOverTime[i - 1].time);
+        QVERIFY2(d.tally == reference(*data, m, d.time + 1), qPrintable(QString::number(d.time)));
+    }
+    QVERIFY(s.overallOverTime.back().tally == s.overall);
+    // It starts at the first date with a resolved call: the one before it had none.
+    const Timestamp first = s.overallOverTime.front().time;
+    QCOMPARE(reference(*data, m, first).resolved, std::uint64_t{0});
+}
+
 #include "tst_replayengine.moc"

@@ -12,6 +12,7 @@ namespace {
 
 struct LineLook {
     const char* name;
+    const char* shortName;  // for legends too narrow for the name
     bool scorer;
 };
 
@@ -19,15 +20,15 @@ LineLook look(AccuracyLine line)
 {
     switch (line) {
     case AccuracyLine::Model:
-        return {QT_TRANSLATE_NOOP("AccuracyLine", "model"), true};
+        return {QT_TRANSLATE_NOOP("AccuracyLine", "model"), QT_TRANSLATE_NOOP("AccuracyLine", "model"), true};
     case AccuracyLine::OnlineModel:
-        return {QT_TRANSLATE_NOOP("AccuracyLine", "online model"), true};
+        return {QT_TRANSLATE_NOOP("AccuracyLine", "online model"), QT_TRANSLATE_NOOP("AccuracyLine", "online"), true};
     case AccuracyLine::AlwaysUp:
-        return {QT_TRANSLATE_NOOP("AccuracyLine", "always up"), false};
+        return {QT_TRANSLATE_NOOP("AccuracyLine", "always up"), QT_TRANSLATE_NOOP("AccuracyLine", "up"), false};
     case AccuracyLine::AlwaysDown:
-        return {QT_TRANSLATE_NOOP("AccuracyLine", "always down"), false};
+        return {QT_TRANSLATE_NOOP("AccuracyLine", "always down"), QT_TRANSLATE_NOOP("AccuracyLine", "down"), false};
     case AccuracyLine::LastMove:
-        return {QT_TRANSLATE_NOOP("AccuracyLine", "same as last move"), false};
+        return {QT_TRANSLATE_NOOP("AccuracyLine", "same as last move"), QT_TRANSLATE_NOOP("AccuracyLine", "last move"), false};
     }
     Q_UNREACHABLE();
 }
@@ -37,6 +38,11 @@ LineLook look(AccuracyLine line)
 QString accuracyLineName(AccuracyLine line)
 {
     return QCoreApplication::translate("AccuracyLine", look(line).name);
+}
+
+QString accuracyLineShortName(AccuracyLine line)
+{
+    return QCoreApplication::translate("AccuracyLine", look(line).shortName);
 }
 
 void styleAccuracyLine(QLineSeries* series, AccuracyLine line)

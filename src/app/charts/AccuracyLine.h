@@ -16,5 +16,7 @@ enum class AccuracyLine { Model, OnlineModel, AlwaysUp, AlwaysDown, LastMove };
 void styleAccuracyLine(QLineSeries* series, AccuracyLine line);
 
 QString accuracyLineName(AccuracyLine line);
+// A word or two, for a legend too narrow for the names.
+QString accuracyLineShortName(AccuracyLine line);
 
 } // namespace ss

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <vector>
 
 class QCategoryAxis;
@@ -28,6 +29,8 @@ public:
     static DateFamily dateFamily(double spanMs);
     static QString dateFormat(DateFamily family);
     static QString dateFormat(double spanMs) { return dateFormat(dateFamily(spanMs)); }
+    // Date labels ("Mar 1963") a plot `width` pixels wide has room for, 2 to 5.
+    static int dateTickCount(int width) { return std::clamp(width / 80, 2, 5); }
     // Round dates within [minMs, maxMs] on a date axis' scale (local wall
     // time, as ChartView::axisValue places the data), at most about `count`.
     static std::vector<Tick> dates(double minMs, double maxMs, int count);

@@ -19,13 +19,14 @@ constexpr double kFloor = 1e-4;
 } // namespace
 
 PortfolioEquityChart::PortfolioEquityChart(QWidget* parent)
-    : TimelineChart(tr("All stocks: equity of trading the calls, equal weight"), new QLogValueAxis, parent),
+    : SampledTimelineChart(tr("All stocks: equity of trading the calls, equal weight"), new QLogValueAxis, parent),
       equityAxis_(static_cast<QLogValueAxis*>(chart()->axes(Qt::Vertical).front()))
 {
     equityAxis_->setLabelFormat(QStringLiteral("%g"));
     equityAxis_->setBase(10);
-    for (const QString& name : {tr("long/flat"), tr("long/short"), tr("buy-and-hold")})
-        addLine()->setName(name);
+    addLine(tr("long/flat"), tr("flat"));
+    addLine(tr("long/short"), tr("short"));
+    addLine(tr("buy-and-hold"), tr("hold"));
 }
 
 void PortfolioEquityChart::update(const ReplaySnapshot& snapshot)

@@ -9,7 +9,7 @@ namespace ss {
 // The market portfolio's equity when the calls are traded (long/flat,
 // long/short) against buying and holding, on a log scale, sampled live from
 // snapshots into a bounded number of points however long the replay.
-class PortfolioEquityChart : public TimelineChart {
+class PortfolioEquityChart : public SampledTimelineChart {
     Q_OBJECT
 public:
     static constexpr std::size_t kStrategies = 3;  // long/flat, long/short, buy-and-hold

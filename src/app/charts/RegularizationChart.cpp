@@ -12,7 +12,7 @@
 namespace ss {
 
 RegularizationChart::RegularizationChart(QWidget* parent)
-    : QChartView(new QChart, parent), cAxis_(new QLogValueAxis), lossAxis_(new QValueAxis), curve_(new QLineSeries),
+    : CompactChartView(new QChart, parent), cAxis_(new QLogValueAxis), lossAxis_(new QValueAxis), curve_(new QLineSeries),
       best_(new QScatterSeries)
 {
     QChart* chart = this->chart();  // given to QChartView: no default chart to leak

@@ -2,7 +2,7 @@
 
 #include "core/model/RegularizationSearch.h"
 
-#include <QChartView>
+#include "CompactChartView.h"
 
 class QLineSeries;
 class QLogValueAxis;
@@ -13,7 +13,7 @@ namespace ss {
 
 // The walk-forward search over C: validation log loss against C on a log
 // axis, the chosen C marked.
-class RegularizationChart : public QChartView {
+class RegularizationChart : public CompactChartView {
     Q_OBJECT
 public:
     explicit RegularizationChart(QWidget* parent = nullptr);

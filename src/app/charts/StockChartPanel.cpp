@@ -348,6 +348,10 @@ int StockChartPanel::addPane(const QString& title, int stretch)
     auto* time = new QCategoryAxis;
     auto* value = new QCategoryAxis;
     value->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    // Qt cuts a label to "…" when the axis' height shared among its labels
+    // is less than a line, which a thin pane always is; legibleTicks() keeps
+    // only labels that have room, so none need cutting.
+    value->setTruncateLabels(false);
     QFont small = value->titleFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     value->setTitleFont(small);
@@ -359,7 +363,7 @@ int StockChartPanel::addPane(const QString& title, int stretch)
     splitter_->addWidget(view);
     splitter_->setStretchFactor(splitter_->indexOf(view), stretch);
     connectView(view);
-    panes_.push_back({chart, time, value, view});
+    panes_.push_back({chart, time, value, view, title});
     valueTicks_.emplace_back();
     // Dates under the bottom pane alone: the panes above share them.
     for (const PaneParts& p : panes_)
@@ -791,6 +795,14 @@ void StockChartPanel::alignPlots()
         if (v.hi > v.lo)
             AxisTicks::apply(panes_[i].value, v.lo, v.hi, legibleTicks(i, v));
         v = {};
+        // A title longer than its pane is tall would read "accu…": a blank
+        // one keeps the room it takes, so the plots still line up.
+        const PaneParts& p = panes_[i];
+        const bool fits = QFontMetricsF(p.value->titleFont()).horizontalAdvance(p.title) <= p.chart->plotArea().height();
+        const QString shown = fits ? p.title : QString(QChar(0x2007));
+        if (p.value->titleText() != shown)
+            p.value->setTitleText(shown);
+        p.view->setToolTip(fits ? QString() : p.title);
     }
 }
 

@@ -169,6 +169,7 @@ private:
         QCategoryAxis* time;
         QCategoryAxis* value;
         ChartView* view;
+        QString title;  // the value axis', shown where the pane is tall enough
     };
     struct Compared {
         std::size_t stock;

@@ -50,6 +50,8 @@ StockEquityChart::Parts StockEquityChart::makeParts()
     parts.timeAxis->setLabelsVisible(false);
     parts.equityAxis->setBase(10);
     parts.equityAxis->setLabelFormat(QStringLiteral("%.3g"));
+    // Qt cuts every label of a pane this thin to "…" (see StockChartPanel).
+    parts.equityAxis->setTruncateLabels(false);
     parts.chart->addAxis(parts.timeAxis, Qt::AlignBottom);
     // On the right as the panes' values are, so the dates line up with theirs.
     parts.chart->addAxis(parts.equityAxis, Qt::AlignRight);

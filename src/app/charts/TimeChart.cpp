@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -17,8 +18,10 @@ namespace ss {
 
 // The chart goes to QChartView's constructor: QChartView(parent) would make
 // a default chart that setChart() then abandons without deleting.
-TimeChart::TimeChart(const QString& title, QWidget* parent)
-    : QChartView(new QChart, parent), timeAxis_(new QDateTimeAxis), valueAxis_(new QValueAxis)
+TimeChart::TimeChart(const QString& title, Scale scale, QWidget* parent)
+    : CompactChartView(new QChart, parent),
+      timeAxis_(new QDateTimeAxis),
+      valueAxis_(scale == Scale::Log ? static_cast<QAbstractAxis*>(new QLogValueAxis) : new QValueAxis)
 {
     QChart* chart = this->chart();
     chart->setTheme(ChartView::theme());
@@ -27,11 +30,18 @@ TimeChart::TimeChart(const QString& title, QWidget* parent)
     chart->legend()->setAlignment(Qt::AlignTop);
     timeAxis_->setFormat(QStringLiteral("yyyy-MM-dd"));
     timeAxis_->setTickCount(4);
-    valueAxis_->setTickCount(3);
+    if (auto* linear = qobject_cast<QValueAxis*>(valueAxis_))
+        linear->setTickCount(3);
     chart->addAxis(timeAxis_, Qt::AlignBottom);
     chart->addAxis(valueAxis_, Qt::AlignLeft);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 160);
+}
+
+void TimeChart::resizeEvent(QResizeEvent* event)
+{
+    CompactChartView::resizeEvent(event);
+    timeAxis_->setTickCount(AxisTicks::dateTickCount(width()));
 }
 
 void TimeChart::attach(QAbstractSeries* series)
@@ -49,14 +59,16 @@ QLineSeries* TimeChart::addLine(const QString& name)
     return line;
 }
 
-QAreaSeries* TimeChart::addBand(const QString& name)
+QAreaSeries* TimeChart::addBand(const QString& name, QColor fill)
 {
     auto* band = new QAreaSeries(new QLineSeries, new QLineSeries);
     band->setName(name);
     band->upperSeries()->setParent(band);
     band->lowerSeries()->setParent(band);
-    QColor fill = palette().color(QPalette::Highlight);
-    fill.setAlphaF(0.25);
+    if (!fill.isValid()) {
+        fill = palette().color(QPalette::Highlight);
+        fill.setAlphaF(0.25);
+    }
     band->setBrush(fill);
     band->setPen(Qt::NoPen);
     attach(band);
@@ -115,9 +127,16 @@ void TimeChart::fitAxes(double yFloor, double yCeiling, const char* labelFormat)
     timeAxis_->setFormat(AxisTicks::dateFormat(xMax - xMin));
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMin)),
                         QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMax)));
+    if (auto* log = qobject_cast<QLogValueAxis*>(valueAxis_)) {
+        // Padded by a ratio, as the scale reads; a log scale has no 0.
+        log->setLabelFormat(QString::fromLatin1(labelFormat));
+        log->setRange(std::max({yFloor, yMin / 1.05, 1e-9}), std::min(yCeiling, yMax * 1.05));
+        return;
+    }
+    auto* linear = static_cast<QValueAxis*>(valueAxis_);
     const double pad = std::max((yMax - yMin) * 0.05, 1e-3 * std::max(1.0, std::abs(yMax)));
-    valueAxis_->setLabelFormat(QString::fromLatin1(labelFormat));
-    valueAxis_->setRange(std::max(yFloor, yMin - pad), std::min(yCeiling, yMax + pad));
+    linear->setLabelFormat(QString::fromLatin1(labelFormat));
+    linear->setRange(std::max(yFloor, yMin - pad), std::min(yCeiling, yMax + pad));
 }
 
 } // namespace ss

@@ -6,16 +6,24 @@
 
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QLegend>
 #include <QLineSeries>
 
 #include <algorithm>
 
 namespace ss {
 
+namespace {
+
+// A legend marker's square and the gaps around its name.
+constexpr int kLegendMarkerRoom = 26;
+
+} // namespace
+
 // The chart goes to QChartView's constructor: QChartView(parent) would make
 // a default chart that setChart() then abandons without deleting.
 TimelineChart::TimelineChart(const QString& title, QAbstractAxis* valueAxis, QWidget* parent)
-    : QChartView(new QChart, parent), timeAxis_(new QDateTimeAxis), valueAxis_(valueAxis)
+    : CompactChartView(new QChart, parent), timeAxis_(new QDateTimeAxis), valueAxis_(valueAxis)
 {
     QChart* chart = this->chart();
     chart->setTheme(ChartView::theme());
@@ -27,30 +35,88 @@ TimelineChart::TimelineChart(const QString& title, QAbstractAxis* valueAxis, QWi
     timeAxis_->setTickCount(5);
     chart->addAxis(timeAxis_, Qt::AlignBottom);
     chart->addAxis(valueAxis_, Qt::AlignLeft);
+    timeAxis_->setVisible(false);
+    valueAxis_->setVisible(false);
     setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(200, 160);
 }
 
-QLineSeries* TimelineChart::addLine()
+QLineSeries* TimelineChart::addLine(const QString& name, const QString& shortName)
 {
     auto* series = new QLineSeries;
+    series->setName(name);
     chart()->addSeries(series);
     series->attachAxis(timeAxis_);
     series->attachAxis(valueAxis_);
     lines_.push_back(series);
+    names_.emplace_back(name, shortName);
+    fitToWidth();
     return series;
 }
 
 void TimelineChart::clear()
 {
-    timeline_.clear();
-    lastProcessed_ = 0;
     for (QLineSeries* line : lines_)
         line->clear();
+    timeAxis_->setVisible(false);
+    valueAxis_->setVisible(false);
 }
 
-std::optional<std::pair<double, double>> TimelineChart::sample(const ReplaySnapshot& snapshot, bool ready,
-                                                               const TimelineSeries::Values& values,
-                                                               std::pair<double, double> range)
+std::optional<std::pair<double, double>> TimelineChart::draw(const std::vector<QList<QPointF>>& lines,
+                                                             std::pair<double, double> range)
+{
+    if (lines.empty() || lines.front().isEmpty())
+        return std::nullopt;
+    auto& [lo, hi] = range;
+    for (std::size_t i = 0; i < lines_.size() && i < lines.size(); ++i) {
+        for (const QPointF& p : lines[i]) {
+            lo = std::min(lo, p.y());
+            hi = std::max(hi, p.y());
+        }
+        lines_[i]->replace(lines[i]);
+    }
+    const double from = lines.front().front().x();
+    const double to = std::max(lines.front().back().x(), from + 86400e3);
+    timeAxis_->setFormat(AxisTicks::dateFormat(to - from));
+    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(from)),
+                        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(to)));
+    timeAxis_->setVisible(true);
+    valueAxis_->setVisible(true);
+    return range;
+}
+
+void TimelineChart::resizeEvent(QResizeEvent* event)
+{
+    CompactChartView::resizeEvent(event);
+    fitToWidth();
+}
+
+void TimelineChart::fitToWidth()
+{
+    timeAxis_->setTickCount(AxisTicks::dateTickCount(width()));
+    const QFontMetrics metrics(chart()->legend()->font());
+    int needed = 0;
+    for (const auto& [name, shortName] : names_)
+        needed += metrics.horizontalAdvance(name) + kLegendMarkerRoom;
+    const bool narrow = needed > width();
+    QStringList full;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        lines_[i]->setName(narrow ? names_[i].second : names_[i].first);
+        full << names_[i].first;
+    }
+    setToolTip(narrow ? full.join(QStringLiteral(", ")) : QString());
+}
+
+void SampledTimelineChart::clear()
+{
+    TimelineChart::clear();
+    timeline_.clear();
+    lastProcessed_ = 0;
+}
+
+std::optional<std::pair<double, double>> SampledTimelineChart::sample(const ReplaySnapshot& snapshot, bool ready,
+                                                                      const TimelineSeries::Values& values,
+                                                                      std::pair<double, double> range)
 {
     if (snapshot.progress.processed < lastProcessed_)
         clear();
@@ -59,22 +125,10 @@ std::optional<std::pair<double, double>> TimelineChart::sample(const ReplaySnaps
         return std::nullopt;
     lastProcessed_ = snapshot.progress.processed;
     timeline_.add(x, values);
-
-    auto& [lo, hi] = range;
-    for (std::size_t i = 0; i < lines_.size(); ++i) {
-        const QList<QPointF> points = timeline_.line(i);
-        for (const QPointF& p : points) {
-            lo = std::min(lo, p.y());
-            hi = std::max(hi, p.y());
-        }
-        lines_[i]->replace(points);
-    }
-    const double from = lines_[0]->at(0).x();
-    const double to = std::max(timeline_.lastX(), from + 86400e3);
-    timeAxis_->setFormat(AxisTicks::dateFormat(to - from));
-    timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(from)),
-                        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(to)));
-    return range;
+    std::vector<QList<QPointF>> lines;
+    for (std::size_t i = 0; i < TimelineSeries::kLines; ++i)
+        lines.push_back(timeline_.line(i));
+    return draw(lines, range);
 }
 
 } // namespace ss

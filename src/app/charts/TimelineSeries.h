@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/system/ThinnedSeries.h"
+
 #include <QList>
 #include <QPointF>
 
@@ -9,29 +11,28 @@
 
 namespace ss {
 
-// A few lines sampled live over a long replay in bounded memory: once full,
-// every other point is dropped and only every other later sample is kept,
-// so the points stay evenly spread over the whole replay.
+// A few lines sampled live over a long replay in bounded memory, evenly
+// spread over the whole replay (see ThinnedSeries).
 class TimelineSeries {
 public:
     static constexpr std::size_t kLines = 4;
     using Values = std::array<double, kLines>;
 
-    explicit TimelineSeries(std::size_t capacity = 1024);
+    explicit TimelineSeries(std::size_t capacity = 1024) : samples_(capacity) {}
 
-    void add(double x, const Values& values);
-    void clear();
-    std::size_t size() const { return xs_.size(); }
-    std::size_t capacity() const { return capacity_; }
+    void add(double x, const Values& values) { samples_.add({x, values}); }
+    void clear() { samples_.clear(); }
+    std::size_t size() const { return samples_.items().size(); }
+    std::size_t capacity() const { return samples_.capacity(); }
     QList<QPointF> line(std::size_t index) const;
-    double lastX() const { return xs_.empty() ? 0 : xs_.back(); }
+    double lastX() const { return samples_.items().empty() ? 0 : samples_.items().back().x; }
 
 private:
-    std::size_t capacity_;
-    std::size_t stride_ = 1;   // keep one sample in `stride_`
-    std::size_t skipped_ = 0;
-    std::vector<double> xs_;
-    std::vector<Values> values_;
+    struct Sample {
+        double x;
+        Values values;
+    };
+    ThinnedSeries<Sample> samples_;
 };
 
 } // namespace ss

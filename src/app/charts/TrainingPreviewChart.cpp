@@ -12,7 +12,7 @@
 namespace ss {
 
 TrainingPreviewChart::TrainingPreviewChart(QWidget* parent)
-    : QChartView(new QChart, parent), timeAxis_(new QDateTimeAxis), priceAxis_(new QValueAxis), price_(new QLineSeries),
+    : CompactChartView(new QChart, parent), timeAxis_(new QDateTimeAxis), priceAxis_(new QValueAxis), price_(new QLineSeries),
       split_(new QLineSeries)
 {
     QChart* chart = this->chart();  // given to QChartView: no default chart to leak

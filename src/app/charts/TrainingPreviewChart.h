@@ -2,7 +2,7 @@
 
 #include "core/data/StockSeries.h"
 
-#include <QChartView>
+#include "CompactChartView.h"
 
 #include <optional>
 
@@ -15,7 +15,7 @@ namespace ss {
 // A small price chart of the series a model is about to be trained on,
 // with the start of the chronological hold-out marked, so the user sees which years the
 // model learns from and which it is judged on.
-class TrainingPreviewChart : public QChartView {
+class TrainingPreviewChart : public CompactChartView {
     Q_OBJECT
 public:
     explicit TrainingPreviewChart(QWidget* parent = nullptr);

@@ -9,7 +9,7 @@ namespace ss {
 
 UnitSquareChart::UnitSquareChart(const QString& xTitle, const QString& yTitle, const QString& diagonalName,
                                  QWidget* parent)
-    : QChartView(new QChart, parent), xAxis_(new QValueAxis), yAxis_(new QValueAxis)
+    : CompactChartView(new QChart, parent), xAxis_(new QValueAxis), yAxis_(new QValueAxis)
 {
     QChart* chart = this->chart();  // given to QChartView: no default chart to leak
     chart->setTheme(ChartView::theme());

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QChartView>
+#include "CompactChartView.h"
 
 class QLineSeries;
 class QValueAxis;
@@ -9,7 +9,7 @@ namespace ss {
 
 // A small chart of rates or probabilities against each other, with the
 // diagonal that a model of no skill (ROC) or perfect calibration follows.
-class UnitSquareChart : public QChartView {
+class UnitSquareChart : public CompactChartView {
     Q_OBJECT
 protected:
     UnitSquareChart(const QString& xTitle, const QString& yTitle, const QString& diagonalName, QWidget* parent);

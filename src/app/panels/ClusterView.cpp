@@ -2,15 +2,19 @@
 
 #include "app/charts/ChartPalette.h"
 #include "app/charts/ChartView.h"
+#include "app/charts/CompactChartView.h"
 #include "app/charts/TimeChart.h"
 
 #include <QAreaSeries>
 #include <QChartView>
 #include <QComboBox>
-#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QVBoxLayout>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -39,9 +43,10 @@ QString tallyTable(const QString& title, const RegressionTally& t)
 } // namespace
 
 ClusterView::ClusterView(QWidget* parent)
-    : QStackedWidget(parent), map_(new QChartView(new QChart)), mapX_(new QValueAxis), mapY_(new QValueAxis),
-      sizes_(new TimeChart(QString())),
-      prices_(new TimeChart(tr("Mean close: real and predicted (±1 RMSE)"))), clusterChoice_(new QComboBox),
+    : QStackedWidget(parent), map_(new CompactChartView(new QChart)), mapX_(new QValueAxis), mapY_(new QValueAxis),
+      shares_(new TimeChart(QString())),
+      prices_(new TimeChart(tr("Mean close: real and predicted (±1 RMSE)"), TimeChart::Scale::Log)),
+      clusterChoice_(new QComboBox),
       figures_(new QLabel)
 {
     auto* hint = new QLabel(tr("Clustering is off. Turn it on with Replay ▸ Online Learning… "
@@ -54,15 +59,16 @@ ClusterView::ClusterView(QWidget* parent)
 
     QChart* chart = map_->chart();
     chart->setTheme(ChartView::theme());
-    chart->setTitle(tr("Stocks by their recent returns, coloured by cluster"));
+    chart->setTitle(tr("Stocks by recent returns"));
+    map_->setToolTip(tr("Every stock placed by its recent returns on the first two principal axes of the "
+                        "clusters' centres, coloured by its cluster: stocks close together moved alike"));
     chart->setMargins(QMargins(2, 2, 2, 2));
-    // A column beside the map: a row above it would cut the names short in a narrow dock.
-    chart->legend()->setAlignment(Qt::AlignRight);
+    // Numbers in a row above the map: a column beside it would take a third of a narrow dock.
+    chart->legend()->setAlignment(Qt::AlignTop);
     ChartView::fitLegend(chart->legend());
-    mapX_->setTitleText(tr("1st principal axis of the centres"));
-    mapY_->setTitleText(tr("2nd principal axis"));
-    mapX_->setLabelFormat(QStringLiteral("%.2f"));
-    mapY_->setLabelFormat(QStringLiteral("%.2f"));
+    // The axes' units say nothing to a reader, only nearness does (the tooltip says so).
+    mapX_->setLabelsVisible(false);
+    mapY_->setLabelsVisible(false);
     chart->addAxis(mapX_, Qt::AlignBottom);
     chart->addAxis(mapY_, Qt::AlignLeft);
     map_->setMinimumSize(240, 160);
@@ -87,19 +93,30 @@ ClusterView::ClusterView(QWidget* parent)
     figures_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     figures_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    figures_->setWordWrap(true);
+    auto* figuresPage = new QScrollArea;
+    figuresPage->setWidget(figures_);
+    figuresPage->setWidgetResizable(true);
+    figuresPage->setFrameShape(QFrame::NoFrame);
+
+    auto* tabs = new QTabWidget;
+    tabs->setDocumentMode(true);
+    tabs->addTab(map_, tr("Map"));
+    tabs->addTab(shares_, tr("Shares"));
+    tabs->addTab(prices_, tr("Mean Close"));
+    tabs->addTab(figuresPage, tr("Errors"));
+    tabs->setTabToolTip(0, tr("Every stock on the centres' first two principal axes, coloured by its cluster"));
+    tabs->setTabToolTip(1, tr("Each cluster's share of the stocks, batch by batch"));
+    tabs->setTabToolTip(2, tr("The chosen cluster's mean close, real and predicted, on a log scale"));
+    tabs->setTabToolTip(3, tr("The regression's errors against the last close, for the chosen cluster and all"));
     auto* page = new QWidget;
-    auto* grid = new QGridLayout(page);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(map_, 0, 0, 2, 1);
-    grid->addWidget(sizes_, 0, 1, 1, 2);
-    grid->addWidget(prices_, 1, 1);
-    auto* side = new QVBoxLayout;
-    side->addWidget(clusterChoice_);
-    side->addWidget(figures_, 1);
-    grid->addLayout(side, 1, 2);
-    grid->setColumnStretch(0, 3);
-    grid->setColumnStretch(1, 3);
-    grid->setColumnStretch(2, 1);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* choice = new QHBoxLayout;
+    choice->addWidget(new QLabel(tr("Cluster:")));
+    choice->addWidget(clusterChoice_, 1);
+    layout->addLayout(choice);
+    layout->addWidget(tabs, 1);
     addWidget(page);
 }
 
@@ -125,7 +142,7 @@ void ClusterView::update(std::shared_ptr<const OnlineSnapshot> online)
     setClusterCount(online_->options.clustering.k);
     setCurrentIndex(1);
     showStocks();
-    showSizes();
+    showShares();
     showPrices();
     showFigures();
 }
@@ -137,14 +154,15 @@ void ClusterView::setClusterCount(int k)
     QChart* chart = map_->chart();
     chart->removeAllSeries();
     stocks_.clear();
-    sizes_->removeAll();
-    sizeLines_.clear();
+    shares_->removeAll();
+    shareBands_.clear();
     const QSignalBlocker block(clusterChoice_);
     clusterChoice_->clear();
     for (int c = 0; c < k; ++c) {
         const QString name = tr("cluster %1").arg(c + 1);
         auto* series = new QScatterSeries;
-        series->setName(name);
+        // The number alone: the legend's column beside the map is narrow.
+        series->setName(QString::number(c + 1));
         series->setMarkerSize(6);
         series->setBorderColor(Qt::transparent);
         series->setColor(ChartPalette::categorical(static_cast<std::size_t>(c)));
@@ -152,19 +170,17 @@ void ClusterView::setClusterCount(int k)
         series->attachAxis(mapX_);
         series->attachAxis(mapY_);
         stocks_.push_back(series);
-        if (c < kMaxSizeLines) {
-            QLineSeries* line = sizes_->addLine(name);
-            line->setPen(QPen(ChartPalette::categorical(static_cast<std::size_t>(c)), 2));
-            sizeLines_.push_back(line);
-        }
+        if (c < kMaxSizeLines)
+            shareBands_.push_back(shares_->addBand(name, ChartPalette::categorical(static_cast<std::size_t>(c))));
         clusterChoice_->addItem(name);
     }
     chart->legend()->setVisible(k <= kMaxSizeLines);
     // The map's legend names the colours for both.
-    sizes_->chart()->legend()->setVisible(false);
-    sizes_->chart()->setTitle(k <= kMaxSizeLines
-                                  ? tr("Stocks per cluster, batch by batch")
-                                  : tr("Stocks per cluster, batch by batch (clusters 1 to %1)").arg(kMaxSizeLines));
+    shares_->chart()->legend()->setVisible(false);
+    shares_->chart()->setTitle(k <= kMaxSizeLines ? tr("Share of the stocks, %")
+                                                  : tr("Share of the stocks, clusters 1 to %1, %").arg(kMaxSizeLines));
+    shares_->setToolTip(tr("Each cluster's share of the stocks of the last %1 batches, stacked; colours as on the map")
+                            .arg(kShareBatches));
 }
 
 void ClusterView::showStocks()
@@ -196,18 +212,40 @@ void ClusterView::showStocks()
     mapY_->setRange(yMin - padY, yMax + padY);
 }
 
-void ClusterView::showSizes()
+// One batch holds a few stocks of each cluster at most: its shares jump
+// from batch to batch, so each point is the shares of the stocks of the
+// last kShareBatches batches together.
+void ClusterView::showShares()
 {
     const std::vector<ClusterFrame>& frames = online_->clusterHistory;
-    for (std::size_t c = 0; c < sizeLines_.size(); ++c) {
-        std::vector<QPointF> points;
-        points.reserve(frames.size());
-        for (const ClusterFrame& f : frames)
-            if (c < f.sizes.size())
-                points.emplace_back(ChartView::axisValue(f.time), static_cast<double>(f.sizes[c]));
-        sizes_->setLine(sizeLines_[c], points);
+    std::vector<std::vector<QPointF>> edges(shareBands_.size() + 1);
+    std::vector<std::size_t> sizes(shareBands_.size());
+    std::size_t total = 0;
+    const auto add = [&](const ClusterFrame& f, bool out) {
+        for (std::size_t c = 0; c < f.sizes.size(); ++c) {
+            const std::size_t n = f.sizes[c];
+            total = out ? total - n : total + n;
+            if (c < sizes.size())
+                sizes[c] = out ? sizes[c] - n : sizes[c] + n;
+        }
+    };
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        add(frames[i], false);
+        if (i >= kShareBatches)
+            add(frames[i - kShareBatches], true);
+        if (total == 0)
+            continue;
+        const double x = ChartView::axisValue(frames[i].time);
+        double below = 0;
+        edges[0].emplace_back(x, 0.0);
+        for (std::size_t c = 0; c < sizes.size(); ++c) {
+            below += 100.0 * static_cast<double>(sizes[c]) / static_cast<double>(total);
+            edges[c + 1].emplace_back(x, below);
+        }
     }
-    sizes_->fitAxes(0, std::numeric_limits<double>::max(), "%.0f");
+    for (std::size_t c = 0; c < shareBands_.size(); ++c)
+        shares_->setBand(shareBands_[c], edges[c], edges[c + 1]);
+    shares_->fitAxes(0, 100, "%.0f");
 }
 
 void ClusterView::showPrices()

@@ -19,17 +19,20 @@ namespace ss {
 
 class TimeChart;
 
-// The Clusters view: every stock as a point on the centres' first two
-// principal axes, coloured by its cluster; the clusters' sizes batch by
-// batch; one cluster's mean real and predicted close with a band of one
-// RMSE; and the regression's errors against the naive baseline. Says how
-// to turn clustering on while it is off.
+// The Clusters view, one tab a chart so each reads in a narrow dock: every
+// stock as a point on the centres' first two principal axes, coloured by
+// its cluster; each cluster's share of the stocks batch by batch, stacked;
+// one cluster's mean real and predicted close on a log scale with a band of
+// one RMSE; and the regression's errors against the naive baseline. Says
+// how to turn clustering on while it is off.
 class ClusterView : public QStackedWidget {
     Q_OBJECT
 public:
-    // Clusters with a line of their own in the sizes chart: more would be
-    // a tangle no one can read.
+    // Clusters with a band of their own in the shares chart: more would be
+    // too thin to read.
     static constexpr int kMaxSizeLines = 10;
+    // Batches whose stocks make one point of the shares chart.
+    static constexpr std::size_t kShareBatches = 20;
 
     explicit ClusterView(QWidget* parent = nullptr);
 
@@ -40,8 +43,10 @@ public:
     bool showsHint() const;
     int clusterCount() const { return static_cast<int>(stocks_.size()); }
     QScatterSeries* stocks(int cluster) const { return stocks_[static_cast<std::size_t>(cluster)]; }
-    QLineSeries* sizeLine(int cluster) const { return sizeLines_[static_cast<std::size_t>(cluster)]; }
-    int sizeLineCount() const { return static_cast<int>(sizeLines_.size()); }
+    // Cluster `cluster`'s share of the stocks in each batch, in percent:
+    // the band between the shares of the clusters before it and its own.
+    QAreaSeries* shareBand(int cluster) const { return shareBands_[static_cast<std::size_t>(cluster)]; }
+    int shareBandCount() const { return static_cast<int>(shareBands_.size()); }
     QComboBox* clusterChoice() const { return clusterChoice_; }
     QLineSeries* realPrice() const { return realPrice_; }
     QLineSeries* predictedPrice() const { return predictedPrice_; }
@@ -51,7 +56,7 @@ public:
 private:
     void setClusterCount(int k);
     void showStocks();
-    void showSizes();
+    void showShares();
     void showPrices();
     void showFigures();
 
@@ -60,8 +65,8 @@ private:
     QValueAxis* mapX_;
     QValueAxis* mapY_;
     std::vector<QScatterSeries*> stocks_;
-    TimeChart* sizes_;
-    std::vector<QLineSeries*> sizeLines_;
+    TimeChart* shares_;
+    std::vector<QAreaSeries*> shareBands_;
     TimeChart* prices_;
     QAreaSeries* errorBand_ = nullptr;
     QLineSeries* realPrice_ = nullptr;

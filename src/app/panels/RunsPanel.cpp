@@ -36,6 +36,8 @@ RunsPanel::RunsPanel(QWidget* parent)
     location_->setWordWrap(true);
     location_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     size_->setObjectName(QStringLiteral("runsSize"));
+    // Wrapped, on a line of its own: a long message never widens the side column.
+    size_->setWordWrap(true);
     view_->setObjectName(QStringLiteral("runsView"));
     view_->setModel(model_);
     view_->setAlternatingRowColors(true);
@@ -59,11 +61,12 @@ RunsPanel::RunsPanel(QWidget* parent)
     keepSpin_->setValue(keep());
 
     auto* controls = new QHBoxLayout;
-    controls->addWidget(size_, 1);
     controls->addWidget(keepSpin_);
     controls->addWidget(deleteButton_);
+    controls->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(location_);
+    layout->addWidget(size_);
     layout->addLayout(controls);
     layout->addWidget(view_, 1);
 

@@ -1,5 +1,6 @@
 #include "WorkspaceLayout.h"
 
+#include <QAction>
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QMainWindow>
@@ -32,6 +33,12 @@ WorkspaceLayout::WorkspaceLayout(QMainWindow* window, QDockWidget* watchlist, QL
     window_->setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
     window_->setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     window_->installEventFilter(this);
+    // Ticked in the View menu, a panel comes to the front of its tabs.
+    for (QDockWidget* dock : docks())
+        connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
+            if (shown)
+                dock->raise();
+        });
 }
 
 bool WorkspaceLayout::eventFilter(QObject* watched, QEvent* event)

@@ -113,7 +113,7 @@ void ResponsivenessProbe::finish(bool complete)
         {"rss_end_mb", procStatusMb("VmRSS")},
         {"rss_peak_mb", procStatusMb("VmHWM")},
         {"price_points", window_.stockCharts()->priceSeries()->count()},
-        {"overview_points", static_cast<qint64>(window_.overviewChart()->timeline().size())},
+        {"overview_points", window_.overviewChart()->points()},
         {"logged", logged_},
     };
     if (logged_)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/data/Timestamp.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -35,6 +37,12 @@ struct Tally {
         lastMoveCorrect += o.lastMoveCorrect;
         return *this;
     }
+};
+
+// The tallies as they stood once every record of `time` was taken.
+struct DatedTally {
+    Timestamp time = 0;
+    Tally tally;
 };
 
 } // namespace ss

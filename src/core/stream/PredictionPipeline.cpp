@@ -67,6 +67,21 @@ void PredictionPipeline::startCalls()
         models_ = {{model_, false, status_[lastStock_].lastTime, lastStock_}};
 }
 
+void PredictionPipeline::closeTimestamp(Timestamp time)
+{
+    if (evaluator_.overall().resolved > 0)
+        accuracyOverTime_.add({currentTime_, evaluator_.overall()});
+    currentTime_ = time;
+}
+
+std::vector<DatedTally> PredictionPipeline::accuracyOverTime() const
+{
+    std::vector<DatedTally> points = accuracyOverTime_.items();
+    if (evaluator_.overall().resolved > 0 && (points.empty() || points.back().time != currentTime_))
+        points.push_back({currentTime_, evaluator_.overall()});
+    return points;
+}
+
 void PredictionPipeline::reset()
 {
     const std::size_t stocks = status_.size();
@@ -74,6 +89,8 @@ void PredictionPipeline::reset()
     evaluator_.reset(stocks);
     status_.assign(stocks, StockStatus{});
     records_ = 0;
+    currentTime_ = 0;
+    accuracyOverTime_.clear();
     for (const auto& stage : stages_)
         stage->reset();
     // A new pass starts with the model in force now.

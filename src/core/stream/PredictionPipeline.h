@@ -7,6 +7,7 @@
 #include "Windower.h"
 #include "core/model/LogisticModel.h"
 #include "core/model/ProgressiveEvaluator.h"
+#include "core/system/ThinnedSeries.h"
 
 #include <array>
 #include <memory>
@@ -67,6 +68,8 @@ public:
 
     void process(const Tick& tick)
     {
+        if (tick.time != currentTime_) [[unlikely]]
+            closeTimestamp(tick.time);
         StockStatus& st = status_[tick.stock];
         if (const auto outcome = evaluator_.resolve(tick.stock, tick.close)) {
             const Resolution r{tick.stock, outcome->callTime, tick.time, tick.close, outcome->actualUp, outcome->correct};
@@ -116,8 +119,18 @@ public:
     const ProgressiveEvaluator& evaluator() const { return evaluator_; }
     const std::vector<StockStatus>& stocks() const { return status_; }
     const Windower& windower() const { return windower_; }
+    // The overall tally through the stream so far, at most a thousand or
+    // so timestamps evenly spread from the first resolved call to now (the
+    // last one being now): what the market's accuracy over time is drawn
+    // from, however far the stream went between two looks at it.
+    std::vector<DatedTally> accuracyOverTime() const;
+    static constexpr std::size_t kAccuracyOverTimeCapacity = 1024;
 
 private:
+    // The stream moved on to `time`: the tally as it stood at the end of
+    // the timestamp before joins the accuracy over time.
+    void closeTimestamp(Timestamp time);
+
     void take(const Tick& tick, StockStatus& st)
     {
         windower_.push(tick.stock, tick.close);
@@ -137,6 +150,8 @@ private:
     ProgressiveEvaluator evaluator_;
     std::vector<StockStatus> status_;
     std::size_t records_ = 0;
+    Timestamp currentTime_ = 0;
+    ThinnedSeries<DatedTally> accuracyOverTime_{kAccuracyOverTimeCapacity};
     std::array<double, features::kMaxWindow> window_{};
     std::array<double, features::kMaxWindow> features_{};
     std::vector<std::unique_ptr<PipelineStage>> stages_;

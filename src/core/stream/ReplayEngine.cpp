@@ -30,6 +30,7 @@ ReplaySnapshot snapshotOf(const PredictionPipeline& pipeline, const ReplayProgre
     ReplaySnapshot s;
     s.progress = progress;
     s.overall = pipeline.evaluator().overall();
+    s.overallOverTime = pipeline.accuracyOverTime();
     s.stocks = pipeline.stocks();
     s.tallies = pipeline.evaluator().stocks();
     s.openCalls = pipeline.evaluator().openCalls();

@@ -34,6 +34,7 @@ struct ReplayProgress {
 struct ReplaySnapshot {
     ReplayProgress progress;
     Tally overall;
+    std::vector<DatedTally> overallOverTime;  // see PredictionPipeline::accuracyOverTime
     std::vector<StockStatus> stocks;
     std::vector<Tally> tallies;
     std::size_t openCalls = 0;
