@@ -66,6 +66,8 @@ private slots:
     void latestCallsAreEachStocksLast_data();
     void latestCallsAreEachStocksLast();
     void latestCallsFollowEveryBatch();
+    void pUpStoredOnlyWhereNotTheMargins_data();
+    void pUpStoredOnlyWhereNotTheMargins();
     void readOnlyLogFromBeforeLatestCalls();
 
 private:
@@ -225,6 +227,46 @@ void TestPredictionLog::latestCallsFollowEveryBatch()
     QCOMPARE(latest->size(), std::size_t{2});
     QCOMPARE(latest->at(0).time, timestamp::fromCivil(2001, 1, 4));
     QCOMPARE(latest->at(1).time, timestamp::fromCivil(2001, 1, 5));
+}
+
+// A call's p_up is kept beside it only when it is not the model's
+// probability of its margin, whether or not the caller vouched for it.
+void TestPredictionLog::pUpStoredOnlyWhereNotTheMargins_data()
+{
+    QTest::addColumn<double>("pUp");
+    QTest::addColumn<bool>("fromMargin");
+    QTest::addColumn<bool>("stored");
+    const double margins = LogisticModel::probability(0.5);
+    QTest::newRow("the margin's") << margins << false << false;
+    QTest::newRow("the margin's, vouched for") << margins << true << false;
+    QTest::newRow("another") << 0.6 << false << true;
+}
+
+void TestPredictionLog::pUpStoredOnlyWhereNotTheMargins()
+{
+    QFETCH(double, pUp);
+    QFETCH(bool, fromMargin);
+    QFETCH(bool, stored);
+    const QString path = dir_->filePath(QStringLiteral("p-up-%1.sqlite").arg(QTest::currentDataTag()));
+    QString error;
+    const auto log = PredictionLog::open(path, &error);
+    QVERIFY2(log, qPrintable(error));
+    const MarketData data({series("a.us", {1, 2, 3, 4})});
+    const RunInfo run = newRun(*log, data);
+    const auto ids = log->stockIds(data, &error);
+    QVERIFY2(ids, qPrintable(error));
+    PredictionLogWriter writer(*log, run.id, *ids);
+    PredictionBatch batch;
+    batch.calls.push_back({0, timestamp::fromCivil(2001, 1, 2), 0, 3, 0.5, pUp, true, -1, 0, 0.0, false, {},
+                           fromMargin});
+    batch.closes = {1.0, 2.0, 3.0};
+    QVERIFY2(writer.write(batch, &error), qPrintable(error));
+
+    QCOMPARE(SqliteProbe(path).text("SELECT count(p_up) FROM call_details"), stored ? QStringLiteral("1")
+                                                                                     : QStringLiteral("0"));
+    const auto latest = log->latestCalls(run.id, &error);
+    QVERIFY2(latest && latest->size() == 1, qPrintable(error));
+    QCOMPARE(latest->front().pUp, pUp);
 }
 
 // A log from before latest_calls that this user may only read opens as it

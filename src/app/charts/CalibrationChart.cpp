@@ -10,7 +10,7 @@
 namespace ss {
 
 CalibrationChart::CalibrationChart(QWidget* parent)
-    : UnitSquareChart(tr("mean predicted p_up"), tr("share that went up"), tr("calibrated"), parent),
+    : UnitSquareChart(tr("mean predicted p_up"), tr("share up"), tr("calibrated"), parent),
       bins_(addLine(tr("model, %1 bins").arg(ClassificationMetrics::kCalibrationBins)))
 {
     bins_->setPointsVisible(true);

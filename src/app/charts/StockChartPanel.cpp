@@ -16,7 +16,8 @@
 #include <QDateTime>
 #include <QGraphicsLayout>
 #include <QInputDialog>
-#include <QLabel>
+#include <QGraphicsRectItem>
+#include <QGraphicsTextItem>
 #include <QLineSeries>
 #include <QFontMetricsF>
 #include <QMenu>
@@ -146,13 +147,10 @@ std::vector<MovingAverage> averagesFrom(const QStringList& names)
 } // namespace
 
 StockChartPanel::StockChartPanel(QWidget* parent)
-    : QWidget(parent), splitter_(new QSplitter(Qt::Vertical)), readout_(new QLabel)
+    : QWidget(parent), splitter_(new QSplitter(Qt::Vertical))
 {
     splitter_->setChildrenCollapsible(false);
     splitter_->setHandleWidth(3);
-    readout_->setTextFormat(Qt::RichText);
-    readout_->setContentsMargins(6, 0, 6, 0);
-    readout_->setMinimumWidth(1);
 
     addPane(tr("price"), 6);
     addPane(tr("volume"), 1);
@@ -163,6 +161,20 @@ StockChartPanel::StockChartPanel(QWidget* parent)
     splitter_->setStretchFactor(PricePane + 1, 2);
     connectView(equity_);
     QChart* priceChart = paneChart(PricePane);
+    // Over the price plot's top left corner, as charting tools show it: a
+    // row of its own beside the chart's buttons had no room on a laptop.
+    // Items of the chart's scene, so the view paints them with the rest.
+    readoutBack_ = new QGraphicsRectItem;
+    priceChart->scene()->addItem(readoutBack_);
+    QColor behind = palette().color(QPalette::Window);
+    behind.setAlpha(210);
+    readoutBack_->setBrush(behind);
+    readoutBack_->setPen(Qt::NoPen);
+    readoutBack_->setZValue(100);
+    readoutText_ = new QGraphicsTextItem(readoutBack_);
+    readoutText_->setDefaultTextColor(palette().color(QPalette::WindowText));
+    readoutBack_->hide();
+    connect(priceChart, &QChart::plotAreaChanged, this, &StockChartPanel::placeReadout);
     priceChart->legend()->show();
     paneChart(RollingPane)->legend()->show();
     const auto axes = [this](Pane p) { return std::pair{paneTimeAxis(p), paneValueAxis(p)}; };
@@ -243,8 +255,7 @@ StockChartPanel::StockChartPanel(QWidget* parent)
 
     auto* top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
-    top->addWidget(tools);
-    top->addWidget(readout_, 1);
+    top->addWidget(tools, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -349,9 +360,10 @@ int StockChartPanel::addPane(const QString& title, int stretch)
     auto* value = new QCategoryAxis;
     value->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     // Qt cuts a label to "…" when the axis' height shared among its labels
-    // is less than a line, which a thin pane always is; legibleTicks() keeps
-    // only labels that have room, so none need cutting.
+    // is less than a line, which a thin pane always is; legibleTicks() and
+    // dateTicks() keep only labels that have room, so none need cutting.
     value->setTruncateLabels(false);
+    time->setTruncateLabels(false);
     QFont small = value->titleFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     value->setTitleFont(small);
@@ -729,7 +741,8 @@ void StockChartPanel::showPlaceholder(const QString& title)
     QChart* chart = paneChart(PricePane);
     if (chart->title() != title)
         chart->setTitle(title);
-    readout_->clear();
+    readoutText_->setHtml({});
+    readoutBack_->hide();
 }
 
 void StockChartPanel::placeRange(double plotWidth)
@@ -1103,7 +1116,7 @@ void StockChartPanel::pointAt(double x)
     for (const PaneParts& p : panes_)
         p.view->showCrosshair(at);
     equity_->showCrosshair(at);
-    readout_->setText(readout());
+    showReadout();
 }
 
 void StockChartPanel::pointAway()
@@ -1112,7 +1125,34 @@ void StockChartPanel::pointAway()
     for (const PaneParts& p : panes_)
         p.view->hideCrosshair();
     equity_->hideCrosshair();
-    readout_->setText(readout());
+    showReadout();
+}
+
+void StockChartPanel::showReadout()
+{
+    const QString text = readout();
+    readoutText_->setHtml(text);
+    readoutBack_->setVisible(!text.isEmpty());
+    placeReadout();
+}
+
+// On one line where the plot is wide enough, wrapped to its width where not.
+void StockChartPanel::placeReadout()
+{
+    if (!readoutBack_->isVisible())
+        return;
+    const QRectF plot = paneChart(PricePane)->plotArea();
+    readoutText_->setTextWidth(-1);
+    const double room = std::max(40.0, plot.width() - 8);
+    if (readoutText_->boundingRect().width() > room)
+        readoutText_->setTextWidth(room);
+    readoutBack_->setRect(readoutText_->boundingRect());
+    readoutBack_->setPos(plot.topLeft() + QPointF(4, 2));
+}
+
+QString StockChartPanel::shownReadout() const
+{
+    return readoutBack_->isVisible() ? readoutText_->toPlainText() : QString();
 }
 
 QString StockChartPanel::readout() const

@@ -18,7 +18,8 @@ class QActionGroup;
 class QCandlestickSeries;
 class QCategoryAxis;
 class QChart;
-class QLabel;
+class QGraphicsRectItem;
+class QGraphicsTextItem;
 class QLineSeries;
 class QMenu;
 class QScatterSeries;
@@ -146,6 +147,8 @@ public:
     void pointAway();
     // The figures of the date under the pointer (or of the latest close).
     QString readout() const;
+    // What the price pane shows of it now, as plain text ("" when hidden).
+    QString shownReadout() const;
     // The menu a right click on a pane opens, for the date at x.
     QMenu* contextMenu(double x);
 
@@ -182,6 +185,8 @@ private:
     void appendNewPoints();
     void rebuildPoints();
     void redraw();
+    void showReadout();
+    void placeReadout();
     void placeRange(double plotWidth);
     // Labels a pane's value axis at the end of a redraw, with the others.
     void setValueTicks(int pane, double lo, double hi, std::vector<AxisTicks::Tick> ticks);
@@ -238,7 +243,8 @@ private:
     std::vector<AxisTicks::Tick> legibleTicks(std::size_t pane, const ValueTicks& v) const;
     std::vector<ValueTicks> valueTicks_;  // one a pane, for the redraw under way
     QSplitter* splitter_;
-    QLabel* readout_;
+    QGraphicsRectItem* readoutBack_ = nullptr;
+    QGraphicsTextItem* readoutText_ = nullptr;
     StockEquityChart* equity_;
     QActionGroup* scaleActions_;
     QAction* volumeAction_;

@@ -23,6 +23,10 @@ struct LoggedCall {
     double nextClose;         // the close that resolved it; meaningful when actual is set
     bool hasOnline;           // the learn-as-you-go models were on for this call
     OnlineCall online;
+    // pUp is LogisticModel::probability(margin), as every call of the
+    // engine's is: a writer then knows it follows the margin without
+    // working out the exponential again, a tenth of a logged replay's time.
+    bool pUpFromMargin = false;
 };
 
 // An outcome, in stream order. `call` indexes PredictionBatch::calls when

@@ -41,7 +41,7 @@ void PredictionLogSink::onPrediction(const Prediction& p)
         open_.resize(p.stock + 1);
     open_[p.stock] = {generation_, pending_.calls.size()};
     pending_.calls.push_back({p.stock, p.time, pending_.closes.size(), p.windowSize, p.margin, p.pUp, p.up, -1, 0, 0.0,
-                              p.online != nullptr, p.online ? *p.online : OnlineCall{}});
+                              p.online != nullptr, p.online ? *p.online : OnlineCall{}, true});
     pending_.closes.insert(pending_.closes.end(), p.window, p.window + p.windowSize);
     if (pending_.calls.size() == kHandOverCalls)
         wake_.notify_one();

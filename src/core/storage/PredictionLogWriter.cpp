@@ -250,7 +250,7 @@ void PredictionLogWriter::followCalls(const PredictionBatch& batch)
         Tail& tail = tails_[c.stock];
         const bool continues = tail.size == c.windowSize && !tail.awaiting
                                && std::memcmp(tail.window.data(), window, size * sizeof(double)) == 0;
-        const bool pUpFollows = sameBits(c.pUp, LogisticModel::probability(c.margin));
+        const bool pUpFollows = c.pUpFromMargin || sameBits(c.pUp, LogisticModel::probability(c.margin));
         const std::size_t next = nextCall_[i];
         const bool timeFollows = c.actual < 0 || (next != kNone && batch.calls[next].time == c.resolvedTime);
         if (!continues || !pUpFollows || !timeFollows)

@@ -18,7 +18,7 @@ struct Prediction {
     const double* features;
     int featureCount;
     double margin;           // w·x + b
-    double pUp;
+    double pUp;              // LogisticModel::probability(margin)
     bool up;                 // pUp > 0.5
     // The learn-as-you-go models on the same record; null while they are
     // off. Like window and features, valid during onPrediction only.
