@@ -331,7 +331,7 @@ void TestBacktestStage::eachStockAsIfAlone()
         }
         calls += accountOf(all.stocks[stock], Strategy::BuyAndHold).periods;
     }
-    QVERIFY(calls > 3 * 4096);  // the batch the stage settles at a time
+    QVERIFY(calls > 3 * 4096);  // the stage settles its ledgers many times over
     QCOMPARE(accountOf(all.portfolio, Strategy::LongFlat).calls, calls);
 }
 
