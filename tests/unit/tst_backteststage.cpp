@@ -273,6 +273,19 @@ void TestBacktestStage::portfolioAcrossCalendars()
     QCOMPARE(s.stocksWithCalls(), std::size_t(2));
     // Stock 0 tied with buy-and-hold; stock 1 skipped the fall.
     QCOMPARE(s.stocksBeatingBuyAndHold(), std::size_t(1));
+
+    // The equity over time: one point a timestamp with a resolution, each
+    // the long/flat days above compounded to it, the last one now's.
+    QCOMPARE(s.portfolioOverTime.size(), std::size_t(3));
+    double equity = 1;
+    for (int d = 0; d < 3; ++d) {
+        equity *= 1 + days[d];
+        const DatedEquity& e = s.portfolioOverTime[static_cast<std::size_t>(d)];
+        QCOMPARE(e.time, day(d + 1));
+        compare(e.equity[static_cast<std::size_t>(Strategy::LongFlat)], equity, "equity over time");
+    }
+    for (std::size_t k = 0; k < kStrategies; ++k)
+        QCOMPARE(s.portfolioOverTime.back().equity[k], s.portfolio[k].series.equity);
 }
 
 void TestBacktestStage::longShortIsTheNegationOfTheInverseModel()

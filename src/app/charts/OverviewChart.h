@@ -6,6 +6,8 @@ class QValueAxis;
 
 namespace ss {
 
+struct ReplaySnapshot;
+
 // All stocks' running accuracy against the naive baselines over the whole
 // stream so far, from the tallies the stream keeps by date (so it starts at
 // the first calls however fast the replay ran past them).

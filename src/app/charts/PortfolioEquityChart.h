@@ -6,10 +6,12 @@ class QLogValueAxis;
 
 namespace ss {
 
+struct ReplaySnapshot;
+
 // The market portfolio's equity when the calls are traded (long/flat,
-// long/short) against buying and holding, on a log scale, sampled live from
-// snapshots into a bounded number of points however long the replay.
-class PortfolioEquityChart : public SampledTimelineChart {
+// long/short) against buying and holding, on a log scale, over the whole
+// stream so far from the equity the backtest keeps by date.
+class PortfolioEquityChart : public TimelineChart {
     Q_OBJECT
 public:
     static constexpr std::size_t kStrategies = 3;  // long/flat, long/short, buy-and-hold
@@ -17,9 +19,11 @@ public:
     explicit PortfolioEquityChart(QWidget* parent = nullptr);
 
     void update(const ReplaySnapshot& snapshot);
+    void clear();
 
 private:
     QLogValueAxis* equityAxis_;
+    std::size_t drawnProcessed_ = 0;
 };
 
 } // namespace ss

@@ -2,7 +2,6 @@
 
 #include "AxisTicks.h"
 #include "ChartView.h"
-#include "core/stream/ReplaySnapshot.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -105,30 +104,6 @@ void TimelineChart::fitToWidth()
         full << names_[i].first;
     }
     setToolTip(narrow ? full.join(QStringLiteral(", ")) : QString());
-}
-
-void SampledTimelineChart::clear()
-{
-    TimelineChart::clear();
-    timeline_.clear();
-    lastProcessed_ = 0;
-}
-
-std::optional<std::pair<double, double>> SampledTimelineChart::sample(const ReplaySnapshot& snapshot, bool ready,
-                                                                      const TimelineSeries::Values& values,
-                                                                      std::pair<double, double> range)
-{
-    if (snapshot.progress.processed < lastProcessed_)
-        clear();
-    const double x = ChartView::axisValue(snapshot.progress.time);
-    if (!ready || snapshot.progress.processed == lastProcessed_ || (timeline_.size() > 0 && x <= timeline_.lastX()))
-        return std::nullopt;
-    lastProcessed_ = snapshot.progress.processed;
-    timeline_.add(x, values);
-    std::vector<QList<QPointF>> lines;
-    for (std::size_t i = 0; i < TimelineSeries::kLines; ++i)
-        lines.push_back(timeline_.line(i));
-    return draw(lines, range);
 }
 
 } // namespace ss

@@ -1,8 +1,9 @@
 #pragma once
 
-#include "TimelineSeries.h"
-
 #include "CompactChartView.h"
+
+#include <QList>
+#include <QPointF>
 
 #include <optional>
 #include <utility>
@@ -13,8 +14,6 @@ class QDateTimeAxis;
 class QLineSeries;
 
 namespace ss {
-
-struct ReplaySnapshot;
 
 // A chart of a few whole-market lines over the replay's dates, in a narrow
 // dock as often as not: what the market view's charts share. Before it has
@@ -46,28 +45,6 @@ private:
     QAbstractAxis* valueAxis_;
     std::vector<QLineSeries*> lines_;
     std::vector<std::pair<QString, QString>> names_;  // full, short
-};
-
-// A TimelineChart sampled live from snapshots into a bounded number of
-// points however long the replay: for figures a snapshot holds only as
-// they stand now.
-class SampledTimelineChart : public TimelineChart {
-    Q_OBJECT
-public:
-    void clear();
-    const TimelineSeries& timeline() const { return timeline_; }
-
-protected:
-    using TimelineChart::TimelineChart;
-    // Takes `values` at the snapshot's date when `ready` and the snapshot
-    // brings something new, and draws the lines (see draw()).
-    std::optional<std::pair<double, double>> sample(const ReplaySnapshot& snapshot, bool ready,
-                                                    const TimelineSeries::Values& values,
-                                                    std::pair<double, double> range);
-
-private:
-    TimelineSeries timeline_;
-    std::size_t lastProcessed_ = 0;
 };
 
 } // namespace ss

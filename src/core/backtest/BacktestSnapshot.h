@@ -18,10 +18,21 @@ inline const EquityAccount& accountOf(const StrategyAccounts& accounts, Strategy
     return accounts[static_cast<std::size_t>(strategy)];
 }
 
+// The portfolio's equity of each strategy once every call resolved at
+// `time` was traded.
+struct DatedEquity {
+    Timestamp time = 0;
+    std::array<double, kStrategies> equity{};
+};
+
 // The backtest's accounts at one moment, for views and summaries.
 struct BacktestSnapshot : StageSnapshot {
     double costBps = 0;
     StrategyAccounts portfolio;          // equal weight, one period a timestamp
+    // The portfolio's equity from its first timestamp to now, at most about
+    // a thousand timestamps evenly spread (the last one now): what its
+    // chart draws, however far the stream went between two looks at it.
+    std::vector<DatedEquity> portfolioOverTime;
     std::vector<StrategyAccounts> stocks;  // by stock index, one period a call
 
     // Stocks with a resolved call, and those of them whose long/flat

@@ -29,6 +29,24 @@ void BacktestStage::addStock()
     ledgers_.addStock();
 }
 
+namespace {
+
+DatedEquity equityAt(Timestamp time, const StrategyAccounts& portfolio)
+{
+    DatedEquity e{time, {}};
+    for (std::size_t s = 0; s < kStrategies; ++s)
+        e.equity[s] = portfolio[s].series.equity;
+    return e;
+}
+
+} // namespace
+
+void BacktestStage::closePeriod()
+{
+    period_.close(portfolio_);
+    portfolioOverTime_.add(equityAt(period_.to, portfolio_));
+}
+
 void BacktestStage::Period::close(StrategyAccounts& portfolio)
 {
     for (std::size_t s = 0; s < kStrategies; ++s)
@@ -45,8 +63,11 @@ BacktestSnapshot BacktestStage::snapshot() const
     BacktestSnapshot s;
     s.costBps = costBps_;
     s.portfolio = portfolio_;
-    if (Period period = period_; period.count > 0)
+    s.portfolioOverTime = portfolioOverTime_.items();
+    if (Period period = period_; period.count > 0) {
         period.close(s.portfolio);
+        s.portfolioOverTime.push_back(equityAt(period.to, s.portfolio));
+    }
 
     s.stocks.reserve(calls_.size());
     for (std::size_t i = 0; i < calls_.size(); ++i) {

@@ -4,6 +4,7 @@
 #include "StockLedgers.h"
 #include "TradeTable.h"
 #include "core/stream/PipelineStage.h"
+#include "core/system/ThinnedSeries.h"
 
 #include <array>
 #include <cstdint>
@@ -47,7 +48,9 @@ public:
             stock.before = stock.up ? TradeTable::Before::Up : TradeTable::Before::Down;
             stock.end = tick.time;
             stock.open = false;
-            period_.add(stock.time, tick.time, trade, move, trades_, portfolio_);
+            if (period_.count > 0 && tick.time != period_.to) [[unlikely]]
+                closePeriod();
+            period_.add(stock.time, tick.time, trade, move, trades_);
             ledgers_.add(tick.stock, trade, move);
         }
         if (staticUp) {
@@ -82,11 +85,8 @@ private:
         Timestamp from = 0;  // its earliest call
         Timestamp to = 0;
 
-        void add(Timestamp callTime, Timestamp time, std::uint8_t trade, double move, const TradeTable& trades,
-                 StrategyAccounts& portfolio)
+        void add(Timestamp callTime, Timestamp time, std::uint8_t trade, double move, const TradeTable& trades)
         {
-            if (count > 0 && time != to)
-                close(portfolio);
             from = count == 0 ? callTime : std::min(from, callTime);
             to = time;
             ++count;
@@ -96,6 +96,9 @@ private:
         // Adds the timestamp's mean returns to the portfolio.
         void close(StrategyAccounts& portfolio);
     };
+    // The timestamp coming in is complete: into the portfolio, and its
+    // equity into the portfolio's history.
+    void closePeriod();
 
     double costBps_;
     TradeTable trades_;
@@ -103,6 +106,7 @@ private:
     std::vector<Timestamp> starts_;  // each stock's first call's t
     Period period_;
     StrategyAccounts portfolio_;
+    ThinnedSeries<DatedEquity> portfolioOverTime_;
     StockLedgers ledgers_;
 };
 
