@@ -817,6 +817,30 @@ void StockChartPanel::alignPlots()
             p.value->setTitleText(shown);
         p.view->setToolTip(fits ? QString() : p.title);
     }
+    alignRightEdges();
+}
+
+// The labels are padded alike, yet "2M" and "0.64" are not as wide as
+// "110": each plot's right edge is moved in by a margin to the nearest one,
+// so a date falls at the same x in every pane and the crosshair is one line.
+void StockChartPanel::alignRightEdges()
+{
+    std::vector<QChart*> charts;
+    for (const PaneParts& p : panes_)
+        charts.push_back(p.chart);
+    if (equity_->isVisible())
+        charts.push_back(equity_->chart());
+    constexpr int kMargin = 2;
+    double target = std::numeric_limits<double>::max();
+    for (const QChart* c : charts)
+        target = std::min(target, c->plotArea().right() + c->margins().right() - kMargin);
+    for (QChart* c : charts) {
+        const double natural = c->plotArea().right() + c->margins().right() - kMargin;
+        QMargins m = c->margins();
+        m.setRight(kMargin + static_cast<int>(std::lround(natural - target)));
+        if (m != c->margins())
+            c->setMargins(m);
+    }
 }
 
 // A value label is cut to "…" when it has less than its height between

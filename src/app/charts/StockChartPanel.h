@@ -191,6 +191,7 @@ private:
     // Labels a pane's value axis at the end of a redraw, with the others.
     void setValueTicks(int pane, double lo, double hi, std::vector<AxisTicks::Tick> ticks);
     void alignPlots();
+    void alignRightEdges();
     // Draws the price as candles or as a line; its lowest and highest value.
     bool drawPrice(double plotWidth, double& lo, double& hi);
     void drawCompared(double& lo, double& hi);
