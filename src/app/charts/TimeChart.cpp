@@ -34,6 +34,9 @@ TimeChart::TimeChart(const QString& title, Scale scale, QWidget* parent)
         linear->setTickCount(3);
     chart->addAxis(timeAxis_, Qt::AlignBottom);
     chart->addAxis(valueAxis_, Qt::AlignLeft);
+    // Axes over no data would read 1970: none until fitAxes() has points.
+    timeAxis_->setVisible(false);
+    valueAxis_->setVisible(false);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 160);
 }
@@ -78,6 +81,8 @@ QAreaSeries* TimeChart::addBand(const QString& name, QColor fill)
 void TimeChart::removeAll()
 {
     chart()->removeAllSeries();
+    timeAxis_->setVisible(false);
+    valueAxis_->setVisible(false);
 }
 
 QList<QPointF> TimeChart::thinned(const std::vector<QPointF>& points) const
@@ -120,6 +125,8 @@ void TimeChart::fitAxes(double yFloor, double yCeiling, const char* labelFormat)
             take(line);
         }
     }
+    timeAxis_->setVisible(xMin <= xMax);
+    valueAxis_->setVisible(xMin <= xMax);
     if (xMin > xMax)
         return;
     constexpr double kDayMs = 86400e3;

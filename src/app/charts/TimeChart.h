@@ -31,7 +31,8 @@ public:
     // points sorted by x (ms on the date axis); the last one is always kept.
     void setLine(QLineSeries* line, const std::vector<QPointF>& points);
     void setBand(QAreaSeries* band, const std::vector<QPointF>& lower, const std::vector<QPointF>& upper);
-    // Fits the axes to every line and band; yFloor and yCeiling bound the value axis.
+    // Fits the axes to every line and band, and shows them while there are
+    // points; yFloor and yCeiling bound the value axis.
     void fitAxes(double yFloor, double yCeiling, const char* labelFormat = "%.3f");
 
 protected:
