@@ -811,7 +811,10 @@ void StockChartPanel::alignPlots()
         // A title longer than its pane is tall would read "accu…": a blank
         // one keeps the room it takes, so the plots still line up.
         const PaneParts& p = panes_[i];
-        const bool fits = QFontMetricsF(p.value->titleFont()).horizontalAdvance(p.title) <= p.chart->plotArea().height();
+        // Qt's text box around it takes a few pixels more than the text.
+        constexpr double kTextBox = 8;
+        const bool fits = QFontMetricsF(p.value->titleFont()).horizontalAdvance(p.title) + kTextBox
+                          <= p.chart->plotArea().height();
         const QString shown = fits ? p.title : QString(QChar(0x2007));
         if (p.value->titleText() != shown)
             p.value->setTitleText(shown);
