@@ -24,10 +24,16 @@ void TestStreamTimeline::matchesEveryRecordCounted_data()
     QTest::addColumn<int>("gapOdds");
     QTest::addColumn<quint32>("seed");
     QTest::addColumn<int>("spread");
-    QTest::newRow("one stock") << 1 << 3000 << 5 << 1u << 1;
-    QTest::newRow("many stocks, same start") << 300 << 400 << 10 << 2u << 1;
-    QTest::newRow("many stocks, spread starts") << 500 << 300 << 10 << 3u << 5000;
-    QTest::newRow("more new times than known") << 2000 << 50 << 3 << 4u << 20000;
+    QTest::addColumn<bool>("daily");  // whole days only: the timeline counts days
+    QTest::addColumn<int>("year");
+    QTest::newRow("one stock") << 1 << 3000 << 5 << 1u << 1 << false << 2000;
+    QTest::newRow("many stocks, same start") << 300 << 400 << 10 << 2u << 1 << false << 2000;
+    QTest::newRow("many stocks, spread starts") << 500 << 300 << 10 << 3u << 5000 << false << 2000;
+    QTest::newRow("more new times than known") << 2000 << 50 << 3 << 4u << 20000 << false << 2000;
+    QTest::newRow("daily, one stock") << 1 << 3000 << 5 << 5u << 1 << true << 2000;
+    QTest::newRow("daily, spread starts, gaps") << 500 << 300 << 4 << 6u << 5000 << true << 2000;
+    QTest::newRow("daily, before 1970") << 200 << 300 << 6 << 7u << 3000 << true << 1962;
+    QTest::newRow("daily, sparse over decades") << 20 << 30 << 2 << 8u << 20000 << true << 1950;
 }
 
 void TestStreamTimeline::matchesEveryRecordCounted()
@@ -37,7 +43,9 @@ void TestStreamTimeline::matchesEveryRecordCounted()
     QFETCH(int, gapOdds);
     QFETCH(quint32, seed);
     QFETCH(int, spread);
-    const MarketData m = randomMarket(stocks, maxRecords, gapOdds, seed, spread);
+    QFETCH(bool, daily);
+    QFETCH(int, year);
+    const MarketData m = randomMarket(stocks, maxRecords, gapOdds, seed, spread, daily, year);
     std::map<Timestamp, std::size_t> counts;
     for (const auto& s : m.stocks())
         for (const Timestamp t : s.times)

@@ -22,6 +22,38 @@ void mergeInto(std::vector<Timestamp>& times, std::vector<Timestamp>& extra)
 
 StreamTimeline::StreamTimeline(const MarketData& data)
 {
+    if (!countDays(data))
+        searchTimes(data);
+}
+
+bool StreamTimeline::countDays(const MarketData& data)
+{
+    constexpr Timestamp kDay = timestamp::kSecondsPerDay;
+    const Timestamp first = data.firstTime();
+    const Timestamp span = data.lastTime() - first;
+    // A table of days no longer than a few times the records costs less
+    // than the search.
+    const auto maxDays = std::max<Timestamp>(Timestamp{1} << 16, 4 * static_cast<Timestamp>(data.recordCount()));
+    if (data.recordCount() == 0 || span % kDay != 0 || span / kDay >= maxDays)
+        return false;
+    std::vector<std::size_t> counts(static_cast<std::size_t>(span / kDay + 1), 0);
+    for (const StockSeries& series : data.stocks())
+        for (const Timestamp t : series.times) {
+            const Timestamp after = t - first;
+            if (after % kDay != 0)
+                return false;
+            ++counts[static_cast<std::size_t>(after / kDay)];
+        }
+    for (std::size_t day = 0; day < counts.size(); ++day)
+        if (counts[day] > 0) {
+            times_.push_back(first + static_cast<Timestamp>(day) * kDay);
+            starts_.push_back(starts_.back() + counts[day]);
+        }
+    return true;
+}
+
+void StreamTimeline::searchTimes(const MarketData& data)
+{
     // Most stocks trade on days some other stock traded already: check each
     // stock's times against those known, and merge the new ones in batches,
     // rather than sorting every record.

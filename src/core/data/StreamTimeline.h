@@ -32,6 +32,12 @@ public:
     std::size_t runAfter(std::size_t from, std::size_t records) const;
 
 private:
+    // Daily data (every time a whole day after the first): one pass counting
+    // each day's records. False, leaving nothing set, for any other data.
+    bool countDays(const MarketData& data);
+    // Any data: each stock's times checked against those known so far.
+    void searchTimes(const MarketData& data);
+
     std::vector<Timestamp> times_;
     std::vector<std::size_t> starts_{0};
 };
