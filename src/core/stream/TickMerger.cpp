@@ -13,35 +13,73 @@ constexpr std::size_t kPrefetchStocks = 4;
 TickMerger::TickMerger(const MarketData& data, std::size_t stretchRecords)
     : data_(data), timeline_(data), stretchRecords_(std::max<std::size_t>(stretchRecords, 1))
 {
+    thread_ = std::jthread([this](std::stop_token stop) { layOutAhead(stop); });
     rewind();
+}
+
+TickMerger::~TickMerger()
+{
+    thread_.request_stop();
+    thread_.join();
+}
+
+void TickMerger::layOutAhead(std::stop_token stop)
+{
+    std::unique_lock lock(mutex_);
+    while (changed_.wait(lock, stop, [this] { return wanted_; })) {
+        lock.unlock();
+        const bool more = layOut();
+        lock.lock();
+        more_ = more;
+        wanted_ = false;
+        changed_.notify_all();
+    }
+}
+
+bool TickMerger::takeAhead()
+{
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return !wanted_; });
+    if (!more_)
+        return false;
+    std::swap(current_, ahead_);
+    wanted_ = true;
+    changed_.notify_all();
+    return true;
 }
 
 void TickMerger::rewind()
 {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return !wanted_; });
     cursor_.assign(data_.stockCount(), 0);
     nextTime_.resize(data_.stockCount());
     for (std::size_t s = 0; s < data_.stockCount(); ++s)
         nextTime_[s] = data_.stock(s).times.front();
+    nextRun_ = 0;
     run_ = 0;
-    stretchBegin_ = stretchEnd_ = emitted_ = 0;
+    emitted_ = 0;
+    current_.begin = current_.end = 0;
+    wanted_ = true;
+    changed_.notify_all();
 }
 
 bool TickMerger::layOut()
 {
-    if (stretchEnd_ == timeline_.records())
+    if (nextRun_ == timeline_.size())
         return false;
-    // emitted_ is at a run's start: the previous stretch ended on one.
-    const std::size_t from = emitted_ == 0 ? 0 : run_ + 1;
+    const std::size_t from = nextRun_;
     const std::size_t to = timeline_.runAfter(from, stretchRecords_);
+    nextRun_ = to;
     const bool last = to == timeline_.size();
     const Timestamp end = last ? 0 : timeline_.time(to);
-    stretchBegin_ = timeline_.start(from);
-    stretchEnd_ = timeline_.start(to);
-    stocks_.resize(stretchEnd_ - stretchBegin_);
-    closes_.resize(stretchEnd_ - stretchBegin_);
+    ahead_.begin = timeline_.start(from);
+    ahead_.end = timeline_.start(to);
+    ahead_.stocks.resize(ahead_.end - ahead_.begin);
+    ahead_.closes.resize(ahead_.end - ahead_.begin);
     fill_.resize(to - from);
     for (std::size_t r = from; r < to; ++r)
-        fill_[r - from] = timeline_.start(r) - stretchBegin_;
+        fill_[r - from] = timeline_.start(r) - ahead_.begin;
 
     // Stocks in name order, each one's records in time order: within each
     // run the stocks land in name order, as the stream wants them.
@@ -63,8 +101,8 @@ bool TickMerger::layOut()
         for (; c < series.size() && (last || series.times[c] < end); ++c) {
             run = advanceRun(times, run, series.times[c]);
             const std::size_t k = fill_[run - from]++;
-            stocks_[k] = static_cast<std::uint32_t>(s);
-            closes_[k] = series.closes[c];
+            ahead_.stocks[k] = static_cast<std::uint32_t>(s);
+            ahead_.closes[k] = series.closes[c];
         }
         cursor_[s] = c;
         if (c < series.size())

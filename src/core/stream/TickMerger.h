@@ -4,8 +4,12 @@
 #include "core/data/MarketData.h"
 #include "core/data/StreamTimeline.h"
 
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <optional>
+#include <stop_token>
+#include <thread>
 #include <vector>
 
 namespace ss {
@@ -16,6 +20,10 @@ namespace ss {
 // stock's closes read in one go; a replay then reads the columns in order.
 // Visiting thousands of stocks' separate arrays record by record instead
 // makes every record wait on memory where caches are small.
+//
+// A thread of its own lays out the next stretch while the current one is
+// read: laying out is a tenth of a full replay's work, and the replay's
+// thread is the only other one busy.
 class TickMerger {
 public:
     // Records laid out at once: several a stock for daily data, so each
@@ -23,15 +31,18 @@ public:
     static constexpr std::size_t kStretchRecords = std::size_t(1) << 17;
 
     explicit TickMerger(const MarketData& data, std::size_t stretchRecords = kStretchRecords);
+    ~TickMerger();
+    TickMerger(const TickMerger&) = delete;
+    TickMerger& operator=(const TickMerger&) = delete;
 
     bool next(Tick& tick)
     {
-        if (emitted_ == stretchEnd_ && !layOut())
+        if (emitted_ == current_.end && !takeAhead())
             return false;
         if (emitted_ == timeline_.start(run_ + 1))
             ++run_;
-        const std::size_t k = emitted_++ - stretchBegin_;
-        tick = {stocks_[k], timeline_.time(run_), closes_[k]};
+        const std::size_t k = emitted_++ - current_.begin;
+        tick = {current_.stocks[k], timeline_.time(run_), current_.closes[k]};
         return true;
     }
 
@@ -39,9 +50,9 @@ public:
     // already: the caller asks the caches for that stock's state early.
     std::optional<std::size_t> upcoming(std::size_t ahead) const
     {
-        if (emitted_ + ahead >= stretchEnd_)
+        if (emitted_ + ahead >= current_.end)
             return std::nullopt;
-        return stocks_[emitted_ + ahead - stretchBegin_];
+        return current_.stocks[emitted_ + ahead - current_.begin];
     }
 
     // Time of the next record; false at the end.
@@ -51,21 +62,44 @@ public:
     const StreamTimeline& timeline() const { return timeline_; }
 
 private:
-    // Lays out the stretch after the current one; false at the end.
+    // Records [begin, end) of the stream, laid out.
+    struct Stretch {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+        std::vector<std::uint32_t> stocks;
+        std::vector<double> closes;
+    };
+
+    // The laying out thread's loop.
+    void layOutAhead(std::stop_token stop);
+    // Lays out the stretch after the last one laid out into ahead_; false
+    // at the end.
     bool layOut();
+    // The stretch laid out ahead becomes the current one, and the next is
+    // asked for; false at the end.
+    bool takeAhead();
 
     const MarketData& data_;
     const StreamTimeline timeline_;
     const std::size_t stretchRecords_;
-    std::vector<std::size_t> cursor_;     // each stock's next record
-    std::vector<Timestamp> nextTime_;     // its time, read without touching the series
-    std::vector<std::uint32_t> stocks_;   // the stretch's records
-    std::vector<double> closes_;
-    std::vector<std::size_t> fill_;       // per run of the stretch being laid out
-    std::size_t run_ = 0;                 // of the last record emitted
-    std::size_t stretchBegin_ = 0;
-    std::size_t stretchEnd_ = 0;
+
+    // The reader's: the stretch it reads.
+    Stretch current_;
+    std::size_t run_ = 0;  // of the last record emitted
     std::size_t emitted_ = 0;
+
+    // The laying out thread's while a stretch is wanted, the reader's while not.
+    Stretch ahead_;
+    std::vector<std::size_t> cursor_;  // each stock's next record
+    std::vector<Timestamp> nextTime_;  // its time, read without touching the series
+    std::vector<std::size_t> fill_;    // per run of the stretch being laid out
+    std::size_t nextRun_ = 0;          // where the next stretch starts
+
+    std::mutex mutex_;
+    std::condition_variable_any changed_;
+    bool wanted_ = false;  // the thread is to lay out the next stretch
+    bool more_ = false;    // what it laid out last was a stretch, not the end
+    std::jthread thread_;  // last: started once the rest is built
 };
 
 } // namespace ss
