@@ -1,6 +1,8 @@
 #include "AxisTicks.h"
 
 #include <QCategoryAxis>
+#include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QDateTime>
 #include <QLocale>
 
@@ -156,6 +158,14 @@ std::vector<AxisTicks::Tick> AxisTicks::dates(double minMs, double maxMs, int co
         }
     }
     return ticks;
+}
+
+void AxisTicks::fitDateTicks(QDateTimeAxis* axis, int width)
+{
+    // The widest day and month a format writes, and a gap between labels.
+    const QString widest = QDateTime(QDate(2000, 9, 28), QTime(0, 0)).toString(axis->format());
+    const int room = QFontMetrics(axis->labelsFont()).horizontalAdvance(widest) + 16;
+    axis->setTickCount(std::clamp(width / std::max(room, 1), 2, 5));
 }
 
 void AxisTicks::apply(QCategoryAxis* axis, double lo, double hi, const std::vector<Tick>& ticks)

@@ -6,6 +6,7 @@
 #include <vector>
 
 class QCategoryAxis;
+class QDateTimeAxis;
 
 namespace ss {
 
@@ -29,8 +30,9 @@ public:
     static DateFamily dateFamily(double spanMs);
     static QString dateFormat(DateFamily family);
     static QString dateFormat(double spanMs) { return dateFormat(dateFamily(spanMs)); }
-    // Date labels ("Mar 1963") a plot `width` pixels wide has room for, 2 to 5.
-    static int dateTickCount(int width) { return std::clamp(width / 80, 2, 5); }
+    // Sets the date labels `axis` has room for across `width` pixels, 2 to
+    // 5, as wide as its format writes them ("Mar 1963", "31 May 1962").
+    static void fitDateTicks(QDateTimeAxis* axis, int width);
     // Round dates within [minMs, maxMs] on a date axis' scale (local wall
     // time, as ChartView::axisValue places the data), at most about `count`.
     static std::vector<Tick> dates(double minMs, double maxMs, int count);

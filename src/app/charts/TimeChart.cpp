@@ -44,7 +44,7 @@ TimeChart::TimeChart(const QString& title, Scale scale, QWidget* parent)
 void TimeChart::resizeEvent(QResizeEvent* event)
 {
     CompactChartView::resizeEvent(event);
-    timeAxis_->setTickCount(AxisTicks::dateTickCount(width()));
+    AxisTicks::fitDateTicks(timeAxis_, width());
 }
 
 void TimeChart::attach(QAbstractSeries* series)
@@ -132,6 +132,7 @@ void TimeChart::fitAxes(double yFloor, double yCeiling, const char* labelFormat)
     constexpr double kDayMs = 86400e3;
     xMax = std::max(xMax, xMin + kDayMs);
     timeAxis_->setFormat(AxisTicks::dateFormat(xMax - xMin));
+    AxisTicks::fitDateTicks(timeAxis_, width());
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMin)),
                         QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMax)));
     if (auto* log = qobject_cast<QLogValueAxis*>(valueAxis_)) {

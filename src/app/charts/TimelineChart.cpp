@@ -77,6 +77,7 @@ std::optional<std::pair<double, double>> TimelineChart::draw(const std::vector<Q
     const double from = lines.front().front().x();
     const double to = std::max(lines.front().back().x(), from + 86400e3);
     timeAxis_->setFormat(AxisTicks::dateFormat(to - from));
+    AxisTicks::fitDateTicks(timeAxis_, width());
     timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(from)),
                         QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(to)));
     timeAxis_->setVisible(true);
@@ -92,7 +93,7 @@ void TimelineChart::resizeEvent(QResizeEvent* event)
 
 void TimelineChart::fitToWidth()
 {
-    timeAxis_->setTickCount(AxisTicks::dateTickCount(width()));
+    AxisTicks::fitDateTicks(timeAxis_, width());
     const QFontMetrics metrics(chart()->legend()->font());
     int needed = 0;
     for (const auto& [name, shortName] : names_)
