@@ -2,12 +2,16 @@
 
 #include <algorithm>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace ss {
 
 namespace {
 // Each stock's first records of a stretch are a miss: ask for them a few
 // stocks early, so that they arrive while the stocks before are copied.
 constexpr std::size_t kPrefetchStocks = 4;
+constexpr int kNiceness = 19;
 } // namespace
 
 TickMerger::TickMerger(const MarketData& data, std::size_t stretchRecords)
@@ -25,6 +29,10 @@ TickMerger::~TickMerger()
 
 void TickMerger::layOutAhead(std::stop_token stop)
 {
+    // Last in line for a core: where one is free (the command line) this
+    // thread takes it; where the window's thread wants it, the window comes
+    // first and the replay waits for its next stretch instead.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kNiceness);
     std::unique_lock lock(mutex_);
     while (changed_.wait(lock, stop, [this] { return wanted_; })) {
         lock.unlock();
