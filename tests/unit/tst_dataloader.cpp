@@ -1,3 +1,4 @@
+#include "FixtureFile.h"
 #include "core/data/DataLoader.h"
 
 #include <QDir>
@@ -16,13 +17,6 @@ using namespace ss;
 namespace {
 
 const QByteArray kHeader = "Date,Open,High,Low,Close,Volume,OpenInt\r\n";
-
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
 
 QByteArray row(const char* date, const char* close)
 {
@@ -102,7 +96,7 @@ void TestDataLoader::tickerFile()
 
     QTemporaryDir dir;
     const QString path = dir.filePath("abc.us.txt");
-    writeFile(path, bytes);
+    writeFixture(path, bytes);
     const LoadResult r = DataLoader::load(path.toStdString());
     QVERIFY2(r.data, r.error.c_str());
     QCOMPARE(r.data->recordCount(), std::size_t(records));
@@ -124,7 +118,7 @@ void TestDataLoader::unifiedDataCsv()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("data.csv");
-    writeFile(path, "Date,Open,High,Low,Close,Volume,OpenInt,Stock\n"
+    writeFixture(path, "Date,Open,High,Low,Close,Volume,OpenInt,Stock\n"
                     "1962-01-02T00:00:00.000+01:00,6.4,6.4,6.3,6.3378,467056,0,ibm.us\n"
                     "1962-01-02T00:00:00.000+01:00,1,1,1,0.6,100,0,ge.us\n"
                     "1962-01-03T00:00:00.000+01:00,6.3,6.4,6.3,6.3963,350294,0,ibm.us\n"
@@ -146,7 +140,7 @@ void TestDataLoader::jsonLines()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("ticks.jsonl");
-    writeFile(path, R"({"stock": "jnj.us", "price": 0.5941, "date": "1970-01-19T00:00:00.000+01:00"}
+    writeFixture(path, R"({"stock": "jnj.us", "price": 0.5941, "date": "1970-01-19T00:00:00.000+01:00"}
 {"stock":"jnj.us","price":0.6,"date":"1970-01-20T00:00:00.000+01:00","open":0.59,"volume":1000}
 {"date": "1970-01-20", "price": 12.5, "stock": "a\"b.us", "extra": [1, 2, "x"], "flag": true, "none": null}
 )");
@@ -165,7 +159,7 @@ void TestDataLoader::jsonLinesAfterBlankLines()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("ticks.jsonl");
-    writeFile(path, QByteArray(20, '\n') + R"({"stock": "jnj.us", "price": 0.5941, "date": "1970-01-19"})" + "\n");
+    writeFixture(path, QByteArray(20, '\n') + R"({"stock": "jnj.us", "price": 0.5941, "date": "1970-01-19"})" + "\n");
     const LoadResult r = DataLoader::load(path.toStdString());
     QVERIFY2(r.data, r.error.c_str());
     QCOMPARE(r.report.rejected, std::size_t(0));
@@ -207,7 +201,7 @@ void TestDataLoader::jsonLinesBadInput()
     QFETCH(QString, reason);
     QTemporaryDir dir;
     const QString path = dir.filePath("ticks.jsonl");
-    writeFile(path, QByteArray(R"({"stock":"ok.us","price":1,"date":"1970-01-18"})") + "\n" + line + "\n");
+    writeFixture(path, QByteArray(R"({"stock":"ok.us","price":1,"date":"1970-01-18"})") + "\n" + line + "\n");
     const LoadResult r = DataLoader::load(path.toStdString());
     QVERIFY(r.data);
     QCOMPARE(r.data->recordCount(), std::size_t(1));
@@ -221,7 +215,7 @@ void TestDataLoader::standardInput()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath("in.jsonl");
-    writeFile(path, R"({"stock":"a.us","price":1,"date":"1970-01-19"}
+    writeFixture(path, R"({"stock":"a.us","price":1,"date":"1970-01-19"}
 {"stock":"a.us","price":2,"date":"1970-01-20"}
 )");
     const int saved = ::dup(STDIN_FILENO);
@@ -239,10 +233,10 @@ void TestDataLoader::standardInput()
 void TestDataLoader::emptyAndHeaderOnlyFiles()
 {
     QTemporaryDir dir;
-    writeFile(dir.filePath("empty.us.txt"), "");
-    writeFile(dir.filePath("header.us.txt"), kHeader);
-    writeFile(dir.filePath("good.us.txt"), kHeader + row("2000-01-03", "1"));
-    writeFile(dir.filePath("notes.md"), "not data, not read");
+    writeFixture(dir.filePath("empty.us.txt"), "");
+    writeFixture(dir.filePath("header.us.txt"), kHeader);
+    writeFixture(dir.filePath("good.us.txt"), kHeader + row("2000-01-03", "1"));
+    writeFixture(dir.filePath("notes.md"), "not data, not read");
     const LoadResult r = DataLoader::load(dir.path().toStdString());
     QVERIFY(r.data);
     QCOMPARE(r.report.files, std::size_t(3));
@@ -279,14 +273,14 @@ void TestDataLoader::missingPathAndNonFiles()
     QVERIFY(!r.data);
 
     if (::geteuid() != 0) {  // root reads anything
-        writeFile(dir.filePath("locked.us.txt"), kHeader + row("2000-01-03", "1"));
+        writeFixture(dir.filePath("locked.us.txt"), kHeader + row("2000-01-03", "1"));
         QFile::setPermissions(dir.filePath("locked.us.txt"), QFileDevice::WriteOwner);
         r = DataLoader::load(dir.filePath("locked.us.txt").toStdString());
         QVERIFY(!r.data);
         QVERIFY2(QString::fromStdString(r.error).contains("Permission denied"), r.error.c_str());
     }
 
-    writeFile(dir.filePath("prose.txt"), "Dear reader,\nthis is not a price file.\n");
+    writeFixture(dir.filePath("prose.txt"), "Dear reader,\nthis is not a price file.\n");
     r = DataLoader::load(dir.filePath("prose.txt").toStdString());
     QVERIFY(!r.data);
     QVERIFY2(QString::fromStdString(r.error).contains("header"), r.error.c_str());
@@ -314,8 +308,8 @@ void TestDataLoader::unreadableFileInFolder()
     if (kind == "locked" && ::geteuid() == 0)
         QSKIP("root reads a file whatever its mode");
     QTemporaryDir dir;
-    writeFile(dir.filePath("a.us.txt"), kHeader + row("2000-01-03", "1") + row("2000-01-04", "2"));
-    writeFile(dir.filePath("c.us.txt"), kHeader + row("2000-01-03", "3"));
+    writeFixture(dir.filePath("a.us.txt"), kHeader + row("2000-01-03", "1") + row("2000-01-04", "2"));
+    writeFixture(dir.filePath("c.us.txt"), kHeader + row("2000-01-03", "3"));
     const QString bad = dir.filePath("b.us.txt");
     if (kind == "loop") {
         QVERIFY(QFile::link(dir.filePath("b2.link"), bad));
@@ -327,7 +321,7 @@ void TestDataLoader::unreadableFileInFolder()
     } else if (kind == "fifo") {
         QCOMPARE(::mkfifo(QFile::encodeName(bad).constData(), 0600), 0);
     } else {
-        writeFile(bad, kHeader + row("2000-01-03", "5"));
+        writeFixture(bad, kHeader + row("2000-01-03", "5"));
         QVERIFY(QFile::setPermissions(bad, QFileDevice::WriteOwner));
     }
 
@@ -350,7 +344,7 @@ void TestDataLoader::foldersUnderSmallDescriptorLimit()
     QTemporaryDir dir;
     constexpr int kFiles = 3000;
     for (int i = 0; i < kFiles; ++i)
-        writeFile(dir.filePath(QStringLiteral("s%1.us.txt").arg(i, 4, 10, QChar('0'))),
+        writeFixture(dir.filePath(QStringLiteral("s%1.us.txt").arg(i, 4, 10, QChar('0'))),
                   kHeader + row("2000-01-03", "1") + row("2000-01-04", "2"));
     rlimit old{};
     QCOMPARE(::getrlimit(RLIMIT_NOFILE, &old), 0);
@@ -368,8 +362,8 @@ void TestDataLoader::foldersUnderSmallDescriptorLimit()
 void TestDataLoader::stockSplitOverTwoFiles()
 {
     QTemporaryDir dir;
-    writeFile(dir.filePath("a.csv"), "Date,Close,Stock\n2000-01-03,1,x.us\n2000-01-05,2,x.us\n");
-    writeFile(dir.filePath("b.csv"), "Date,Close,Stock\n2000-01-04,9,x.us\n2000-01-06,3,x.us\n");
+    writeFixture(dir.filePath("a.csv"), "Date,Close,Stock\n2000-01-03,1,x.us\n2000-01-05,2,x.us\n");
+    writeFixture(dir.filePath("b.csv"), "Date,Close,Stock\n2000-01-04,9,x.us\n2000-01-06,3,x.us\n");
     const LoadResult r = DataLoader::load(dir.path().toStdString());
     QVERIFY(r.data);
     const StockSeries& x = r.data->stock(0);
@@ -381,7 +375,7 @@ void TestDataLoader::cancel()
 {
     QTemporaryDir dir;
     for (int i = 0; i < 50; ++i)
-        writeFile(dir.filePath(QStringLiteral("s%1.us.txt").arg(i)), kHeader + row("2000-01-03", "1"));
+        writeFixture(dir.filePath(QStringLiteral("s%1.us.txt").arg(i)), kHeader + row("2000-01-03", "1"));
     LoadProgress progress;
     progress.cancel = true;
     const LoadResult r = DataLoader::load(dir.path().toStdString(), &progress);

@@ -1,3 +1,4 @@
+#include "FixtureFile.h"
 #include "core/data/DataLoader.h"
 #include "core/data/MarketDataCache.h"
 #include "core/system/FileIdentity.h"
@@ -22,13 +23,6 @@ namespace {
 
 const QByteArray kHeader = "Date,Open,High,Low,Close,Volume,OpenInt\r\n";
 
-void writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
-
 // A folder with something of every kind a report tells: clean stocks, a
 // file with rejected lines, an empty file, a header alone, JSON lines and
 // a stock split over two files.
@@ -37,17 +31,17 @@ void writeFolder(const QString& dir)
     QByteArray clean = kHeader;
     for (int day = 1; day <= 28; ++day)
         clean += QStringLiteral("1990-02-%1,1,1,1,%2,100,0\r\n").arg(day, 2, 10, QChar('0')).arg(10 + day * 0.25).toUtf8();
-    writeFile(dir + "/abc.us.txt", clean);
-    writeFile(dir + "/bad.us.txt", kHeader + "1990-01-02,1,1,1,5,100,0\r\n1990-01-02,1,1,1,6,100,0\r\n"
+    writeFixture(dir + "/abc.us.txt", clean);
+    writeFixture(dir + "/bad.us.txt", kHeader + "1990-01-02,1,1,1,5,100,0\r\n1990-01-02,1,1,1,6,100,0\r\n"
                                              "1990-01-03,1,1,1,-1,100,0\r\nnot a line\r\n1990-01-04,1,1,1,7,1,0\r\n");
-    writeFile(dir + "/empty.us.txt", "");
-    writeFile(dir + "/header.us.txt", kHeader);
-    writeFile(dir + "/feed.jsonl", R"({"stock": "jnj.us", "price": 0.5941, "date": "1970-01-19T00:00:00.000+01:00"}
+    writeFixture(dir + "/empty.us.txt", "");
+    writeFixture(dir + "/header.us.txt", kHeader);
+    writeFixture(dir + "/feed.jsonl", R"({"stock": "jnj.us", "price": 0.5941, "date": "1970-01-19T00:00:00.000+01:00"}
 {"stock": "jnj.us", "price": 0.6, "date": "1970-01-20T00:00:00.000+01:00"}
 {"stock": "ko.us", "price": 1e400, "date": "1970-01-20"}
 )");
-    writeFile(dir + "/split.us.txt", kHeader + "2000-01-03,1,1,1,3.5,1,0\r\n2000-01-04,1,1,1,3.25,1,0\r\n");
-    writeFile(dir + "/split.us.csv", kHeader + "2000-01-04,1,1,1,3.25,1,0\r\n2000-01-05,1,1,1,3,1,0\r\n");
+    writeFixture(dir + "/split.us.txt", kHeader + "2000-01-03,1,1,1,3.5,1,0\r\n2000-01-04,1,1,1,3.25,1,0\r\n");
+    writeFixture(dir + "/split.us.csv", kHeader + "2000-01-04,1,1,1,3.25,1,0\r\n2000-01-05,1,1,1,3,1,0\r\n");
     for (const QString& name : QDir(QStringLiteral(STOCKSTREAM_SAMPLE_DIR)).entryList({"*.txt"}).mid(0, 6))
         QVERIFY(QFile::copy(QStringLiteral(STOCKSTREAM_SAMPLE_DIR) + "/" + name, dir + "/" + name));
 }
@@ -128,7 +122,7 @@ void rewriteKeepingTimes(const QString& path, qsizetype at, char byte)
     QByteArray bytes = readAll(path);
     QVERIFY(at < bytes.size() && bytes[at] != byte);
     bytes[at] = byte;
-    writeFile(path, bytes);
+    writeFixture(path, bytes);
     const timespec times[2] = {before.st_atim, before.st_mtim};
     QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0), 0);
 }
@@ -230,10 +224,10 @@ void TestMarketDataCache::missAfterChange()
         rewriteKeepingTimes(abc, at, '7');
     } else if (change == "replace") {
         const QByteArray bytes = readAll(abc).replace("10.25", "10.50");
-        writeFile(folder_ + "/new.tmp", bytes);
+        writeFixture(folder_ + "/new.tmp", bytes);
         QVERIFY(::rename(QFile::encodeName(folder_ + "/new.tmp").constData(), QFile::encodeName(abc).constData()) == 0);
     } else if (change == "add") {
-        writeFile(folder_ + "/added.us.txt", kHeader + "2001-01-02,1,1,1,2,1,0\r\n");
+        writeFixture(folder_ + "/added.us.txt", kHeader + "2001-01-02,1,1,1,2,1,0\r\n");
     } else {
         QVERIFY(QFile::remove(abc));
     }
@@ -305,7 +299,7 @@ void TestMarketDataCache::damagedCache()
         bytes.append('\0');
     else
         bytes.fill('x');
-    writeFile(file, bytes);
+    writeFixture(file, bytes);
 
     const LoadResult reparsed = loadWith(path, &cache);
     QVERIFY(!reparsed.fromCache);
@@ -326,7 +320,7 @@ void TestMarketDataCache::cacheCannotBeWritten_data()
 void TestMarketDataCache::cacheCannotBeWritten()
 {
     QFETCH(QString, where);
-    writeFile(cacheDir_->filePath("file"), "not a folder");
+    writeFixture(cacheDir_->filePath("file"), "not a folder");
     const std::string dir = cacheDir_->filePath(where).toStdString();
     const MarketDataCache cache(dir);
     const std::string path = folder_.toStdString();

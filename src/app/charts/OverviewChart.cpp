@@ -1,7 +1,6 @@
 #include "OverviewChart.h"
 
 #include "AccuracyLine.h"
-#include "ChartView.h"
 #include "core/stream/ReplaySnapshot.h"
 
 #include <QLineSeries>
@@ -42,12 +41,6 @@ OverviewChart::OverviewChart(QWidget* parent)
     setMinimumHeight(200);
 }
 
-void OverviewChart::clear()
-{
-    TimelineChart::clear();
-    drawnProcessed_ = 0;
-}
-
 qsizetype OverviewChart::points() const
 {
     return line(0)->count();
@@ -55,21 +48,14 @@ qsizetype OverviewChart::points() const
 
 void OverviewChart::update(const ReplaySnapshot& snapshot)
 {
-    if (snapshot.progress.processed == drawnProcessed_)
+    if (!bringsNew(snapshot))
         return;
-    drawnProcessed_ = snapshot.progress.processed;
     // The first few calls say little and would stretch the scale.
     constexpr std::uint64_t kMinResolved = 200;
-    std::vector<QList<QPointF>> lines(kLines.size());
-    double lastX = 0;
-    for (const DatedTally& d : snapshot.overallOverTime) {
-        const double x = ChartView::axisValue(d.time);
-        if (d.tally.resolved < kMinResolved || (!lines[0].isEmpty() && x <= lastX))
-            continue;
-        lastX = x;
-        for (std::size_t i = 0; i < kLines.size(); ++i)
-            lines[i].append({x, accuracyOf(d.tally, kLines[i])});
-    }
+    const auto lines = linesOver(
+        snapshot.overallOverTime, kLines.size(),
+        [](const DatedTally& d, std::size_t i) { return accuracyOf(d.tally, kLines[i]); },
+        [](const DatedTally& d) { return d.tally.resolved >= kMinResolved; });
     const auto range = draw(lines, {1, 0});
     if (!range)
         return;

@@ -6,8 +6,6 @@ class QValueAxis;
 
 namespace ss {
 
-struct ReplaySnapshot;
-
 // All stocks' running accuracy against the naive baselines over the whole
 // stream so far, from the tallies the stream keeps by date (so it starts at
 // the first calls however fast the replay ran past them).
@@ -17,13 +15,11 @@ public:
     explicit OverviewChart(QWidget* parent = nullptr);
 
     void update(const ReplaySnapshot& snapshot);
-    void clear();
     // Dates drawn: bounded by the stream's own bound on what it keeps.
     qsizetype points() const;
 
 private:
     QValueAxis* accuracyAxis_;
-    std::size_t drawnProcessed_ = 0;
 };
 
 } // namespace ss

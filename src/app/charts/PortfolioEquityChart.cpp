@@ -1,6 +1,5 @@
 #include "PortfolioEquityChart.h"
 
-#include "ChartView.h"
 #include "core/backtest/BacktestSnapshot.h"
 
 #include <QLineSeries>
@@ -20,7 +19,7 @@ constexpr double kFloor = 1e-4;
 } // namespace
 
 PortfolioEquityChart::PortfolioEquityChart(QWidget* parent)
-    : TimelineChart(tr("All stocks: equity of trading the calls, equal weight"), new QLogValueAxis, parent),
+    : TimelineChart(tr("All stocks: equity, equal weight"), new QLogValueAxis, parent),
       equityAxis_(static_cast<QLogValueAxis*>(chart()->axes(Qt::Vertical).front()))
 {
     equityAxis_->setLabelFormat(QStringLiteral("%g"));
@@ -30,28 +29,15 @@ PortfolioEquityChart::PortfolioEquityChart(QWidget* parent)
     addLine(tr("buy-and-hold"), tr("hold"));
 }
 
-void PortfolioEquityChart::clear()
-{
-    TimelineChart::clear();
-    drawnProcessed_ = 0;
-}
-
 void PortfolioEquityChart::update(const ReplaySnapshot& snapshot)
 {
     const auto backtest = backtestOf(snapshot);
-    if (!backtest || snapshot.progress.processed == drawnProcessed_)
+    if (!backtest || !bringsNew(snapshot))
         return;
-    drawnProcessed_ = snapshot.progress.processed;
-    std::vector<QList<QPointF>> lines(kStrategies);
-    double lastX = 0;
-    for (const DatedEquity& e : backtest->portfolioOverTime) {
-        const double x = ChartView::axisValue(e.time);
-        if (!lines[0].isEmpty() && x <= lastX)
-            continue;
-        lastX = x;
-        for (std::size_t i = 0; i < kStrategies; ++i)
-            lines[i].append({x, std::max(kFloor, e.equity[i])});
-    }
+    const auto lines = linesOver(
+        backtest->portfolioOverTime, kStrategies,
+        [](const DatedEquity& e, std::size_t i) { return std::max(kFloor, e.equity[i]); },
+        [](const DatedEquity&) { return true; });
     if (const auto range = draw(lines, {1, 1}))
         equityAxis_->setRange(range->first / 1.1, range->second * 1.1);
 }

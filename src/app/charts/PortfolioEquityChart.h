@@ -6,8 +6,6 @@ class QLogValueAxis;
 
 namespace ss {
 
-struct ReplaySnapshot;
-
 // The market portfolio's equity when the calls are traded (long/flat,
 // long/short) against buying and holding, on a log scale, over the whole
 // stream so far from the equity the backtest keeps by date.
@@ -19,11 +17,9 @@ public:
     explicit PortfolioEquityChart(QWidget* parent = nullptr);
 
     void update(const ReplaySnapshot& snapshot);
-    void clear();
 
 private:
     QLogValueAxis* equityAxis_;
-    std::size_t drawnProcessed_ = 0;
 };
 
 } // namespace ss

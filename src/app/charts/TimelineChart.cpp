@@ -2,6 +2,7 @@
 
 #include "AxisTicks.h"
 #include "ChartView.h"
+#include "core/stream/ReplaySnapshot.h"
 
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -53,8 +54,17 @@ QLineSeries* TimelineChart::addLine(const QString& name, const QString& shortNam
     return series;
 }
 
+bool TimelineChart::bringsNew(const ReplaySnapshot& snapshot)
+{
+    if (snapshot.progress.processed == drawnProcessed_)
+        return false;
+    drawnProcessed_ = snapshot.progress.processed;
+    return true;
+}
+
 void TimelineChart::clear()
 {
+    drawnProcessed_ = 0;
     for (QLineSeries* line : lines_)
         line->clear();
     timeAxis_->setVisible(false);
